@@ -1,0 +1,43 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/**
+ * The exactly-once primitive: inserting a document whose `_id` is the claim key.
+ * FerretDB v1 does not make conditional updates atomic, but a duplicate `_id` insert fails
+ * with E11000 on every backend, so exactly one process wins a claim.
+ */
+interface ClaimDoc {
+  _id: string;
+  at: Date;
+}
+
+const claimSchema = new Schema<ClaimDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false });
+
+export interface Claims {
+  /** True for the one caller that claimed `key` first, false for everyone after. */
+  claim(key: string): Promise<boolean>;
+  /** Deletes claims older than `before` (run from a clean-up job; there are no TTL indexes on FerretDB). */
+  prune(before: Date): Promise<number>;
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+export function createClaims(connection: Connection, now: () => Date = () => new Date()): Claims {
+  const model: Model<ClaimDoc> = connection.models.Claim ?? connection.model<ClaimDoc>('Claim', claimSchema, 'claims');
+  return {
+    async claim(key) {
+      try {
+        await model.create({ _id: key, at: now() });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+    async prune(before) {
+      const result = await model.deleteMany({ at: { $lt: before } });
+      return result.deletedCount;
+    },
+  };
+}

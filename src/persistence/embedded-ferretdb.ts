@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
+import type { Logger } from '../logger.js';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+
+/** Where scripts/build-ferretdb.sh caches the binary (overridable with FERRETDB_BIN). */
+export function ferretdbBinary(): string {
+  const explicit = process.env.FERRETDB_BIN;
+  if (explicit) return explicit;
+  const cache = process.env.CSP_CACHE_DIR ?? join(homedir(), '.cache', 'csp-partner-bot');
+  return join(cache, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+}
+
+/** Asks the kernel for a free loopback port. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface EmbeddedFerretDB {
+  /** Base URI without a database name, e.g. mongodb://127.0.0.1:41234/ */
+  readonly uri: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port?: number;
+  logger?: Logger;
+}
+
+/** Starts FerretDB (SQLite backend) on loopback and resolves once it answers `ping`. */
+export async function startEmbeddedFerretDB(options: EmbeddedOptions): Promise<EmbeddedFerretDB> {
+  const binary = ferretdbBinary();
+  if (!existsSync(binary)) {
+    throw new Error(`FerretDB binary not found at ${binary}: run "npm run setup" (needs Go) or set MONGODB_URI.`);
+  }
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const child = spawn(
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--telemetry=disable',
+      `--state-dir=${dataDir}`,
+      '--debug-addr=-',
+      '--log-level=warn',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  try {
+    await waitForPing(uri, child, () => stderr);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  options.logger?.info({ port, dataDir }, 'embedded FerretDB started');
+  return { uri, port, stop: () => stopChild(child) };
+}
+
+async function waitForPing(uri: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error(`FerretDB exited at start: ${stderr()}`);
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, directConnection: true });
+    try {
+      await client.db('admin').command({ ping: 1 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`FerretDB did not answer ping within 30 s: ${String(error)} ${stderr()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await client.close();
+    }
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Adds the database name and the options FerretDB needs to a base URI. */
+export function withDatabase(baseUri: string, database: string): string {
+  const url = new URL(baseUri);
+  url.pathname = `/${database}`;
+  if (!url.searchParams.has('retryWrites')) url.searchParams.set('retryWrites', 'false');
+  return url.toString();
+}

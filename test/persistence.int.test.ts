@@ -1,0 +1,34 @@
+import { Schema } from 'mongoose';
+import { createClaims } from '../src/persistence/claims.js';
+import type { Database } from '../src/persistence/database.js';
+import { closeTestDatabase, openTestDatabase } from './support/database.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase('persistence');
+});
+afterAll(async () => closeTestDatabase(database));
+
+describe('the database', () => {
+  it('round-trips a mongoose document', async () => {
+    const Org = database.connection.model('RoundTrip', new Schema({ name: String, country: String, partnerId: String }));
+    const saved = await Org.create({ name: 'Contoso Ltd', country: 'TW', partnerId: '1234567' });
+    const found = await Org.findById(saved._id).lean();
+    expect(found).toMatchObject({ name: 'Contoso Ltd', country: 'TW', partnerId: '1234567' });
+  });
+
+  it('rejects a duplicate on a unique index with E11000', async () => {
+    const Tenant = database.connection.model('UniqueTenant', new Schema({ tenantId: { type: String, unique: true } }));
+    await Tenant.init();
+    await Tenant.create({ tenantId: 'contoso.onmicrosoft.com' });
+    await expect(Tenant.create({ tenantId: 'contoso.onmicrosoft.com' })).rejects.toMatchObject({ code: 11000 });
+    expect(await Tenant.countDocuments()).toBe(1);
+  });
+
+  it('lets exactly one of many concurrent claims win', async () => {
+    const claims = createClaims(database.connection);
+    const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim('invitation:42:accept')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await claims.claim('invitation:42:decline')).toBe(true);
+  });
+});
