@@ -5,6 +5,7 @@ import type { Logger } from '../src/logger.js';
 import { openDatabase, type Database } from '../src/persistence/database.js';
 import { createClaims } from '../src/persistence/claims.js';
 import { createScheduler, type Scheduler } from '../src/scheduling/scheduler.js';
+import { createCore, type Core } from '../src/core/create-core.js';
 import { createHttpApp } from './http.js';
 
 export interface RunningBot {
@@ -12,6 +13,7 @@ export interface RunningBot {
   readonly port: number;
   readonly database: Database;
   readonly scheduler: Scheduler;
+  readonly core: Core;
   /** Stops accepting requests, finishes those in flight, stops the scheduler and the database. */
   stop(): Promise<void>;
 }
@@ -21,6 +23,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const database = await openDatabase({ uri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
   const claims = createClaims(database.connection);
   const scheduler = createScheduler({ connection: database.connection, claims, logger });
+  // Modules define their jobs while the core is built, so the scheduler starts after it.
+  const core = createCore({
+    connection: database.connection,
+    claims,
+    scheduler,
+    logger,
+    publicUrl: config.PUBLIC_URL,
+    operators: config.OPERATORS,
+  });
   await scheduler.start();
 
   const app = createHttpApp(logger, {
@@ -39,6 +50,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     port,
     database,
     scheduler,
+    core,
     stop() {
       stopping ??= (async () => {
         await closeServer(server);

@@ -48,7 +48,7 @@ const envSchema = z
       .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
       .pipe(
         z.array(
-          z.string().regex(/^[a-z]+:[^:\s]+(:[^:\s]+)?$/, 'expected comma-separated identities such as slack:T0123:U0456,teams:<aad-object-id>,web:operator'),
+          z.string().regex(/^(slack|teams|web):[^:\s]+:[^:\s]+$/, 'expected comma-separated identities platform:workspace:user such as slack:T0123:U0456,teams:<tenant-id>:<aad-object-id>,web:web:operator'),
         ),
       ),
     LOG_LEVEL: z

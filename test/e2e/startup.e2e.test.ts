@@ -1,6 +1,6 @@
-import { startBotProcess, spawnBot, runToExit } from './support/bot-process.js';
-import { testDatabaseUri } from './support/database.js';
-import { startTcpProxy } from './support/tcp-proxy.js';
+import { startBotProcess, spawnBot, runToExit } from '../support/bot-process.js';
+import { testDatabaseUri } from '../support/database.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 
 describe('start-up', () => {
   it.each([

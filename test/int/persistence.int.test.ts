@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
-import { createClaims } from '../src/persistence/claims.js';
-import type { Database } from '../src/persistence/database.js';
-import { closeTestDatabase, openTestDatabase } from './support/database.js';
+import { createClaims } from '../../src/persistence/claims.js';
+import type { Database } from '../../src/persistence/database.js';
+import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-import { createClaims } from '../src/persistence/claims.js';
-import type { Database } from '../src/persistence/database.js';
-import { createScheduler, type Scheduler } from '../src/scheduling/scheduler.js';
-import { closeTestDatabase, openTestDatabase, silentLogger } from './support/database.js';
+import { createClaims } from '../../src/persistence/claims.js';
+import type { Database } from '../../src/persistence/database.js';
+import { createScheduler, type Scheduler } from '../../src/scheduling/scheduler.js';
+import { closeTestDatabase, openTestDatabase, silentLogger } from '../support/database.js';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,0 +1,64 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from '../logger.js';
+import type { Claims } from '../persistence/claims.js';
+import type { Scheduler } from '../scheduling/scheduler.js';
+import { catalogs } from '../i18n/catalogs.js';
+import { createTranslator } from '../i18n/translator.js';
+import { createAuditLog } from '../org/audit.js';
+import { orgModels } from '../org/organizations.js';
+import { featureModules } from '../modules.js';
+import { createDialogStore } from './dialog-store.js';
+import { createEngine, type Engine } from './engine.js';
+import { createNotifier } from './notifier.js';
+import { createOutboxMailer } from './outbox.js';
+import { createPeople } from './people.js';
+import { systemClock, type Clock, type Mailer } from './ports.js';
+import type { CoreServices } from './services.js';
+
+export interface CoreOptions {
+  connection: Connection;
+  claims: Claims;
+  scheduler: Scheduler;
+  logger: Logger;
+  publicUrl: string;
+  operators: readonly string[];
+  clock?: Clock;
+  /** Defaults to the outbox mailer. */
+  mailer?: Mailer;
+}
+
+export interface Core {
+  engine: Engine;
+  services: CoreServices;
+}
+
+/** Builds the platform-neutral core: services, feature modules and the engine over them. */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const people = createPeople(options.connection);
+  const mailer = options.mailer ?? createOutboxMailer(options.connection, clock);
+  const services: CoreServices = {
+    connection: options.connection,
+    claims: options.claims,
+    clock,
+    people,
+    audit: createAuditLog(options.connection),
+    orgs: orgModels(options.connection),
+    mailer,
+    notifier: createNotifier({ people, mailer, logger: options.logger }),
+    scheduler: options.scheduler,
+    logger: options.logger,
+    publicUrl: options.publicUrl.replace(/\/$/, ''),
+    operators: new Set(options.operators),
+  };
+  const engine = createEngine({
+    modules: featureModules(services),
+    claims: options.claims,
+    dialogs: createDialogStore(options.connection, options.claims),
+    people,
+    clock,
+    logger: options.logger,
+    translator: (locale) => createTranslator(catalogs, locale),
+  });
+  return { engine, services };
+}

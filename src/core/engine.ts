@@ -1,0 +1,155 @@
+import type { Logger } from '../logger.js';
+import type { Claims } from '../persistence/claims.js';
+import type { Translate } from '../i18n/translator.js';
+import { parseCommand } from './command-grammar.js';
+import type { DialogState, DialogStore, StoredDialog } from './dialog-store.js';
+import { AppError } from './errors.js';
+import { actorKey, type InboundEvent } from './events.js';
+import type { BotModule, CommandSpec, TurnContext } from './module.js';
+import type { People } from './people.js';
+import type { Clock } from './ports.js';
+import { post, text, type Reply } from './replies.js';
+
+export interface EngineDeps {
+  modules: BotModule[];
+  claims: Claims;
+  dialogs: DialogStore;
+  people: People;
+  clock: Clock;
+  logger: Logger;
+  translator(locale: TurnContext['locale']): Translate;
+}
+
+/**
+ * The conversation engine: one neutral event in, neutral replies out. Adapters call `handle`
+ * for every platform event; the same event delivered twice produces replies once.
+ */
+export interface Engine {
+  handle(event: InboundEvent): Promise<Reply[]>;
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  const commands = new Map<string, CommandSpec>();
+  const actions = new Map<string, NonNullable<BotModule['actions']>[string]>();
+  const dialogs = new Map<string, NonNullable<BotModule['dialog']>>();
+  for (const module of deps.modules) {
+    for (const command of module.commands ?? []) register(commands, command.name, command);
+    for (const [prefix, handler] of Object.entries(module.actions ?? {})) register(actions, prefix, handler);
+    if (module.dialog) register(dialogs, module.dialog.flow, module.dialog);
+  }
+  const logger = deps.logger.child({ component: 'engine' });
+
+  async function help(ctx: TurnContext, unknown?: string): Promise<Reply[]> {
+    const lines: string[] = [];
+    for (const command of commands.values()) {
+      if (await command.available(ctx)) lines.push(ctx.t('help.line', { usage: command.usage, summary: ctx.t(command.summaryKey) }));
+    }
+    const intro = unknown ? `${ctx.t('help.unknown', { name: unknown })}\n` : '';
+    return [post(text(`${intro}*${ctx.t('help.title')}*\n${ctx.t('help.intro')}\n${lines.join('\n')}`))];
+  }
+
+  async function route(ctx: TurnContext): Promise<Reply[]> {
+    const input = ctx.event.input;
+    switch (input.kind) {
+      case 'command': {
+        const parsed = parseCommand(`${input.name} ${input.args}`);
+        if (!parsed || parsed.name === 'help') return help(ctx);
+        const command = commands.get(parsed.name);
+        return command ? command.run(ctx, parsed) : help(ctx, parsed.name);
+      }
+      case 'action':
+      case 'form': {
+        const id = input.kind === 'action' ? input.actionId : input.formId;
+        const handler = actions.get(id.split('.')[0]);
+        if (handler) return handler(ctx, input);
+        const dialog = ctx.dialog.state && dialogs.get(ctx.dialog.state.flow);
+        if (dialog) return dialog.onInput(ctx, input);
+        throw new AppError('ACTION.STALE', `no handler for ${id}`);
+      }
+      case 'message': {
+        const dialog = ctx.dialog.state && dialogs.get(ctx.dialog.state.flow);
+        if (dialog) return dialog.onInput(ctx, input);
+        const parsed = parseCommand(input.text);
+        if (parsed?.name === 'help') return help(ctx);
+        const command = parsed && commands.get(parsed.name);
+        if (command && parsed) return command.run(ctx, parsed);
+        for (const module of deps.modules) {
+          const replies = await module.onUnmatchedText?.(ctx, input.text);
+          if (replies) return replies;
+        }
+        return help(ctx, parsed?.name);
+      }
+      default:
+        return assertNever(input);
+    }
+  }
+
+  return {
+    async handle(event) {
+      const t = deps.translator(event.actor.locale);
+      try {
+        if (!(await deps.claims.claim(`event:${event.id}`))) {
+          logger.info({ eventId: event.id }, 'duplicate delivery ignored');
+          return [];
+        }
+        const now = deps.clock.now();
+        const key = `${actorKey(event.actor)}|${event.conversationId}`;
+        const [stored] = await Promise.all([deps.dialogs.load(key), deps.people.remember(event.actor, event.conversationId, now)]);
+        let next: DialogState | undefined = stored.state;
+        const ctx: TurnContext = {
+          event,
+          actor: event.actor,
+          locale: event.actor.locale,
+          t,
+          now,
+          dialog: {
+            get state() {
+              return next;
+            },
+            set(state) {
+              next = state;
+            },
+          },
+        };
+        const replies = await route(ctx);
+        await deps.dialogs.save(key, stored as StoredDialog, next, now);
+        return replies;
+      } catch (error) {
+        return [post(text(describeError(error, t, logger, event)))];
+      }
+    },
+  };
+}
+
+function describeError(error: unknown, t: Translate, logger: Logger, event: InboundEvent): string {
+  if (error instanceof AppError) {
+    logger.info({ code: error.code, eventId: event.id }, 'request refused');
+    if (error.code === 'DIALOG.BUSY') return t('error.busy');
+    try {
+      return t(`error.${error.code}`, error.params);
+    } catch {
+      return t('error.generic');
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, eventId: event.id }, 'database unavailable');
+    return t('error.database');
+  }
+  logger.error({ err: error, eventId: event.id }, 'unexpected error');
+  return t('error.generic');
+}
+
+/** The driver's errors for an unreachable server (names are stable across mongodb 6 and 7). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(name) || name === 'MongooseServerSelectionError';
+}
+
+function register<T>(map: Map<string, T>, key: string, value: T): void {
+  if (map.has(key)) throw new Error(`"${key}" is registered twice`);
+  map.set(key, value);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled input ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,68 @@
+import { Schema, type Connection } from 'mongoose';
+import { actorKey, type Actor, type Locale, type Platform } from './events.js';
+
+/** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */
+export interface Person {
+  _id: string;
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  displayName: string;
+  email?: string;
+  locale: Locale;
+  timeZone?: string;
+  /** The last conversation with the bot (a DM on Slack, the personal chat on Teams). */
+  conversationId: string;
+  seenAt: Date;
+}
+
+const personSchema = new Schema<Person>(
+  {
+    _id: String,
+    platform: String,
+    workspaceId: String,
+    userId: String,
+    displayName: String,
+    email: { type: String, index: true },
+    locale: String,
+    timeZone: String,
+    conversationId: String,
+    seenAt: Date,
+  },
+  { versionKey: false },
+);
+
+export interface People {
+  /** Records the actor as seen now (last write wins: it is a profile cache, not state). */
+  remember(actor: Actor, conversationId: string, now: Date): Promise<void>;
+  get(key: string): Promise<Person | undefined>;
+  /** Everyone the bot knows with this email, on any platform. */
+  findByEmail(email: string): Promise<Person[]>;
+}
+
+export function createPeople(connection: Connection): People {
+  const model = connection.models.Person ?? connection.model<Person>('Person', personSchema, 'people');
+  return {
+    async remember(actor, conversationId, now) {
+      const doc: Person = {
+        _id: actorKey(actor),
+        platform: actor.platform,
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        displayName: actor.displayName,
+        email: actor.email?.toLowerCase(),
+        locale: actor.locale,
+        timeZone: actor.timeZone,
+        conversationId,
+        seenAt: now,
+      };
+      await model.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    },
+    async get(key) {
+      return (await model.findById(key).lean<Person>()) ?? undefined;
+    },
+    async findByEmail(email) {
+      return model.find({ email: email.toLowerCase() }).lean<Person[]>();
+    },
+  };
+}

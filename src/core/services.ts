@@ -1,0 +1,27 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from '../logger.js';
+import type { Claims } from '../persistence/claims.js';
+import type { Scheduler } from '../scheduling/scheduler.js';
+import type { AuditLog } from '../org/audit.js';
+import type { OrgModels } from '../org/organizations.js';
+import type { Notifier } from './notifier.js';
+import type { People } from './people.js';
+import type { Clock, Mailer } from './ports.js';
+
+/** Everything a feature module may use, built once by `createCore` and passed to each module factory. */
+export interface CoreServices {
+  connection: Connection;
+  claims: Claims;
+  clock: Clock;
+  people: People;
+  audit: AuditLog;
+  orgs: OrgModels;
+  mailer: Mailer;
+  notifier: Notifier;
+  scheduler: Scheduler;
+  logger: Logger;
+  /** PUBLIC_URL without a trailing slash; every emailed link starts with it. */
+  publicUrl: string;
+  /** actorKeys of the operators (OPERATORS) who review enrollments and register providers. */
+  operators: ReadonlySet<string>;
+}

@@ -1,0 +1,19 @@
+import type { Locale } from '../core/events.js';
+import { coreMessages } from './core-messages.js';
+import type { MessagePair } from './translator.js';
+
+/** Every module's messages. A new module adds its `defineMessages(...)` result here. */
+const pairs: MessagePair<string>[] = [coreMessages];
+
+function merge(locale: Locale): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const pair of pairs) {
+    for (const [key, value] of Object.entries(pair[locale])) {
+      if (key in merged) throw new Error(`message key "${key}" is defined twice`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+export const catalogs: Record<Locale, Record<string, string>> = { en: merge('en'), 'zh-TW': merge('zh-TW') };

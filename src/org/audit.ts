@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Platform } from '../core/events.js';
+
+/** One state change: who did what to which subject, when, from which platform. */
+export interface AuditEntry {
+  _id: string;
+  orgId?: string;
+  /** Other organizations the change concerns (the provider of a partnership, the customer ...). */
+  relatedOrgIds: string[];
+  actorKey: string;
+  platform: Platform | 'system';
+  /** A stable code: `enrollment.submitted`, `partnership.authorized`, `mail.failed` ... */
+  action: string;
+  subject?: string;
+  details?: Record<string, unknown>;
+  at: Date;
+}
+
+const auditSchema = new Schema<AuditEntry>(
+  {
+    _id: String,
+    orgId: { type: String, index: true },
+    relatedOrgIds: { type: [String], index: true },
+    actorKey: String,
+    platform: String,
+    action: String,
+    subject: String,
+    details: Schema.Types.Mixed,
+    at: { type: Date, index: true },
+  },
+  { versionKey: false },
+);
+
+export interface AuditLog {
+  record(entry: Omit<AuditEntry, '_id' | 'relatedOrgIds'> & { relatedOrgIds?: string[] }): Promise<void>;
+  /** Newest first: entries of the organization and those that concern it. */
+  list(orgId: string, limit?: number): Promise<AuditEntry[]>;
+}
+
+export function createAuditLog(connection: Connection): AuditLog {
+  const model: Model<AuditEntry> = connection.models.AuditEntry ?? connection.model<AuditEntry>('AuditEntry', auditSchema, 'audit');
+  return {
+    async record(entry) {
+      await model.create({ _id: `aud_${randomUUID()}`, relatedOrgIds: [], ...entry });
+    },
+    async list(orgId, limit = 50) {
+      const [own, related] = await Promise.all([
+        model.find({ orgId }).sort({ at: -1 }).limit(limit).lean<AuditEntry[]>(),
+        model.find({ relatedOrgIds: orgId }).sort({ at: -1 }).limit(limit).lean<AuditEntry[]>(),
+      ]);
+      const seen = new Set<string>();
+      return [...own, ...related]
+        .filter((entry) => !seen.has(entry._id) && seen.add(entry._id))
+        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .slice(0, limit);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { createHarness, persona, readable, type Harness } from '../support/core-harness.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await createHarness({ label: 'engine' });
+});
+afterAll(async () => harness.close());
+
+describe('the conversation engine', () => {
+  it('answers help in the user’s language', async () => {
+    expect(readable(await harness.send(persona('ana'), { kind: 'command', name: 'help', args: '' }))).toContain('What you can do');
+    expect(readable(await harness.send(persona('mei', { locale: 'zh-TW' }), { kind: 'message', text: 'help' }))).toContain('您可以執行的操作');
+  });
+
+  it('names an unknown command and lists what the caller may do', async () => {
+    const text = readable(await harness.send(persona('ana'), { kind: 'command', name: 'frobnicate', args: '' }));
+    expect(text).toContain('I don’t know the command “frobnicate”');
+    expect(text).toContain('What you can do');
+  });
+
+  it('processes the same delivery once', async () => {
+    const first = await harness.send(persona('ana'), { kind: 'command', name: 'help', args: '' }, { eventId: 'slack:Ev1' });
+    const second = await harness.send(persona('ana'), { kind: 'command', name: 'help', args: '' }, { eventId: 'slack:Ev1' });
+    expect(first).not.toEqual([]);
+    expect(second).toEqual([]);
+  });
+
+  it('saves the dialog state after every turn', async () => {
+    await harness.send(persona('ana'), { kind: 'message', text: 'help' });
+    await harness.send(persona('ana'), { kind: 'message', text: 'help' });
+    const dialog = await harness.database.connection.collection('dialogs').findOne({ _id: 'web:web:ana|web:web:dm-ana' as never });
+    expect(dialog?.version).toBeGreaterThanOrEqual(2);
+  });
+});
