@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 const optionalText = z.string().trim().min(1).optional();
-const optionalUrl = (example: string) =>
-  z.url({ message: `expected a URL such as ${example}` }).optional();
+const optionalUrl = (example: string) => z.url({ message: `expected a URL such as ${example}` }).optional();
 
 /** Every environment variable the bot reads, validated once at start-up. */
 const envSchema = z
@@ -20,8 +19,14 @@ const envSchema = z
       .default(3978),
     PUBLIC_URL: optionalUrl('https://bot.example.com'),
     SLACK_SIGNING_SECRET: optionalText,
-    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'expected a bot token starting with xoxb-').optional(),
-    SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'expected an app-level token starting with xapp-').optional(),
+    SLACK_BOT_TOKEN: z
+      .string()
+      .regex(/^xoxb-/, 'expected a bot token starting with xoxb-')
+      .optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-/, 'expected an app-level token starting with xapp-')
+      .optional(),
     SLACK_API_URL: optionalUrl('https://slack.com/api/'),
     SLACK_CLIENT_ID: optionalText,
     SLACK_CLIENT_SECRET: optionalText,
@@ -45,10 +50,20 @@ const envSchema = z
     OPERATORS: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
       .pipe(
         z.array(
-          z.string().regex(/^(slack|teams|web):[^:\s]+:[^:\s]+$/, 'expected comma-separated identities platform:workspace:user such as slack:T0123:U0456,teams:<tenant-id>:<aad-object-id>,web:web:operator'),
+          z
+            .string()
+            .regex(
+              /^(slack|teams|web):[^:\s]+:[^:\s]+$/,
+              'expected comma-separated identities platform:workspace:user such as slack:T0123:U0456,teams:<tenant-id>:<aad-object-id>,web:web:operator',
+            ),
         ),
       ),
     LOG_LEVEL: z
@@ -67,7 +82,11 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required when MICROSOFT_APP_ID is set' });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required to verify Slack requests when SLACK_BOT_TOKEN is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required to verify Slack requests when SLACK_BOT_TOKEN is set',
+      });
     }
   });
 

@@ -23,7 +23,10 @@ export function tokenize(text: string): string[] {
 
 /** Parses `name args...`; a leading `/csp` or `/` is ignored. Returns undefined for empty text. */
 export function parseCommand(text: string): ParsedCommand | undefined {
-  const trimmed = text.trim().replace(/^\/csp\b\s*/i, '').replace(/^\//, '');
+  const trimmed = text
+    .trim()
+    .replace(/^\/csp\b\s*/i, '')
+    .replace(/^\//, '');
   const nameMatch = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
   if (!nameMatch) return undefined;
   const rest = nameMatch[2];

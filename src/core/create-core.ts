@@ -42,7 +42,7 @@ export function createCore(options: CoreOptions): Core {
     claims: options.claims,
     clock,
     people,
-    audit: createAuditLog(options.connection),
+    audit: createAuditLog(options.connection, options.logger),
     orgs: orgModels(options.connection),
     mailer,
     notifier: createNotifier({ people, mailer, logger: options.logger }),

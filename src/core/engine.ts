@@ -5,7 +5,7 @@ import { parseCommand } from './command-grammar.js';
 import type { DialogState, DialogStore, StoredDialog } from './dialog-store.js';
 import { AppError } from './errors.js';
 import { actorKey, type InboundEvent } from './events.js';
-import type { BotModule, CommandSpec, TurnContext } from './module.js';
+import type { BotModule, CommandSpec, LinkResult, TurnContext } from './module.js';
 import type { People } from './people.js';
 import type { Clock } from './ports.js';
 import { post, text, type Reply } from './replies.js';
@@ -26,16 +26,20 @@ export interface EngineDeps {
  */
 export interface Engine {
   handle(event: InboundEvent): Promise<Reply[]>;
+  /** Opens an emailed link (`verify-email`, `invitation` ...) as the given actor; unknown kinds are 404. */
+  openLink(kind: string, token: string, who: Omit<InboundEvent, 'input' | 'id'>): Promise<LinkResult>;
 }
 
 export function createEngine(deps: EngineDeps): Engine {
   const commands = new Map<string, CommandSpec>();
   const actions = new Map<string, NonNullable<BotModule['actions']>[string]>();
   const dialogs = new Map<string, NonNullable<BotModule['dialog']>>();
+  const links = new Map<string, NonNullable<BotModule['links']>[string]>();
   for (const module of deps.modules) {
     for (const command of module.commands ?? []) register(commands, command.name, command);
     for (const [prefix, handler] of Object.entries(module.actions ?? {})) register(actions, prefix, handler);
     if (module.dialog) register(dialogs, module.dialog.flow, module.dialog);
+    for (const [kind, handler] of Object.entries(module.links ?? {})) register(links, kind, handler);
   }
   const logger = deps.logger.child({ component: 'engine' });
 
@@ -84,38 +88,57 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
+  /** Runs one turn: loads the dialog, calls `work`, saves the dialog unconditionally. */
+  async function turn<T>(event: InboundEvent, work: (ctx: TurnContext) => Promise<T>): Promise<T> {
+    const t = deps.translator(event.actor.locale);
+    const now = deps.clock.now();
+    const key = `${actorKey(event.actor)}|${event.conversationId}`;
+    const [stored] = await Promise.all([deps.dialogs.load(key), deps.people.remember(event.actor, event.conversationId, now)]);
+    let next: DialogState | undefined = stored.state;
+    const ctx: TurnContext = {
+      event,
+      actor: event.actor,
+      locale: event.actor.locale,
+      t,
+      now,
+      dialog: {
+        get state() {
+          return next;
+        },
+        set(state) {
+          next = state;
+        },
+      },
+    };
+    const result = await work(ctx);
+    await deps.dialogs.save(key, stored as StoredDialog, next, now);
+    return result;
+  }
+
+  const failure = (error: unknown, event: InboundEvent): Reply[] => [
+    post(text(describeError(error, deps.translator(event.actor.locale), logger, event))),
+  ];
+
   return {
     async handle(event) {
-      const t = deps.translator(event.actor.locale);
       try {
         if (!(await deps.claims.claim(`event:${event.id}`))) {
           logger.info({ eventId: event.id }, 'duplicate delivery ignored');
           return [];
         }
-        const now = deps.clock.now();
-        const key = `${actorKey(event.actor)}|${event.conversationId}`;
-        const [stored] = await Promise.all([deps.dialogs.load(key), deps.people.remember(event.actor, event.conversationId, now)]);
-        let next: DialogState | undefined = stored.state;
-        const ctx: TurnContext = {
-          event,
-          actor: event.actor,
-          locale: event.actor.locale,
-          t,
-          now,
-          dialog: {
-            get state() {
-              return next;
-            },
-            set(state) {
-              next = state;
-            },
-          },
-        };
-        const replies = await route(ctx);
-        await deps.dialogs.save(key, stored as StoredDialog, next, now);
-        return replies;
+        return await turn(event, route);
       } catch (error) {
-        return [post(text(describeError(error, t, logger, event)))];
+        return failure(error, event);
+      }
+    },
+    async openLink(kind, token, who) {
+      const event: InboundEvent = { ...who, id: `link:${kind}`, input: { kind: 'command', name: `open-${kind}`, args: '' } };
+      const handler = links.get(kind);
+      if (!handler) return { status: 404, replies: [] };
+      try {
+        return await turn(event, (ctx) => handler(ctx, token));
+      } catch (error) {
+        return { status: 200, replies: failure(error, event) };
       }
     },
   };
@@ -142,7 +165,9 @@ function describeError(error: unknown, t: Translate, logger: Logger, event: Inbo
 /** The driver's errors for an unreachable server (names are stable across mongodb 6 and 7). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
-  return /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(name) || name === 'MongooseServerSelectionError';
+  return (
+    /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(name) || name === 'MongooseServerSelectionError'
+  );
 }
 
 function register<T>(map: Map<string, T>, key: string, value: T): void {

@@ -49,6 +49,16 @@ export interface BotModule {
   actions?: Record<string, (ctx: TurnContext, input: ActionInput) => Promise<Reply[]>>;
   /** The dialog flow this module runs: receives every input while `dialog.state.flow === flow`. */
   dialog?: { flow: string; onInput(ctx: TurnContext, input: Input): Promise<Reply[]> };
+  /**
+   * Landing pages of emailed links, by kind: `verify-email`, `invitation`. The web adapter serves
+   * `/<kind>/<token>` with the replies; 404 for unknown tokens, 410 for expired or used ones.
+   */
+  links?: Record<string, (ctx: TurnContext, token: string) => Promise<LinkResult>>;
   /** Free text outside any dialog that is not a command (e.g. a greeting starts enrollment). */
   onUnmatchedText?(ctx: TurnContext, text: string): Promise<Reply[] | undefined>;
+}
+
+export interface LinkResult {
+  status: 200 | 404 | 410;
+  replies: Reply[];
 }

@@ -9,7 +9,16 @@ export interface OutboxMail extends Mail {
 }
 
 const outboxSchema = new Schema<OutboxMail>(
-  { _id: String, to: { type: String, index: true }, subject: String, text: String, html: String, locale: String, tag: String, sentAt: Date },
+  {
+    _id: String,
+    to: { type: String, index: true },
+    subject: String,
+    text: String,
+    html: String,
+    locale: String,
+    tag: String,
+    sentAt: Date,
+  },
   { versionKey: false },
 );
 

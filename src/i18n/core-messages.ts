@@ -8,7 +8,8 @@ export const coreMessages = defineMessages(
     'help.unknown': 'I don’t know the command “{name}”.',
     'help.line': '• {usage} — {summary}',
     'error.generic': 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
-    'error.database': 'I couldn’t save that step because the database is not answering. Nothing was lost: please send it again in a minute.',
+    'error.database':
+      'I couldn’t save that step because the database is not answering. Nothing was lost: please send it again in a minute.',
     'error.busy': 'Another message of yours is being handled right now. Please send that again.',
     'error.FORBIDDEN': 'You don’t have permission to do that.',
     'error.NOT_FOUND': 'I couldn’t find that.',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
+import type { Logger } from '../logger.js';
 
 /** One state change: who did what to which subject, when, from which platform. */
 export interface AuditEntry {
@@ -32,17 +33,30 @@ const auditSchema = new Schema<AuditEntry>(
   { versionKey: false },
 );
 
+/** Called after every recorded entry: how reminders and notifications follow state changes. */
+export type AuditListener = (entry: AuditEntry) => Promise<void>;
+
 export interface AuditLog {
+  /** Runs `listener` after each future record; a failing listener is logged, never undoes the change. */
+  subscribe(listener: AuditListener): void;
   record(entry: Omit<AuditEntry, '_id' | 'relatedOrgIds'> & { relatedOrgIds?: string[] }): Promise<void>;
   /** Newest first: entries of the organization and those that concern it. */
   list(orgId: string, limit?: number): Promise<AuditEntry[]>;
 }
 
-export function createAuditLog(connection: Connection): AuditLog {
+export function createAuditLog(connection: Connection, logger: Logger): AuditLog {
   const model: Model<AuditEntry> = connection.models.AuditEntry ?? connection.model<AuditEntry>('AuditEntry', auditSchema, 'audit');
+  const listeners: AuditListener[] = [];
   return {
+    subscribe(listener) {
+      listeners.push(listener);
+    },
     async record(entry) {
-      await model.create({ _id: `aud_${randomUUID()}`, relatedOrgIds: [], ...entry });
+      const saved: AuditEntry = { _id: `aud_${randomUUID()}`, relatedOrgIds: [], ...entry };
+      await model.create(saved);
+      for (const listener of listeners) {
+        await listener(saved).catch((error: unknown) => logger.error({ err: error, action: saved.action }, 'audit listener failed'));
+      }
     },
     async list(orgId, limit = 50) {
       const [own, related] = await Promise.all([

@@ -10,7 +10,10 @@ interface ClaimDoc {
   at: Date;
 }
 
-const claimSchema = new Schema<ClaimDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false });
+const claimSchema = new Schema<ClaimDoc>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
+);
 
 export interface Claims {
   /** True for the one caller that claimed `key` first, false for everyone after. */

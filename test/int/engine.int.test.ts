@@ -9,7 +9,9 @@ afterAll(async () => harness.close());
 describe('the conversation engine', () => {
   it('answers help in the user’s language', async () => {
     expect(readable(await harness.send(persona('ana'), { kind: 'command', name: 'help', args: '' }))).toContain('What you can do');
-    expect(readable(await harness.send(persona('mei', { locale: 'zh-TW' }), { kind: 'message', text: 'help' }))).toContain('您可以執行的操作');
+    expect(readable(await harness.send(persona('mei', { locale: 'zh-TW' }), { kind: 'message', text: 'help' }))).toContain(
+      '您可以執行的操作',
+    );
   });
 
   it('names an unknown command and lists what the caller may do', async () => {

@@ -89,7 +89,11 @@ export function readable(replies: Reply[]): string {
         out.push(...block.buttons.map((button) => `[${button.label}]`));
         break;
       case 'form':
-        out.push(block.title, ...block.fields.map((field) => `${field.label}${field.error ? ` (${field.error})` : ''}`), `[${block.submitLabel}]`);
+        out.push(
+          block.title,
+          ...block.fields.map((field) => `${field.label}${field.error ? ` (${field.error})` : ''}`),
+          `[${block.submitLabel}]`,
+        );
         break;
     }
   };
@@ -102,5 +106,11 @@ export function readable(replies: Reply[]): string {
 
 /** Every button in the replies. */
 export function buttons(replies: Reply[]) {
-  return replies.flatMap((reply) => (reply.type === 'form-errors' ? [] : reply.message.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : block.type === 'form' ? block.buttons ?? [] : []))));
+  return replies.flatMap((reply) =>
+    reply.type === 'form-errors'
+      ? []
+      : reply.message.blocks.flatMap((block) =>
+          block.type === 'actions' ? block.buttons : block.type === 'form' ? (block.buttons ?? []) : [],
+        ),
+  );
 }

@@ -24,7 +24,11 @@ describe('architecture boundaries', () => {
   });
 
   it('keeps business modules out of the adapters (adapters import the core, never the reverse)', () => {
-    const offenders = sources(join(root, 'src')).flatMap((file) => importsOf(file).filter((spec) => spec.includes('/app/')).map((spec) => `${file} imports ${spec}`));
+    const offenders = sources(join(root, 'src')).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.includes('/app/'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 });
