@@ -1,0 +1,53 @@
+import { actorKey, type Actor } from '../core/events.js';
+import { AppError } from '../core/errors.js';
+import type { CoreServices } from '../core/services.js';
+import type { Membership, Organization, OrgKind } from './organizations.js';
+import { isAdmin, type Role } from './roles.js';
+
+export interface OrgAccess {
+  org: Organization;
+  membership: Membership;
+}
+
+/** Operators (OPERATORS) review enrollments and register providers. */
+export function isOperator(services: Pick<CoreServices, 'operators'>, actor: Actor): boolean {
+  return services.operators.has(actorKey(actor));
+}
+
+/**
+ * The actor's memberships. A membership created for an email (e.g. a provider admin registered by an
+ * operator) is linked to the chat identity the first time that person talks to the bot with that email.
+ */
+export async function membershipsOf(services: Pick<CoreServices, 'orgs'>, actor: Actor): Promise<Membership[]> {
+  const key = actorKey(actor);
+  const { Membership } = services.orgs;
+  const byEmail = actor.email
+    ? await Membership.find({ email: actor.email.toLowerCase(), actorKey: { $exists: false } }).lean<Membership[]>()
+    : [];
+  for (const membership of byEmail) {
+    await Membership.updateOne({ _id: membership._id }, { $set: { actorKey: key, displayName: actor.displayName } });
+  }
+  return Membership.find({ actorKey: key }).lean<Membership[]>();
+}
+
+/** The actor's organization of the given kind (the first one when several), with their membership. */
+export async function orgOf(services: Pick<CoreServices, 'orgs'>, actor: Actor, kind?: OrgKind): Promise<OrgAccess | undefined> {
+  for (const membership of await membershipsOf(services, actor)) {
+    const org = await services.orgs.Organization.findById(membership.orgId).lean<Organization>();
+    if (org && (!kind || org.kind === kind)) return { org, membership };
+  }
+  return undefined;
+}
+
+/** Like orgOf, but refuses (AppError FORBIDDEN) unless the actor holds one of `roles` (default: an admin role). */
+export async function requireRole(
+  services: Pick<CoreServices, 'orgs'>,
+  actor: Actor,
+  kind: OrgKind,
+  roles?: readonly Role[],
+): Promise<OrgAccess> {
+  const access = await orgOf(services, actor, kind);
+  const allowed = access && (roles ? access.membership.roles.some((role) => roles.includes(role)) : isAdmin(access.membership.roles));
+  if (!access || !allowed) throw new AppError('FORBIDDEN');
+  return access;
+}
