@@ -37,12 +37,15 @@ export interface EmbeddedFerretDB {
 }
 
 export interface EmbeddedOptions {
+  /** SQLite files and FerretDB's state live here. */
   dataDir: string;
+  /** Use the PostgreSQL backend at this URL (benchmarks) instead of SQLite. */
+  postgresqlUrl?: string;
   port?: number;
   logger?: Logger;
 }
 
-/** Starts FerretDB (SQLite backend) on loopback and resolves once it answers `ping`. */
+/** Starts FerretDB (SQLite backend, or PostgreSQL) on loopback and resolves once it answers `ping`. */
 export async function startEmbeddedFerretDB(options: EmbeddedOptions): Promise<EmbeddedFerretDB> {
   const binary = ferretdbBinary();
   if (!existsSync(binary)) {
@@ -54,8 +57,9 @@ export async function startEmbeddedFerretDB(options: EmbeddedOptions): Promise<E
   const child = spawn(
     binary,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      ...(options.postgresqlUrl
+        ? ['--handler=postgresql', `--postgresql-url=${options.postgresqlUrl}`]
+        : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]),
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
       `--state-dir=${dataDir}`,
@@ -68,14 +72,15 @@ export async function startEmbeddedFerretDB(options: EmbeddedOptions): Promise<E
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  // PostgreSQL clients that send no credentials are refused; PLAIN carries the backend's user.
+  const uri = options.postgresqlUrl ? postgresClientUri(port, options.postgresqlUrl) : `mongodb://127.0.0.1:${port}/`;
   try {
     await waitForPing(uri, child, () => stderr);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
   }
-  options.logger?.info({ port, dataDir }, 'embedded FerretDB started');
+  options.logger?.info({ port, dataDir, backend: options.postgresqlUrl ? 'postgresql' : 'sqlite' }, 'embedded FerretDB started');
   return { uri, port, stop: () => stopChild(child) };
 }
 
@@ -116,4 +121,9 @@ export function withDatabase(baseUri: string, database: string): string {
   url.pathname = `/${database}`;
   if (!url.searchParams.has('retryWrites')) url.searchParams.set('retryWrites', 'false');
   return url.toString();
+}
+
+function postgresClientUri(port: number, postgresqlUrl: string): string {
+  const pg = new URL(postgresqlUrl);
+  return `mongodb://${pg.username}:${pg.password}@127.0.0.1:${port}/?authMechanism=PLAIN`;
 }
