@@ -95,6 +95,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const key = `${actorKey(event.actor)}|${event.conversationId}`;
     const [stored] = await Promise.all([deps.dialogs.load(key), deps.people.remember(event.actor, event.conversationId, now)]);
     let next: DialogState | undefined = stored.state;
+    let changed = false;
     const ctx: TurnContext = {
       event,
       actor: event.actor,
@@ -107,11 +108,18 @@ export function createEngine(deps: EngineDeps): Engine {
         },
         set(state) {
           next = state;
+          changed = true;
         },
       },
     };
     const result = await work(ctx);
-    await deps.dialogs.save(key, stored as StoredDialog, next, now);
+    try {
+      await deps.dialogs.save(key, stored as StoredDialog, next, now);
+    } catch (error) {
+      // Another turn of this user saved first. If this turn left the dialog as it found it, that newer
+      // state is the right one to keep and this turn's own effects (claimed separately) stand.
+      if (!(error instanceof AppError && error.code === 'DIALOG.BUSY' && !changed)) throw error;
+    }
     return result;
   }
 

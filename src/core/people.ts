@@ -56,7 +56,14 @@ export function createPeople(connection: Connection): People {
         conversationId,
         seenAt: now,
       };
-      await model.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      try {
+        await model.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      } catch (error) {
+        // Two first events of one person race on the upsert's insert (FerretDB reports the collision as
+        // an internal error, MongoDB as E11000): the document exists now, so replace it plainly.
+        if (!(await model.exists({ _id: doc._id }))) throw error;
+        await model.replaceOne({ _id: doc._id }, doc);
+      }
     },
     async get(key) {
       return (await model.findById(key).lean<Person>()) ?? undefined;

@@ -27,6 +27,11 @@ describe('the conversation engine', () => {
     expect(second).toEqual([]);
   });
 
+  it('answers concurrent first messages of a new person without a spurious error', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => harness.send(persona('newcomer'), { kind: 'message', text: 'help' })));
+    for (const replies of results) expect(readable(replies)).toContain('What you can do');
+  });
+
   it('saves the dialog state after every turn', async () => {
     await harness.send(persona('ana'), { kind: 'message', text: 'help' });
     await harness.send(persona('ana'), { kind: 'message', text: 'help' });
