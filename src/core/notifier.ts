@@ -1,6 +1,6 @@
 import type { Locale } from './events.js';
 import type { People, Person } from './people.js';
-import type { ChatDelivery, Mail, Mailer } from './ports.js';
+import type { ChatAddress, ChatDelivery, Mail, Mailer } from './ports.js';
 import type { Message } from './replies.js';
 import type { Logger } from '../logger.js';
 
@@ -28,6 +28,20 @@ export interface Notifier {
 
 export function createNotifier(deps: { people: People; mailer: Mailer; logger: Logger }): Notifier {
   const byPlatform = new Map<string, ChatDelivery>();
+
+  /** Someone the bot has never talked to may still be found in a workspace by email (Slack users.lookupByEmail). */
+  async function lookup(email: string | undefined): Promise<{ address: ChatAddress; delivery: ChatDelivery } | undefined> {
+    if (!email) return undefined;
+    for (const delivery of byPlatform.values()) {
+      const address = await delivery.lookupByEmail?.('', email).catch((error: unknown) => {
+        deps.logger.warn({ err: error, platform: delivery.platform }, 'lookup by email failed');
+        return undefined;
+      });
+      if (address) return { address, delivery };
+    }
+    return undefined;
+  }
+
   return {
     addDelivery(delivery) {
       byPlatform.set(delivery.platform, delivery);
@@ -41,12 +55,12 @@ export function createNotifier(deps: { people: People; mailer: Mailer; logger: L
       const locale = person?.locale ?? recipient.locale ?? 'en';
       const { message, mail } = compose(locale, person);
       let chat = false;
-      const delivery = person && byPlatform.get(person.platform);
-      if (person && delivery) {
+      const target = person ? { address: person, delivery: byPlatform.get(person.platform) } : await lookup(recipient.email);
+      if (target?.delivery) {
         try {
-          chat = await delivery.sendDirect(person, message);
+          chat = await target.delivery.sendDirect(target.address, message);
         } catch (error) {
-          deps.logger.warn({ err: error, to: person._id }, 'chat delivery failed; falling back to email');
+          deps.logger.warn({ err: error, platform: target.delivery.platform }, 'chat delivery failed; falling back to email');
         }
       }
       const to = recipient.email ?? person?.email;

@@ -46,6 +46,6 @@ export interface ChatAddress {
 export interface ChatDelivery {
   readonly platform: Platform;
   sendDirect(to: ChatAddress, message: Message): Promise<boolean>;
-  /** Finds a user of this platform by email (Slack users.lookupByEmail); undefined when unknown. */
+  /** Finds a user of this platform by email (Slack users.lookupByEmail); an empty workspaceId searches every workspace served. */
   lookupByEmail?(workspaceId: string, email: string): Promise<ChatAddress | undefined>;
 }
