@@ -59,7 +59,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     async stop() {
       running = false;
-      await agenda.stop(false);
+      // Let jobs in flight finish (graceful shutdown); stragglers are unlocked for another process.
+      const result = await agenda.drain({ timeout: 10_000, closeConnection: false });
+      if (result.timedOut) logger.warn({ running: result.running }, 'jobs still running at shutdown');
     },
   };
 }
