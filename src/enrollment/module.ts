@@ -1,0 +1,189 @@
+import { AppError } from '../core/errors.js';
+import { actorKey } from '../core/events.js';
+import type { ActionInput, BotModule, CommandSpec, TurnContext } from '../core/module.js';
+import { post, text, type Block, type Reply } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import { orgOf } from '../org/access.js';
+import type { Membership } from '../org/organizations.js';
+import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
+import { createApplications, newApplicationId, type Application, type Applications } from './applications.js';
+import { createEnrollmentDialog, type Submit } from './dialog.js';
+import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
+import { notifyParties } from './notify.js';
+import { ask, welcome } from './render.js';
+import { containsSecret } from './secrets.js';
+import { statusBlocks } from './status.js';
+import { openVerificationLink, sendVerification } from './verification.js';
+
+const GREETING = /^(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈囉|早安)[\s!！.。]*$/i;
+
+/**
+ * The reseller enrollment (seed: "Enroll as a new indirect reseller"): the `enroll` dialog, the
+ * application's status, email verification, the applicant's side of review (reply, appeal) and the
+ * admin agent confirmation after acceptance.
+ */
+export function enrollmentModule(services: CoreServices, applications: Applications = createApplications(services)): BotModule {
+  const by = (ctx: TurnContext) => ({ actorKey: actorKey(ctx.actor), platform: ctx.actor.platform });
+
+  async function start(ctx: TurnContext): Promise<Reply[]> {
+    const org = await orgOf(services, ctx.actor, 'reseller');
+    if (org) return [post(text(ctx.t('enrollment.already-member', { legalName: org.org.legalName })))];
+    const app = await applications.latestOf(actorKey(ctx.actor));
+    if (app && app.state.status !== 'rejected')
+      return [post(text(ctx.t('enrollment.already-applied')), ...statusBlocks(ctx.t, app, ctx.locale))];
+    ctx.dialog.set(toDialogState({ step: 'welcome', data: { applicationId: newApplicationId(), path: 'new', values: {} } }));
+    return welcome(ctx.t);
+  }
+
+  const submit: Submit = async (ctx, dialog) => {
+    const missing = nextStep(dialog.data);
+    if (dialog.step !== 'summary' || missing !== 'summary') {
+      ctx.dialog.set(toDialogState({ ...dialog, step: missing }));
+      return ask(ctx, dialog.data, missing, [ctx.t('enrollment.stale')]);
+    }
+    const applicant = {
+      actorKey: actorKey(ctx.actor),
+      platform: ctx.actor.platform,
+      displayName: ctx.actor.displayName,
+      email: ctx.actor.email,
+      locale: ctx.locale,
+    };
+    const answers = { path: dialog.data.path, values: dialog.data.values };
+    const app = await applications
+      .submit({ id: dialog.data.applicationId, answers, applicant, actorKey: applicant.actorKey })
+      .catch(async (error) => {
+        // Submitted by a turn whose dialog was not saved (a crash, a parallel press): end this dialog too.
+        const existing =
+          error instanceof AppError && error.code === 'ENROLLMENT.ALREADY_SUBMITTED' && (await applications.latestOf(applicant.actorKey));
+        if (!existing || existing._id !== dialog.data.applicationId) throw error;
+        ctx.dialog.set(undefined);
+        return undefined;
+      });
+    if (!app) return [post(text(ctx.t('error.ENROLLMENT.ALREADY_SUBMITTED')))];
+    ctx.dialog.set(undefined);
+    const pending = await sendVerification(services, applications, app, by(ctx));
+    return [
+      post(text(ctx.t('enrollment.submitted', { id: app._id, email: app.contactEmail })), ...statusBlocks(ctx.t, pending, ctx.locale)),
+    ];
+  };
+  const dialog = createEnrollmentDialog(submit);
+
+  async function mine(ctx: TurnContext): Promise<Application> {
+    const app = await applications.latestOf(actorKey(ctx.actor));
+    if (!app) throw new AppError('ENROLLMENT.NO_APPLICATION');
+    return app;
+  }
+
+  /** Buttons that go with the state: resend while unverified, the admin agent question once accepted. */
+  async function statusExtras(ctx: TurnContext, app: Application): Promise<Block[]> {
+    if (app.state.status === 'email-verification-pending' || app.state.status === 'submitted') {
+      return [
+        { type: 'actions', buttons: [{ label: ctx.t('application.button.resend'), actionId: 'application.resend', value: app._id }] },
+      ];
+    }
+    if (app.state.status === 'accepted' && app.orgId) {
+      const membership = await services.orgs.Membership.findOne({ orgId: app.orgId, actorKey: actorKey(ctx.actor) }).lean<Membership>();
+      if (membership && !membership.roles.includes('admin-agent'))
+        return [text(ctx.t('application.admin-agent.ask')), adminAgentQuestion(ctx.t, app)];
+    }
+    return [];
+  }
+
+  async function status(ctx: TurnContext): Promise<Reply[]> {
+    const active = readDialog(ctx.dialog.state);
+    if (active) return dialog.onInput(ctx, { kind: 'message', text: 'status' });
+    const app = await applications.latestOf(actorKey(ctx.actor));
+    if (app) return [post(...statusBlocks(ctx.t, app, ctx.locale), ...(await statusExtras(ctx, app)))];
+    const org = await orgOf(services, ctx.actor);
+    return [post(text(org ? ctx.t('enrollment.already-member', { legalName: org.org.legalName }) : ctx.t('application.status.none')))];
+  }
+
+  async function resend(ctx: TurnContext): Promise<Reply[]> {
+    const app = await mine(ctx);
+    if (app.applicant.actorKey !== actorKey(ctx.actor)) throw new AppError('FORBIDDEN');
+    const next = await sendVerification(services, applications, app, by(ctx));
+    return [post(text(ctx.t('application.resent', { email: next.contactEmail })))];
+  }
+
+  async function respond(ctx: TurnContext, type: 'answer' | 'appeal', words: string): Promise<Reply[]> {
+    const app = await mine(ctx);
+    if (containsSecret(words)) return [post(text(ctx.t('enrollment.secret.free-text')))];
+    const command = type === 'answer' ? { type, answer: words, at: ctx.now } : { type, appeal: words, at: ctx.now };
+    const next = await applications.apply(app._id, command, by(ctx));
+    await notifyParties(services, next, type === 'answer' ? 'more-info-provided' : 'appealed', {}, { except: actorKey(ctx.actor) });
+    return [post(text(ctx.t(`application.${type}.ok`)), ...statusBlocks(ctx.t, next, ctx.locale))];
+  }
+
+  /** After a press, the pressed card loses its buttons (a form with errors stays as it is). */
+  function withCardUpdate(ctx: TurnContext, input: ActionInput, replies: Reply[]): Reply[] {
+    const link = input.kind === 'action' && input.actionId === 'enrollment.link';
+    if (!input.messageId || link || replies.some((reply) => reply.type === 'form-errors')) return replies;
+    return [{ type: 'update', messageId: input.messageId, message: { blocks: [text(ctx.t('enrollment.card.done'))] } }, ...replies];
+  }
+
+  const always = async () => true;
+  const commands: CommandSpec[] = [
+    {
+      name: 'enroll',
+      usage: 'enroll',
+      summaryKey: 'enrollment.help.enroll',
+      available: async (ctx) => !(await orgOf(services, ctx.actor, 'reseller')),
+      run: start,
+    },
+    { name: 'status', usage: 'status', summaryKey: 'enrollment.help.status', available: always, run: status },
+    {
+      name: 'resend-verification',
+      usage: 'resend-verification',
+      summaryKey: 'enrollment.help.resend',
+      available: async (ctx) =>
+        ['submitted', 'email-verification-pending'].includes((await applications.latestOf(actorKey(ctx.actor)))?.state.status ?? ''),
+      run: resend,
+    },
+    {
+      name: 'reply-review',
+      usage: 'reply-review <answer>',
+      summaryKey: 'enrollment.help.reply',
+      available: async (ctx) => (await applications.latestOf(actorKey(ctx.actor)))?.state.status === 'more-info-needed',
+      run: (ctx, command) => respond(ctx, 'answer', command.rest),
+    },
+    {
+      name: 'appeal',
+      usage: 'appeal <why the decision should change>',
+      summaryKey: 'enrollment.help.appeal',
+      available: async (ctx) => (await applications.latestOf(actorKey(ctx.actor)))?.state.status === 'rejected',
+      run: (ctx, command) => respond(ctx, 'appeal', command.rest),
+    },
+  ];
+
+  return {
+    name: 'enrollment',
+    commands,
+    dialog: { flow: FLOW, onInput: dialog.onInput },
+    actions: {
+      async enrollment(ctx, input) {
+        if (readDialog(ctx.dialog.state)) return withCardUpdate(ctx, input, await dialog.onAction(ctx, input));
+        if (input.kind === 'action' && input.actionId === 'enrollment.submit') {
+          const app = await applications.latestOf(actorKey(ctx.actor));
+          if (app?._id === input.value)
+            return [post(text(ctx.t('error.ENROLLMENT.ALREADY_SUBMITTED')), ...statusBlocks(ctx.t, app, ctx.locale))];
+        }
+        if (input.kind === 'action' && input.actionId === 'enrollment.link') return [];
+        return [post(text(ctx.t('enrollment.inactive')))];
+      },
+      async application(ctx, input) {
+        const id = input.kind === 'action' ? input.actionId : input.formId;
+        if (id === 'application.resend') return resend(ctx);
+        if (id === 'application.admin-agent') return answerAdminAgent(services, applications, ctx, input);
+        throw new AppError('ACTION.STALE');
+      },
+    },
+    links: { 'verify-email': (ctx, token) => openVerificationLink(services, applications, ctx, token) },
+    async onUnmatchedText(ctx, typed) {
+      if (!GREETING.test(typed.trim())) return undefined;
+      if (await orgOf(services, ctx.actor)) return undefined;
+      const app = await applications.latestOf(actorKey(ctx.actor));
+      if (app) return [post(...statusBlocks(ctx.t, app, ctx.locale), ...(await statusExtras(ctx, app)))];
+      return start(ctx);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { AppError } from '../core/errors.js';
+import type { LinkResult, TurnContext } from '../core/module.js';
+import type { Platform } from '../core/events.js';
+import { post, text } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import { hashToken, looksLikeToken, newToken } from '../core/tokens.js';
+import type { Application, Applications } from './applications.js';
+import { mailContact, notifyParties } from './notify.js';
+import { VERIFICATION_TTL_MS } from './states.js';
+
+/** Every verification link ever sent (by token hash), so a superseded or used link answers 410, not 404. */
+interface VerificationLink {
+  _id: string;
+  applicationId: string;
+  expiresAt: Date;
+}
+
+const linkSchema = new Schema<VerificationLink>({ _id: String, applicationId: String, expiresAt: Date }, { versionKey: false });
+
+function linkModel(connection: Connection): Model<VerificationLink> {
+  return connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
+}
+
+type Services = Pick<CoreServices, 'connection' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'people'>;
+
+/**
+ * Emails the primary contact a single-use, expiring link `${publicUrl}/verify-email/<token>`; only the
+ * token's hash is stored. Refused (RESEND_TOO_SOON) within the cool-down of the previous link.
+ */
+export async function sendVerification(
+  services: Services,
+  applications: Applications,
+  app: Application,
+  by: { actorKey: string; platform: Platform | 'system' },
+): Promise<Application> {
+  const now = services.clock.now();
+  const { token, hash } = newToken();
+  const expiresAt = new Date(now.getTime() + VERIFICATION_TTL_MS);
+  const next = await applications.apply(app._id, { type: 'send-verification', tokenHash: hash, expiresAt, at: now }, by);
+  await linkModel(services.connection).create({ _id: hash, applicationId: app._id, expiresAt });
+  const url = `${services.publicUrl}/verify-email/${token}`;
+  const legalName = app.answers.values.legalName ?? '';
+  await mailContact(services, app, (t) => ({
+    subject: t('application.verify.mail.subject'),
+    paragraphs: t('application.verify.mail.body', { legalName, id: app._id, days: VERIFICATION_TTL_MS / 86_400_000 }).split('\n'),
+    link: { label: t('application.verify.mail.link'), url },
+    tag: 'enrollment.verify',
+  }));
+  return next;
+}
+
+/** The `verify-email` link: 200 verified, 404 unknown token, 410 expired, superseded or already used. */
+export async function openVerificationLink(
+  services: Services,
+  applications: Applications,
+  ctx: TurnContext,
+  token: string,
+): Promise<LinkResult> {
+  const reply = (key: string, params?: Record<string, string>) => [post(text(ctx.t(key, params)))];
+  if (!looksLikeToken(token)) return { status: 404, replies: reply('application.verify.unknown') };
+  const hash = hashToken(token);
+  const link = await linkModel(services.connection).findById(hash).lean<VerificationLink>();
+  if (!link) return { status: 404, replies: reply('application.verify.unknown') };
+  try {
+    const pending = await applications.get(link.applicationId);
+    const by = { actorKey: `email:${pending.contactEmail}`, platform: 'system' as const };
+    const app = await applications.apply(pending._id, { type: 'verify-email', tokenHash: hash, at: services.clock.now() }, by);
+    await notifyParties(services, app, 'email-verified', {});
+    return { status: 200, replies: reply('application.verify.ok', { id: app._id }) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'ENROLLMENT.LINK_EXPIRED')
+      return { status: 410, replies: reply('application.verify.expired') };
+    if (error instanceof AppError && error.code.startsWith('ENROLLMENT.'))
+      return { status: 410, replies: reply('application.verify.used') };
+    throw error;
+  }
+}

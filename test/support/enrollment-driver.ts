@@ -1,0 +1,117 @@
+import type { Actor } from '../../src/core/events.js';
+import type { Reply } from '../../src/core/replies.js';
+import { buttons, persona, type Harness } from './core-harness.js';
+
+/** Valid answers for a US reseller, in the order the dialog asks (new-reseller path). */
+export const US_ANSWERS: Array<[field: string, text: string]> = [
+  ['tenant', 'contoso.onmicrosoft.com'],
+  ['legalName', 'Contoso Ltd.'],
+  ['country', 'US'],
+  ['addressLine1', '1 Microsoft Way'],
+  ['city', 'Redmond'],
+  ['region', 'wa'],
+  ['postalCode', '98052'],
+  ['partnerId', '1234567'],
+  ['partnerCountry', 'United States'],
+  ['contactName', 'Ana Ruiz'],
+  ['contactEmail', 'ana@contoso.com'],
+  ['contactPhone', '+1 425 555 0100'],
+  ['supportEmail', 'support@contoso.com'],
+  ['supportPhone', '(425) 555-0199'],
+  ['supportWebsite', 'contoso.com/support'],
+];
+
+/** The same for a Taiwanese reseller answering in Chinese where the dialog allows it. */
+export const TW_ANSWERS: Array<[field: string, text: string]> = [
+  ['tenant', '72f988bf-86f1-41af-91ab-2d7cd011db47'],
+  ['legalName', '康特索股份有限公司'],
+  ['country', '台灣'],
+  ['addressLine1', '信義路五段7號'],
+  ['city', '台北市'],
+  ['region', '略過'],
+  ['postalCode', '110'],
+  ['partnerId', '7654321'],
+  ['partnerCountry', 'TW'],
+  ['contactName', '林美'],
+  ['contactEmail', 'mei@contoso.com.tw'],
+  ['contactPhone', '+886 2 2345 6789'],
+  ['supportEmail', 'support@contoso.com.tw'],
+  ['supportPhone', '02-2345-6799'],
+  ['supportWebsite', 'https://contoso.com.tw/support'],
+];
+
+export const operator = persona('operator');
+
+/** The US answers with another primary contact email, so each test's verification mail is its own. */
+export const usAnswersFor = (email: string) =>
+  US_ANSWERS.map(([field, text]): [string, string] => [field, field === 'contactEmail' ? email : text]);
+
+export const say = (h: Harness, who: Actor, text: string) => h.send(who, { kind: 'message', text });
+
+/** Presses the first button with this actionId (and value, when given) found in the replies. */
+export async function press(
+  h: Harness,
+  who: Actor,
+  replies: Reply[],
+  actionId: string,
+  value?: string,
+  eventId?: string,
+): Promise<Reply[]> {
+  const button = buttons(replies).find((b) => b.actionId === actionId && (value === undefined || b.value === value));
+  if (!button) throw new Error(`no button ${actionId} ${value ?? ''} in ${JSON.stringify(buttons(replies).map((b) => b.actionId))}`);
+  return h.send(who, { kind: 'action', actionId: button.actionId, value: button.value, messageId: 'm1' }, eventId ? { eventId } : {});
+}
+
+/** The dialog document of a web persona's DM, as stored. */
+export async function storedDialog(h: Harness, who: Actor) {
+  const key = `web:web:${who.userId}|web:web:dm-${who.userId}`;
+  return h.database.connection.collection('dialogs').findOne({ _id: key as never });
+}
+
+export async function currentStep(h: Harness, who: Actor): Promise<string | undefined> {
+  return ((await storedDialog(h, who))?.state as { step?: string } | null)?.step;
+}
+
+/** Starts the dialog and answers every field by text; optionally restarts the process between steps. */
+export async function enrollThroughSummary(
+  h: Harness,
+  who: Actor,
+  answers = US_ANSWERS,
+  options: { restartBetween?: boolean } = {},
+): Promise<Reply[]> {
+  const welcome = await say(h, who, 'enroll');
+  let replies = await press(h, who, welcome, 'enrollment.start');
+  for (const [field, text] of answers) {
+    if (options.restartBetween) await h.restart();
+    const step = await currentStep(h, who);
+    if (step !== field) throw new Error(`expected step ${field}, dialog is at ${step}`);
+    replies = await say(h, who, text);
+  }
+  return replies;
+}
+
+/** The token of the latest verification mail sent to `email` (from the outbox mailer). */
+export async function verificationToken(h: Harness, email: string): Promise<string> {
+  const mails = await h.database.connection
+    .collection('outbox')
+    .find({ to: email, tag: 'enrollment.verify' })
+    .sort({ sentAt: -1 })
+    .toArray();
+  const match = /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(String(mails[0]?.text ?? ''));
+  if (!match) throw new Error(`no verification mail to ${email}`);
+  return match[1];
+}
+
+export function openVerification(h: Harness, who: Actor, token: string) {
+  return h.core.engine.openLink('verify-email', token, { actor: who, conversationId: `web:web:link-${who.userId}` });
+}
+
+/** Submits from the summary and verifies the primary contact's email; returns the application id. */
+export async function submitAndVerify(h: Harness, who: Actor, summary: Reply[], email: string): Promise<string> {
+  const submitted = await press(h, who, summary, 'enrollment.submit');
+  const id = /app_[0-9a-f]{8}/.exec(JSON.stringify(submitted))?.[0];
+  if (!id) throw new Error(`no application id in ${JSON.stringify(submitted)}`);
+  const opened = await openVerification(h, who, await verificationToken(h, email));
+  if (opened.status !== 200) throw new Error(`verification answered ${opened.status}`);
+  return id;
+}
