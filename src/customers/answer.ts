@@ -1,0 +1,168 @@
+import { AppError } from '../core/errors.js';
+import { actorKey } from '../core/events.js';
+import type { ActionInput, TurnContext } from '../core/module.js';
+import { text, type Reply } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import { orgOf } from '../org/access.js';
+import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
+import { isAdmin } from '../org/roles.js';
+import { day, isoDate } from '../partnerships/model.js';
+import { notifyOrgAdmins, translatorFor } from '../partnerships/notify.js';
+import type { CustomerModels, CustomerRelationship, CustomerRequest } from './model.js';
+import { loadParties } from './parties.js';
+import { recordRequest } from './record.js';
+import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } from './states.js';
+
+/**
+ * **Approve** / **Decline** of a relationship request. Only the invited person (their email) or an admin of the
+ * customer organization may answer; the answer is claimed (`invitation:<id>:answered`) so approve and decline
+ * pressed at once change the request once, and the other press is told.
+ */
+export async function answerRequest(
+  services: CoreServices,
+  models: CustomerModels,
+  ctx: TurnContext,
+  input: ActionInput,
+): Promise<Reply[]> {
+  if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
+  const request = await models.Request.findById(input.value).lean<CustomerRequest>();
+  if (!request) throw new AppError('INVITATION.UNKNOWN');
+  const parties = await loadParties(services, request);
+  const isInvitee = ctx.actor.email?.toLowerCase() === request.inviteeEmail;
+  const customer = await customerOrgFor(services, ctx, request, isInvitee);
+  const mayAnswer = isInvitee || customer.actorIsAdmin;
+  const by = actorKey(ctx.actor);
+  const command: RequestCommand =
+    input.actionId === 'customer.approve'
+      ? {
+          type: 'approve',
+          by,
+          at: ctx.now,
+          mayAnswer,
+          customerOrgId: customer.orgId,
+          customerCountry: customer.country ?? parties.reseller.country,
+        }
+      : { type: 'decline', by, at: ctx.now, mayAnswer };
+  const decision = decideRequest(command, request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country });
+  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  if (!(await services.claims.claim(`invitation:${request._id}:answered`))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
+
+  const state = evolveRequest(request.state, decision.event);
+  await models.Request.updateOne({ _id: request._id }, { $set: { state } });
+  const answered = { ...request, state };
+  const reseller = parties.reseller.legalName;
+  if (decision.event.type === 'declined') {
+    await recordRequest(services, ctx, answered, CUSTOMER_AUDIT.declined, { answeredBy: by });
+    await tellPartners(services, request, (t) => t('customer.notify.declined', { email: request.inviteeEmail }));
+    return [answerReply(input, ctx.t('customer.declined', { reseller }))];
+  }
+
+  if (!customer.org) await createCustomerOrg(services, ctx, request, customer.orgId, parties.reseller.country);
+  else if (isInvitee && !customer.actorIsMember) await addAdmin(services, ctx, customer.orgId);
+  const expiresAt = new Date(ctx.now.getTime() + request.days * day);
+  const relationships = relationshipsOf(request, customer.orgId, ctx.now, expiresAt);
+  for (const relationship of relationships) await models.Relationship.replaceOne({ _id: relationship._id }, relationship, { upsert: true });
+  await recordRequest(services, ctx, answered, CUSTOMER_AUDIT.approved, {
+    customerOrgId: customer.orgId,
+    relationshipIds: relationships.map((r) => r._id),
+    relationshipExpiresAt: expiresAt,
+    answeredBy: by,
+  });
+  const until = isoDate(expiresAt);
+  await tellPartners(services, request, (t) => t('customer.notify.approved', { email: request.inviteeEmail, until }));
+  const key = parties.provider ? 'customer.approvedTwoTier' : 'customer.approved';
+  return [answerReply(input, ctx.t(key, { reseller, provider: parties.provider?.legalName ?? '', until }))];
+}
+
+interface CustomerFacts {
+  org?: Organization;
+  orgId: string;
+  country?: string;
+  actorIsAdmin: boolean;
+  actorIsMember: boolean;
+}
+
+/**
+ * The customer organization: the one the invited email belongs to, else the invitee's own, else a new id.
+ * An admin of some other customer organization gains nothing: they are neither the invitee nor its admin.
+ */
+async function customerOrgFor(
+  services: CoreServices,
+  ctx: TurnContext,
+  request: CustomerRequest,
+  isInvitee: boolean,
+): Promise<CustomerFacts> {
+  const own = await orgOf(services, ctx.actor, 'customer');
+  const byEmail = await services.orgs.Membership.find({ email: request.inviteeEmail }).lean<Membership[]>();
+  const invitedOrgs = await services.orgs.Organization.find({ _id: { $in: byEmail.map((m) => m.orgId) }, kind: 'customer' }).lean<
+    Organization[]
+  >();
+  const invited = invitedOrgs[0];
+  if (invited) {
+    const actorIsMember = own?.org._id === invited._id;
+    return {
+      org: invited,
+      orgId: invited._id,
+      country: invited.country,
+      actorIsMember,
+      actorIsAdmin: actorIsMember && own !== undefined && isAdmin(own.membership.roles),
+    };
+  }
+  if (own && isInvitee)
+    return { org: own.org, orgId: own.org._id, country: own.org.country, actorIsMember: true, actorIsAdmin: isAdmin(own.membership.roles) };
+  return { orgId: newOrgId(), actorIsAdmin: false, actorIsMember: false };
+}
+
+async function createCustomerOrg(services: CoreServices, ctx: TurnContext, request: CustomerRequest, orgId: string, country: string) {
+  await services.orgs.Organization.create({
+    _id: orgId,
+    kind: 'customer',
+    legalName: request.customerName ?? request.inviteeEmail,
+    country,
+    primaryContact: { email: request.inviteeEmail, name: ctx.actor.displayName },
+    createdAt: ctx.now,
+  });
+  await addAdmin(services, ctx, orgId);
+}
+
+async function addAdmin(services: CoreServices, ctx: TurnContext, orgId: string) {
+  await services.orgs.Membership.create({
+    _id: membershipId(orgId, actorKey(ctx.actor)),
+    orgId,
+    actorKey: actorKey(ctx.actor),
+    email: ctx.actor.email?.toLowerCase(),
+    displayName: ctx.actor.displayName,
+    roles: ['global-admin'],
+    createdAt: ctx.now,
+  });
+}
+
+function relationshipsOf(request: CustomerRequest, customerOrgId: string, now: Date, expiresAt: Date): CustomerRelationship[] {
+  const base = {
+    customerOrgId,
+    resellerOrgId: request.resellerOrgId,
+    providerOrgId: request.providerOrgId,
+    requestId: request._id,
+    inviteeEmail: request.inviteeEmail,
+    inviterActorKey: request.inviterActorKey,
+    state: { status: 'active' as const, grantedAt: now, expiresAt },
+  };
+  const list: CustomerRelationship[] = [
+    { ...base, _id: `${request._id}|${request.resellerOrgId}`, partnerOrgId: request.resellerOrgId, role: 'reseller' },
+  ];
+  if (request.providerOrgId)
+    list.push({ ...base, _id: `${request._id}|${request.providerOrgId}`, partnerOrgId: request.providerOrgId, role: 'provider' });
+  return list;
+}
+
+/** The reseller who asked (and, two-tier, the provider's admins) learn the answer. */
+async function tellPartners(services: CoreServices, request: CustomerRequest, line: (t: ReturnType<typeof translatorFor>) => string) {
+  const compose = (locale: Parameters<typeof translatorFor>[0]) => ({ message: { blocks: [text(line(translatorFor(locale)))] } });
+  await services.notifier.notify({ actorKey: request.inviterActorKey }, compose);
+  if (request.providerOrgId) await notifyOrgAdmins(services, request.providerOrgId, compose);
+}
+
+function answerReply(input: ActionInput, message: string): Reply {
+  const body = { blocks: [text(message)] };
+  return input.messageId ? { type: 'update', messageId: input.messageId, message: body } : { type: 'post', message: body };
+}

@@ -1,0 +1,61 @@
+import { AppError } from '../core/errors.js';
+import { actorKey } from '../core/events.js';
+import type { ActionInput, TurnContext } from '../core/module.js';
+import { text, type Reply } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import { hashToken } from '../core/tokens.js';
+import { invitationLink } from '../partnerships/invitation-view.js';
+import { mailOf, translatorFor } from '../partnerships/notify.js';
+import type { CustomerModels, CustomerRequest } from './model.js';
+import { loadParties, resellerAccess } from './parties.js';
+import { recordRequest } from './record.js';
+import { approvalBlocks, draftMail } from './request-view.js';
+import { CUSTOMER_AUDIT, decideRequest, evolveRequest } from './states.js';
+
+/**
+ * **Send it for me** (`customer.send`, value `<requestId>:<token>`: the link the reseller was shown, checked against
+ * the stored hash, so the bot emails exactly that link) and **Done** (`customer.done`: the reseller sent it).
+ * Either way the customer's admin also gets a chat message with Approve / Decline when the bot knows them.
+ */
+export async function deliverRequest(
+  services: CoreServices,
+  models: CustomerModels,
+  ctx: TurnContext,
+  input: ActionInput,
+): Promise<Reply[]> {
+  if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
+  const how = input.actionId === 'customer.send' ? 'bot' : 'reseller';
+  const [requestId, token] = input.value.split(':');
+  const request = await models.Request.findById(requestId).lean<CustomerRequest>();
+  if (!request) throw new AppError('INVITATION.UNKNOWN');
+  if (how === 'bot' && (!token || hashToken(token) !== request.tokenHash)) throw new AppError('INVITATION.UNKNOWN');
+  const access = await resellerAccess(services, ctx);
+  const parties = await loadParties(services, request);
+  const decision = decideRequest(
+    { type: 'deliver', how, by: actorKey(ctx.actor), at: ctx.now, actorIsRequester: access?.org._id === request.resellerOrgId },
+    request.state,
+    { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country },
+  );
+  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  if (!(await services.claims.claim(`invitation:${request._id}:delivered`))) throw new AppError('CUSTOMER.ALREADY_SENT');
+  const state = evolveRequest(request.state, decision.event);
+  await models.Request.updateOne({ _id: request._id }, { $set: { state } });
+  await recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how });
+
+  const link = token ? invitationLink(services.publicUrl, token) : undefined;
+  const reached = await services.notifier.notify(
+    { email: request.inviteeEmail },
+    (locale) => {
+      const t = translatorFor(locale);
+      const blocks = approvalBlocks(t, request, parties, ctx.now);
+      if (!link) return { message: { blocks } };
+      const mail = draftMail(t, request, parties, link);
+      return { message: { blocks }, mail: mailOf('customer.request', mail.subject, mail.body) };
+    },
+    { alsoEmail: how === 'bot' },
+  );
+  const key = how === 'bot' ? 'customer.delivery.sent' : 'customer.delivery.done';
+  const chat = reached.chat ? `\n${ctx.t('customer.delivery.chat')}` : '';
+  const message = { blocks: [text(`${ctx.t(key, { email: request.inviteeEmail })}${chat}`)] };
+  return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];
+}

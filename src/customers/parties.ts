@@ -1,0 +1,48 @@
+import { AppError } from '../core/errors.js';
+import type { TurnContext } from '../core/module.js';
+import type { CoreServices } from '../core/services.js';
+import { orgOf } from '../org/access.js';
+import type { Membership, Organization } from '../org/organizations.js';
+import { isAdmin, type Role } from '../org/roles.js';
+import { emailDomain } from '../providers/validation.js';
+import type { CustomerRequest } from './model.js';
+import type { RequestParties } from './request-view.js';
+
+/** Who may request customer relationships in a partner organization (domain.md roles table). */
+const REQUESTER_ROLES: readonly Role[] = ['global-admin', 'admin-agent', 'sales-agent'];
+
+export async function resellerAccess(services: CoreServices, ctx: TurnContext) {
+  const access = await orgOf(services, ctx.actor, 'reseller');
+  return (
+    access && {
+      org: access.org,
+      mayRequest: access.membership.roles.some((r) => REQUESTER_ROLES.includes(r)),
+      admin: isAdmin(access.membership.roles),
+    }
+  );
+}
+
+export async function loadParties(services: CoreServices, request: CustomerRequest): Promise<RequestParties> {
+  const ids = [request.resellerOrgId, ...(request.providerOrgId ? [request.providerOrgId] : [])];
+  const orgs = await services.orgs.Organization.find({ _id: { $in: ids } }).lean<Organization[]>();
+  const reseller = orgs.find((org) => org._id === request.resellerOrgId);
+  if (!reseller) throw new AppError('INVITATION.UNKNOWN');
+  return { reseller, provider: orgs.find((org) => org._id === request.providerOrgId) };
+}
+
+const WEBMAIL = new Set(['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'aol.com']);
+
+/** The email domains that belong to the partners themselves (their people, contacts and tenant): not a customer's. */
+export async function ownDomains(services: CoreServices, orgs: Organization[], actorEmail?: string): Promise<string[]> {
+  const domains = new Set<string>();
+  const add = (email?: string) => email && domains.add(emailDomain(email));
+  add(actorEmail);
+  for (const org of orgs) {
+    add(org.primaryContact?.email);
+    add(org.supportContact?.email);
+    if (org.tenantDomain) domains.add(org.tenantDomain.toLowerCase());
+  }
+  const members = await services.orgs.Membership.find({ orgId: { $in: orgs.map((org) => org._id) } }).lean<Membership[]>();
+  members.forEach((member) => add(member.email));
+  return [...domains].filter((domain) => !WEBMAIL.has(domain));
+}

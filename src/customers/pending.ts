@@ -1,0 +1,59 @@
+import type { CommandSpec, TurnContext } from '../core/module.js';
+import { text, type Block } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import { orgOf } from '../org/access.js';
+import type { Membership, Organization } from '../org/organizations.js';
+import { isAdmin } from '../org/roles.js';
+import { invitationBlocks } from '../partnerships/invitation-view.js';
+import { orgsById, type PartnershipInvitation, type PartnershipModels } from '../partnerships/model.js';
+import type { CustomerModels, CustomerRequest } from './model.js';
+import { loadParties } from './parties.js';
+import { approvalBlocks } from './request-view.js';
+
+/** The open invitations and requests addressed to the caller: by their email, or to an organization they administer. */
+async function waitingFor(services: CoreServices, partnerships: PartnershipModels, customers: CustomerModels, ctx: TurnContext) {
+  const email = ctx.actor.email?.toLowerCase();
+  const reseller = await orgOf(services, ctx.actor, 'reseller');
+  const customer = await orgOf(services, ctx.actor, 'customer');
+  const invitationFilter: Array<Record<string, string>> = email ? [{ inviteeEmail: email }] : [];
+  if (reseller && isAdmin(reseller.membership.roles)) invitationFilter.push({ resellerOrgId: reseller.org._id });
+  const requestEmails = new Set(email ? [email] : []);
+  if (customer && isAdmin(customer.membership.roles)) {
+    const members = await services.orgs.Membership.find({ orgId: customer.org._id }).lean<Membership[]>();
+    members.forEach((member) => member.email && requestEmails.add(member.email));
+  }
+  const open = { 'state.status': 'pending' as const, expiresAt: { $gt: ctx.now } };
+  const [invitations, requests] = await Promise.all([
+    invitationFilter.length ? partnerships.Invitation.find({ ...open, $or: invitationFilter }).lean<PartnershipInvitation[]>() : [],
+    requestEmails.size ? customers.Request.find({ ...open, inviteeEmail: { $in: [...requestEmails] } }).lean<CustomerRequest[]>() : [],
+  ]);
+  return { invitations, requests };
+}
+
+/** `invitations`: what waits for the caller's answer (the Slack App Home shows it too). */
+export function invitationsCommand(services: CoreServices, partnerships: PartnershipModels, customers: CustomerModels): CommandSpec {
+  return {
+    name: 'invitations',
+    usage: 'invitations',
+    summaryKey: 'customer.help.invitations',
+    async available(ctx) {
+      const { invitations, requests } = await waitingFor(services, partnerships, customers, ctx);
+      return invitations.length + requests.length > 0;
+    },
+    async run(ctx) {
+      const { invitations, requests } = await waitingFor(services, partnerships, customers, ctx);
+      const blocks: Block[] = [text(ctx.t('customer.waiting.title', { count: invitations.length + requests.length }))];
+      const providers = await orgsById(
+        services,
+        invitations.map((inv) => inv.providerOrgId),
+      );
+      for (const invitation of invitations) {
+        const provider = providers.get(invitation.providerOrgId) as Organization | undefined;
+        if (provider) blocks.push(...invitationBlocks(ctx.t, ctx.locale, invitation, provider));
+      }
+      for (const request of requests) blocks.push(...approvalBlocks(ctx.t, request, await loadParties(services, request), ctx.now));
+      if (!invitations.length && !requests.length) blocks.push(text(ctx.t('customer.waiting.none')));
+      return [{ type: 'post', message: { blocks } }];
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { AppError } from '../core/errors.js';
+import { actorKey } from '../core/events.js';
+import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
+import { post, text, type Reply } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import type { Organization } from '../org/organizations.js';
+import { orgsById } from '../partnerships/model.js';
+import { notifyOrgAdmins, translatorFor } from '../partnerships/notify.js';
+import { pickOrg } from '../providers/resolve.js';
+import type { CustomerModels, CustomerRelationship } from './model.js';
+import { resellerAccess } from './parties.js';
+import { CUSTOMER_AUDIT, decideRelationship, evolveRelationship, isLive } from './states.js';
+
+async function resellerRelationships(models: CustomerModels, resellerOrgId: string, now: Date, customerOrgId?: string) {
+  const filter: Record<string, string> = { partnerOrgId: resellerOrgId, role: 'reseller', ...(customerOrgId ? { customerOrgId } : {}) };
+  return (await models.Relationship.find(filter).lean<CustomerRelationship[]>()).filter((r) => isLive(r.state, now));
+}
+
+/** `remove-customer <customer>`: explains what is lost, then asks for a confirmed press. */
+export function removeCustomerCommand(services: CoreServices, models: CustomerModels): CommandSpec {
+  return {
+    name: 'remove-customer',
+    usage: 'remove-customer <customer>',
+    summaryKey: 'customer.help.remove',
+    available: async (ctx) => (await resellerAccess(services, ctx))?.admin === true,
+    async run(ctx, command) {
+      const access = await resellerAccess(services, ctx);
+      if (!access?.admin) throw new AppError('CUSTOMER.NOT_RESELLER_ADMIN');
+      const relationships = await resellerRelationships(models, access.org._id, ctx.now);
+      const customers = await orgsById(
+        services,
+        relationships.map((r) => r.customerOrgId),
+      );
+      const customer = pickOrg([...customers.values()], command.positional.join(' '));
+      const explanation = ctx.t('customer.remove.warning', { customer: customer.legalName });
+      return [
+        post(text(explanation), {
+          type: 'actions',
+          buttons: [
+            {
+              label: ctx.t('customer.button.remove'),
+              actionId: 'customer.remove',
+              value: customer._id,
+              style: 'danger',
+              confirm: {
+                title: ctx.t('customer.remove.confirmTitle', { customer: customer.legalName }),
+                text: explanation,
+                confirm: ctx.t('customer.button.remove'),
+                deny: ctx.t('partnership.button.keep'),
+              },
+            },
+          ],
+        }),
+      ];
+    },
+  };
+}
+
+/** The confirmed press: ends the reseller's own relationships with the customer (each once) and tells the customer. */
+export async function removeCustomer(
+  services: CoreServices,
+  models: CustomerModels,
+  ctx: TurnContext,
+  input: ActionInput,
+): Promise<Reply[]> {
+  if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
+  const access = await resellerAccess(services, ctx);
+  const customer = await services.orgs.Organization.findById(input.value).lean<Organization>();
+  if (!access?.admin) throw new AppError('CUSTOMER.NOT_RESELLER_ADMIN');
+  const ever = await models.Relationship.countDocuments({ partnerOrgId: access.org._id, role: 'reseller', customerOrgId: input.value });
+  if (!customer || !ever) throw new AppError('CUSTOMER.NOT_YOUR_CUSTOMER');
+  const relationships = await resellerRelationships(models, access.org._id, ctx.now, input.value);
+  if (!relationships.length) throw new AppError('CUSTOMER.ALREADY_REMOVED');
+  let removed = 0;
+  for (const relationship of relationships) {
+    const decision = decideRelationship(
+      { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfPartner: access.admin },
+      relationship.state,
+    );
+    if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+    if (!(await services.claims.claim(`relationship:${relationship._id}:removed`))) continue;
+    const state = evolveRelationship(relationship.state, decision.event);
+    await models.Relationship.updateOne({ _id: relationship._id }, { $set: { state } });
+    await services.audit.record({
+      orgId: relationship.resellerOrgId,
+      relatedOrgIds: [relationship.customerOrgId, ...(relationship.providerOrgId ? [relationship.providerOrgId] : [])],
+      actorKey: actorKey(ctx.actor),
+      platform: ctx.actor.platform,
+      action: CUSTOMER_AUDIT.removed,
+      subject: relationship._id,
+      details: {
+        relationshipId: relationship._id,
+        requestId: relationship.requestId,
+        customerOrgId: relationship.customerOrgId,
+        resellerOrgId: relationship.resellerOrgId,
+        providerOrgId: relationship.providerOrgId ?? null,
+        partnerOrgId: relationship.partnerOrgId,
+        inviteeEmail: relationship.inviteeEmail,
+        inviterActorKey: relationship.inviterActorKey,
+        removedBy: actorKey(ctx.actor),
+      },
+      at: ctx.now,
+    });
+    removed++;
+  }
+  if (!removed) throw new AppError('CUSTOMER.ALREADY_REMOVED');
+  const reseller = access.org.legalName;
+  await notifyOrgAdmins(services, customer._id, (locale) => ({
+    message: { blocks: [text(translatorFor(locale)('customer.notify.removed', { reseller }))] },
+  }));
+  const message = { blocks: [text(ctx.t('customer.removed', { customer: customer.legalName }))] };
+  return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];
+}

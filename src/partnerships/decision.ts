@@ -1,0 +1,24 @@
+import { AppError } from '../core/errors.js';
+
+/** A typed refusal: an error code whose message is `error.<code>` in the catalogs. */
+export interface Refusal {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** What a pure `decide` returns: the event to apply, or why not (emmett-style deciders). */
+export type Decision<E> = { ok: true; event: E } | { ok: false; refusal: Refusal };
+
+export const accept = <E>(event: E): Decision<E> => ({ ok: true, event });
+export const refuse = <E = never>(code: string, params?: Refusal['params']): Decision<E> => ({ ok: false, refusal: { code, params } });
+
+/** The event of an accepted decision, or the refusal thrown as an AppError (the engine translates it). */
+export function orThrow<E>(decision: Decision<E>): E {
+  if (decision.ok) return decision.event;
+  throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+}
+
+/** Ends a switch over a union: a new state or command that is not handled fails to compile. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,155 @@
+import { AppError } from '../core/errors.js';
+import { actorKey } from '../core/events.js';
+import type { CommandSpec, TurnContext } from '../core/module.js';
+import { post, text, type Reply } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import { newToken } from '../core/tokens.js';
+import { orgOf } from '../org/access.js';
+import type { Organization } from '../org/organizations.js';
+import { isAdmin } from '../org/roles.js';
+import { normalizeEmail } from '../providers/validation.js';
+import { invitationBlocks, invitationLink } from './invitation-view.js';
+import { day, isoDate, newId, partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { mailOf, translatorFor } from './notify.js';
+import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
+
+/** `invite-reseller <email> [message]`: a provider admin asks a reseller to authorize them ("Request a partnership"). */
+export function inviteResellerCommand(services: CoreServices, models: PartnershipModels): CommandSpec {
+  return {
+    name: 'invite-reseller',
+    usage: 'invite-reseller <email> [message]',
+    summaryKey: 'partnership.help.invite',
+    available: async (ctx) => (await providerAdminOf(services, ctx)) !== undefined,
+    async run(ctx, command) {
+      const rawEmail = command.positional[0] ?? '';
+      const message =
+        command.rest
+          .trim()
+          .slice(rawEmail.length)
+          .trim()
+          .replace(/^["“']|["”']$/g, '') || undefined;
+      return inviteReseller(services, models, ctx, rawEmail, message);
+    },
+  };
+}
+
+export async function providerAdminOf(services: CoreServices, ctx: TurnContext): Promise<Organization | undefined> {
+  const access = await orgOf(services, ctx.actor, 'provider');
+  return access && isAdmin(access.membership.roles) ? access.org : undefined;
+}
+
+async function inviteReseller(
+  services: CoreServices,
+  models: PartnershipModels,
+  ctx: TurnContext,
+  rawEmail: string,
+  message: string | undefined,
+): Promise<Reply[]> {
+  const provider = await providerAdminOf(services, ctx);
+  const email = normalizeEmail(rawEmail);
+  const reseller = provider && email ? await resellerOfEmail(services, email) : undefined;
+  const partnership = provider && reseller ? await models.Partnership.findById(partnershipId(provider._id, reseller._id)).lean() : null;
+  const previous =
+    provider && email
+      ? await models.Invitation.find({ providerOrgId: provider._id, inviteeEmail: email }).lean<PartnershipInvitation[]>()
+      : [];
+  const pending = previous.find((inv) => inv.state.status === 'pending' && inv.expiresAt > ctx.now);
+  const decision = decideInvite({
+    provider: provider && { orgId: provider._id, country: provider.country },
+    rawEmail,
+    email,
+    reseller: reseller && { orgId: reseller._id, country: reseller.country, legalName: reseller.legalName },
+    alreadyPartners: partnership?.state.status === 'active',
+    pendingInvitationId: pending?._id,
+  });
+  if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.PENDING' && pending) return [pendingReply(ctx, pending)];
+  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  if (!provider || !email) throw new AppError('PROVIDER.NOT_ADMIN'); // already refused by decideInvite; narrows the types
+  // Numbering the invitations to one address makes two simultaneous sends produce one invitation.
+  if (!(await services.claims.claim(`invite:${provider._id}:${email}:${previous.length}`))) {
+    throw new AppError('PARTNERSHIP.PENDING', undefined, { email: email });
+  }
+
+  const { token, hash } = newToken();
+  const invitation: PartnershipInvitation = {
+    _id: newId('pinv'),
+    providerOrgId: provider._id,
+    inviteeEmail: email,
+    resellerOrgId: reseller?._id,
+    message,
+    inviterActorKey: actorKey(ctx.actor),
+    inviterName: ctx.actor.displayName,
+    tokenHash: hash,
+    replacedTokenHashes: [],
+    state: { status: 'pending', tokenGeneration: 1 },
+    createdAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + INVITATION_LIFETIME_DAYS * day),
+  };
+  await models.Invitation.create(invitation);
+  await recordInvitation(services, ctx, invitation, PARTNERSHIP_AUDIT.invited);
+  const reached = await deliverInvitation(services, invitation, provider, token);
+  const how = ctx.t(reached.chat ? 'partnership.invite.sentChatAndEmail' : 'partnership.invite.sentEmail');
+  return [post(text(ctx.t('partnership.invite.sent', { email: email, how, expires: isoDate(invitation.expiresAt) })))];
+}
+
+function pendingReply(ctx: TurnContext, pending: PartnershipInvitation): Reply {
+  return post(text(ctx.t('error.PARTNERSHIP.PENDING', { email: pending.inviteeEmail })), {
+    type: 'actions',
+    buttons: [{ label: ctx.t('partnership.button.resend'), actionId: 'partnership.resend', value: pending._id, style: 'primary' }],
+  });
+}
+
+export async function recordInvitation(
+  services: CoreServices,
+  ctx: TurnContext,
+  invitation: PartnershipInvitation,
+  action: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await services.audit.record({
+    orgId: invitation.providerOrgId,
+    relatedOrgIds: invitation.resellerOrgId ? [invitation.resellerOrgId] : [],
+    actorKey: actorKey(ctx.actor),
+    platform: ctx.actor.platform,
+    action,
+    subject: invitation._id,
+    details: {
+      invitationId: invitation._id,
+      providerOrgId: invitation.providerOrgId,
+      resellerOrgId: invitation.resellerOrgId ?? null,
+      inviteeEmail: invitation.inviteeEmail,
+      inviterActorKey: invitation.inviterActorKey,
+      expiresAt: invitation.expiresAt,
+      ...extra,
+    },
+    at: ctx.now,
+  });
+}
+
+/** Email with the personal link, and a chat message with the consent form when the invitee is known. */
+export async function deliverInvitation(services: CoreServices, invitation: PartnershipInvitation, provider: Organization, token: string) {
+  const link = invitationLink(services.publicUrl, token);
+  return services.notifier.notify(
+    { email: invitation.inviteeEmail },
+    (locale) => {
+      const t = translatorFor(locale);
+      return {
+        message: { blocks: [...invitationBlocks(t, locale, invitation, provider), text(t('partnership.invite.linkLine', { link }))] },
+        mail: mailOf(
+          'partnership.invitation',
+          t('partnership.mail.subject', { provider: provider.legalName }),
+          t('partnership.mail.body', {
+            provider: provider.legalName,
+            inviter: invitation.inviterName,
+            expires: isoDate(invitation.expiresAt),
+          }) +
+            (invitation.message
+              ? `\n\n${t('partnership.invite.message', { inviter: invitation.inviterName, message: invitation.message })}`
+              : ''),
+          link,
+        ),
+      };
+    },
+    { alsoEmail: true },
+  );
+}
