@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import type { types } from '@slack/bolt';
+import { Schema, type Connection } from 'mongoose';
+import type { FormBlock } from '../../src/core/replies.js';
+
+/**
+ * Forms shown in a DM behind an "open form" button. The button value is only this key
+ * (values are limited to 2000 characters); the modal is built from the stored form on press.
+ * The message that carried the button is kept too, so it can lose the button once submitted.
+ */
+export interface StoredForm {
+  _id: string;
+  form: FormBlock;
+  message?: { channel: string; ts: string; text: string; blocks: types.KnownBlock[] };
+  createdAt: Date;
+}
+
+const schema = new Schema<StoredForm>(
+  { _id: String, form: Schema.Types.Mixed, message: Schema.Types.Mixed, createdAt: Date },
+  { versionKey: false },
+);
+
+/** Forms older than this are removed when new ones are saved (no TTL indexes on FerretDB). */
+const KEEP_MS = 30 * 24 * 3600 * 1000;
+
+export interface FormStore {
+  /** A fresh key for a form about to be rendered (saved with `save`). */
+  newKey(): string;
+  save(forms: Array<{ key: string; form: FormBlock }>): Promise<void>;
+  /** Records the posted message that carries these forms' buttons. */
+  attach(keys: string[], message: NonNullable<StoredForm['message']>): Promise<void>;
+  get(key: string): Promise<StoredForm | undefined>;
+}
+
+export function createFormStore(connection: Connection, now: () => Date = () => new Date()): FormStore {
+  const model = connection.models.SlackForm ?? connection.model<StoredForm>('SlackForm', schema, 'slack_forms');
+  return {
+    newKey: () => `f_${randomBytes(12).toString('base64url')}`,
+    async save(forms) {
+      if (!forms.length) return;
+      const at = now();
+      await model.insertMany(forms.map(({ key, form }) => ({ _id: key, form, createdAt: at })));
+      await model.deleteMany({ createdAt: { $lt: new Date(at.getTime() - KEEP_MS) } });
+    },
+    async attach(keys, message) {
+      // Only the adapter writes these documents, once per posted message: a plain update is enough.
+      if (keys.length) await model.updateMany({ _id: { $in: keys } }, { $set: { message } });
+    },
+    async get(key) {
+      return (await model.findById(key).lean<StoredForm>()) ?? undefined;
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import { US_ANSWERS, verificationToken } from '../support/enrollment-driver.js';
+import { blockKitViolations, type FakeMessage, type SlackCall } from '../support/fake-slack-api.js';
+import { buttonsOf, readableSlack, startSlackTestBot, TEAM, type SlackTestBot } from '../support/slack-workspace.js';
+
+/**
+ * The product's stories played in Slack over real HTTP, driven by what people see: button labels,
+ * modal field labels, texts of the DMs. Cast: Olga the operator, Ana who enrolls Contoso (US),
+ * Pam the admin of provider Fabrikam US, Wendy the admin of customer Wingtip.
+ */
+describe('Slack scenarios', () => {
+  const people = {
+    olga: { id: 'UOLGA', name: 'Olga', email: 'olga@csp-operator.com' },
+    ana: { id: 'UANA', name: 'Ana', email: 'ana@contoso.com' },
+    pam: { id: 'UPAM', name: 'Pam', email: 'pam@fabrikam.com' },
+    wendy: { id: 'UWENDY', name: 'Wendy', email: 'admin@wingtip.com' },
+  };
+  type Person = (typeof people)[keyof typeof people];
+  let t: SlackTestBot;
+
+  beforeAll(async () => {
+    t = await startSlackTestBot({ OPERATORS: `slack:${TEAM}:${people.olga.id}` });
+    for (const person of Object.values(people)) t.fake.addUser({ ...person, teamId: TEAM, locale: 'en-US', tz: 'America/Los_Angeles' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  /** Waits until the bot has made no Web API call for a moment. */
+  async function settle(quietMs = 300): Promise<void> {
+    for (let seen = -1; seen !== t.fake.calls.length;) {
+      seen = t.fake.calls.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
+  }
+
+  /** Messages posted to or updated in the person's DM since call index `from`, in their current version. */
+  function dmSince(person: Person, from: number): FakeMessage[] {
+    const channel = `D${person.id}`;
+    const touched = new Set(
+      t.fake.calls
+        .slice(from)
+        .filter((call) => call.args.channel === channel && /^chat\.(postMessage|update)$/.test(call.method))
+        .map((call) => call.args.ts ?? ''),
+    );
+    const posted = t.fake.calls.slice(from).filter((call) => call.method === 'chat.postMessage' && call.args.channel === channel).length;
+    const all = t.fake.messages(channel);
+    return all.filter((message, index) => touched.has(message.ts) || index >= all.length - posted);
+  }
+
+  async function act(person: Person, send: () => Promise<Response>): Promise<FakeMessage[]> {
+    const from = t.fake.calls.length;
+    expect((await send()).status).toBe(200);
+    await t.fake.waitFor((call) => call.args.channel === `D${person.id}` || call.method === 'views.open', { since: from });
+    await settle();
+    return dmSince(person, from);
+  }
+  const say = (person: Person, text: string) => act(person, () => t.slack.dm(person.id, text));
+  const csp = (person: Person, text: string) => act(person, () => t.slack.command(person.id, text));
+  const press = (person: Person, message: FakeMessage, label: string | RegExp) =>
+    act(person, () => t.slack.press(person.id, message, label));
+
+  const texts = (messages: FakeMessage[]) => messages.map((message) => readableSlack(message.blocks)).join('\n');
+  const labels = (message: FakeMessage) => buttonsOf(message.blocks).map((button: any) => button.text.text);
+  const withButton = (messages: FakeMessage[], label: string | RegExp) => {
+    const found = [...messages]
+      .reverse()
+      .find((message) => labels(message).some((l: string) => (typeof label === 'string' ? l === label : label.test(l))));
+    if (!found) throw new Error(`no message with button ${label} in:\n${texts(messages)}`);
+    return found;
+  };
+  const latest = (person: Person, message: FakeMessage) => t.fake.messages(`D${person.id}`).find((m) => m.ts === message.ts) as FakeMessage;
+  /** Presses the "open form" button of a message and returns the views.open call (the modal). */
+  async function openForm(person: Person, message: FakeMessage): Promise<SlackCall> {
+    const from = t.fake.calls.length;
+    expect((await t.slack.press(person.id, message, /^📝/)).status).toBe(200);
+    return t.fake.waitFor((call) => call.method === 'views.open', { since: from });
+  }
+  async function submit(person: Person, modal: SlackCall, values: Record<string, string | boolean>) {
+    const from = t.fake.calls.length;
+    const response = await t.slack.submit(person.id, modal, values);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    await settle();
+    return { answer: body ? JSON.parse(body) : undefined, messages: dmSince(person, from) };
+  }
+
+  let applicationId = '';
+  it('Ana enrolls Contoso through DMs and one modal, verifies her email, and hears when Olga accepts', async () => {
+    const { ana, olga } = people;
+    const welcome = await csp(ana, 'enroll');
+    let messages = await press(ana, withButton(welcome, 'Start enrollment'), 'Start enrollment');
+    const address = ['country', 'addressLine1', 'city', 'region', 'postalCode'];
+    for (const [field, answer] of US_ANSWERS) {
+      if (address.includes(field) && field !== 'country') continue;
+      if (field === 'country') {
+        // The address is asked as one form: filled in a modal.
+        const formMessage = withButton(messages, /^📝/);
+        const modal = await openForm(ana, formMessage);
+        expect(modal.args.trigger_id).toMatch(/^trig-/);
+        const inputs = modal.args.view.blocks.filter((block: any) => block.type === 'input').map((block: any) => block.block_id);
+        expect(inputs).toEqual(address);
+        const bad = await submit(ana, modal, {
+          country: 'US',
+          addressLine1: '1 Microsoft Way',
+          city: 'Redmond',
+          region: 'wa',
+          postalCode: 'not a zip',
+        });
+        expect(bad.answer).toMatchObject({ response_action: 'errors', errors: { postalCode: expect.any(String) } });
+        const good = await submit(ana, modal, Object.fromEntries(US_ANSWERS.filter(([id]) => address.includes(id))));
+        expect(good.answer).toBeUndefined();
+        expect(labels(latest(ana, formMessage)).filter((label: string) => label.startsWith('📝'))).toEqual([]);
+        messages = good.messages.filter((message) => message.ts !== formMessage.ts);
+        continue;
+      }
+      messages = await say(ana, answer);
+    }
+    expect(texts(messages)).toContain('Your enrollment details');
+    expect(texts(messages)).toContain('Redmond');
+
+    const summary = withButton(messages, 'Enroll now');
+    const submitted = await press(ana, summary, 'Enroll now');
+    expect(labels(latest(ana, summary))).not.toContain('Enroll now');
+    applicationId = /app_[0-9a-f]{8}/.exec(texts(submitted))?.[0] ?? '';
+    expect(applicationId).toMatch(/^app_/);
+
+    const token = await verificationToken({ database: t.bot.database } as never, ana.email);
+    const verified = await t.bot.core.engine.openLink('verify-email', token, {
+      actor: { platform: 'slack', workspaceId: TEAM, userId: ana.id, displayName: ana.name, locale: 'en' },
+      conversationId: `web:web:link-${ana.id}`,
+    });
+    expect(verified.status).toBe(200);
+
+    const from = t.fake.calls.length;
+    expect(texts(await csp(olga, `review approve ${applicationId}`))).toContain(`Approved ${applicationId}`);
+    expect(texts(dmSince(ana, from))).toContain('is accepted');
+    expect(texts(await csp(ana, 'status'))).toContain('Accepted');
+  });
+
+  let invitation: FakeMessage;
+  it('Pam, admin of provider Fabrikam, invites Contoso with /csp invite-reseller; Ana gets a DM with the buttons', async () => {
+    const { olga, pam, ana } = people;
+    const registered = await csp(
+      olga,
+      'provider add --name "Fabrikam US" --country US --partner-id 2345678 --services customer-support,technical-assistance --admins pam@fabrikam.com',
+    );
+    expect(texts(registered)).toContain('Fabrikam US is registered as an indirect provider');
+
+    const from = t.fake.calls.length;
+    expect(texts(await csp(pam, 'invite-reseller ana@contoso.com Let us work together'))).toContain('ana@contoso.com');
+    invitation = withButton(dmSince(ana, from), 'Decline');
+    expect(texts([invitation])).toContain('Fabrikam US');
+    expect(texts([invitation])).toContain('Let us work together');
+    const decline = buttonsOf(invitation.blocks).find((button: any) => button.text.text === 'Decline');
+    expect(decline).toMatchObject({ style: 'danger', confirm: { confirm: { text: 'Decline' } } });
+  });
+
+  it('Ana must tick the consent box in the modal; then Fabrikam is her provider, Pam is told, both lists show it', async () => {
+    const { ana, pam } = people;
+    const modal = await openForm(ana, invitation);
+    const consent = modal.args.view.blocks.find((block: any) => block.element?.type === 'checkboxes');
+    expect(consent).toBeDefined();
+    const unticked = await submit(ana, modal, { [consent.label.text]: false });
+    expect(unticked.answer).toEqual({ response_action: 'errors', errors: { consent: expect.stringMatching(/\w/) } });
+    expect(unticked.messages).toEqual([]);
+
+    const from = t.fake.calls.length;
+    const ticked = await submit(ana, modal, { [consent.label.text]: true });
+    expect(ticked.answer).toBeUndefined();
+    expect(texts(dmSince(ana, from))).toContain('Fabrikam US is now your indirect provider');
+    expect(labels(latest(ana, invitation))).toEqual([]);
+    expect(texts(dmSince(pam, from))).toContain('authorized you as their indirect provider');
+    expect(texts(await csp(ana, 'providers'))).toContain('Fabrikam US');
+    expect(texts(await csp(pam, 'resellers'))).toContain('Contoso');
+  });
+
+  it('Wendy approves Contoso’s customer relationship request with a button; a second press changes nothing', async () => {
+    const { ana, wendy } = people;
+    await csp(wendy, 'help'); // Wendy has talked to the bot, so the request reaches her in Slack
+    const draft = await csp(ana, 'invite-customer admin@wingtip.com --with-provider Fabrikam --name "Wingtip Toys"');
+    const from = t.fake.calls.length;
+    expect(texts(await press(ana, withButton(draft, 'Send it for me'), 'Send it for me'))).toContain('admin@wingtip.com');
+
+    const request = withButton(dmSince(wendy, from), 'Approve');
+    expect(texts([request])).toContain('Contoso');
+    const stale = structuredClone(request); // what a second client still shows
+    const beforeApproval = t.fake.calls.length;
+    const approved = await press(wendy, request, 'Approve');
+    expect(labels(latest(wendy, request))).toEqual([]);
+    expect(texts(approved)).toContain('Approved');
+    expect(texts(dmSince(ana, beforeApproval))).toContain('approved the reseller relationship request');
+
+    // A double click: the same (stale) message pressed again is refused, and Ana hears nothing more.
+    const again = t.fake.calls.length;
+    expect((await t.slack.press(wendy.id, stale, 'Approve')).status).toBe(200);
+    await settle();
+    expect(texts(dmSince(wendy, again))).toMatch(/already|no longer|answered/i);
+    expect(texts(dmSince(ana, again))).not.toContain('approved the reseller relationship request');
+    expect(texts(await csp(ana, 'customers'))).toContain('Wingtip Toys');
+  });
+
+  it('shows the organization and its lists on Ana’s App Home', async () => {
+    const from = t.fake.calls.length;
+    await t.slack.openHome(people.ana.id);
+    const published = await t.fake.waitFor((call) => call.method === 'views.publish', { since: from });
+    const home = readableSlack(published.args.view.blocks);
+    expect(home).toContain('Contoso');
+    expect(home).toContain('Fabrikam US');
+    expect(home).toContain('Wingtip Toys');
+  });
+
+  it('kept every Block Kit payload within Slack’s limits', () => {
+    expect(t.fake.calls.filter((call) => call.args.blocks || call.args.view).length).toBeGreaterThan(30);
+    expect(t.fake.calls.flatMap(blockKitViolations)).toEqual([]);
+  });
+});

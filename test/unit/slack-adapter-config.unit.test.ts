@@ -1,0 +1,64 @@
+import express from 'express';
+import mongoose from 'mongoose';
+import pino from 'pino';
+import { createSlackAdapter, slackConfigFromEnv } from '../../adapters/slack/index.js';
+import type { Engine } from '../../src/core/engine.js';
+import { loadConfig } from '../../src/config.js';
+
+const env = (vars: Record<string, string>) => slackConfigFromEnv(loadConfig({ ...vars }));
+const routes = (app: express.Express) =>
+  ((app as unknown as { router: { stack: Array<{ route?: { path: string } }> } }).router?.stack ?? []).flatMap((layer) =>
+    layer.route ? [layer.route.path] : [],
+  );
+
+describe('Slack adapter configuration', () => {
+  it('is off unless a transport and a token (or OAuth) are configured', () => {
+    expect(env({})).toBeUndefined();
+    expect(env({ SLACK_SIGNING_SECRET: 's' })).toBeUndefined();
+    expect(env({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'cs' })).toBeUndefined();
+  });
+
+  it('serves one workspace with a bot token, several through OAuth', () => {
+    expect(env({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:1/api/' })).toMatchObject({
+      signingSecret: 's',
+      botToken: 'xoxb-1',
+      apiUrl: 'http://127.0.0.1:1/api/',
+      oauth: undefined,
+    });
+    expect(env({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'st' })).toMatchObject({
+      botToken: undefined,
+      oauth: { clientId: 'id', clientSecret: 'cs', stateSecret: 'st' },
+    });
+  });
+
+  it('uses Socket Mode with an app token, and then mounts nothing on the HTTP app', () => {
+    const config = env({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(config?.appToken).toBe('xapp-1');
+    const http = express();
+    const adapter = createSlackAdapter(config!, {
+      engine: {} as Engine,
+      http,
+      connection: mongoose.createConnection(),
+      logger: pino({ level: 'silent' }),
+    });
+    expect(adapter.mode).toBe('socket');
+    expect(adapter.delivery.platform).toBe('slack');
+    expect(routes(http)).not.toContain('/slack/events');
+  });
+
+  it('mounts POST /slack/events over HTTP', () => {
+    const http = express();
+    const adapter = createSlackAdapter(
+      { signingSecret: 's', botToken: 'xoxb-1', publicUrl: 'http://localhost', apiUrl: 'http://127.0.0.1:9/api/' },
+      { engine: {} as Engine, http, connection: mongoose.createConnection(), logger: pino({ level: 'silent' }) },
+    );
+    expect(adapter.mode).toBe('http');
+    expect(routes(http)).toContain('/slack/events');
+  });
+
+  it('refuses a configuration it cannot run', () => {
+    const deps = { engine: {} as Engine, http: express(), connection: mongoose.createConnection(), logger: pino({ level: 'silent' }) };
+    expect(() => createSlackAdapter({ botToken: 'xoxb-1', publicUrl: 'http://localhost' }, deps)).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() => createSlackAdapter({ signingSecret: 's', publicUrl: 'http://localhost' }, deps)).toThrow(/SLACK_BOT_TOKEN/);
+  });
+});
