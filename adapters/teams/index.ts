@@ -1,0 +1,75 @@
+import express, { type Express, type Request, type Response } from 'express';
+import type { Core } from '../../src/core/create-core.js';
+import type { ChatDelivery } from '../../src/core/ports.js';
+import { ConfigError } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import { createBackground } from './background.js';
+import { createCardSender } from './card-sender.js';
+import { createCardStore } from './card-store.js';
+import { createConnector, type TeamsCredentials } from './connector.js';
+import { createTeamsDelivery } from './delivery.js';
+import { TeamsBot } from './handler.js';
+import { createReferenceStore } from './references.js';
+import { createRoster } from './roster.js';
+
+export { renderAdaptiveCard, readCardSubmission, type CardOptions, type CardSubmission } from './cards.js';
+export { encodeConversationId, decodeConversationId } from './conversation-id.js';
+
+/** The Teams part of the configuration (a subset of src/config.ts Config). */
+export interface TeamsAdapterConfig extends TeamsCredentials {
+  NODE_ENV?: 'development' | 'production' | 'test';
+  /** How long a card action waits for the core before answering without it (default 8 s; Teams allows ~15 s). */
+  invokeDeadlineMs?: number;
+}
+
+/**
+ * Microsoft Teams through the Bot Framework: `POST /api/messages` on the bot's HTTP app, and a
+ * ChatDelivery for proactive messages.
+ * @example
+ * const teams = createTeamsAdapter({ core, config, logger });
+ * teams.mount(app);
+ * core.services.notifier.addDelivery(teams.delivery);
+ */
+export interface TeamsAdapter {
+  mount(app: Express): void;
+  readonly delivery: ChatDelivery;
+  /** Waits for replies still being sent in the background (call before closing the database). */
+  drain(): Promise<void>;
+}
+
+export class TeamsConfigError extends ConfigError {}
+
+export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterConfig; logger: Logger }): TeamsAdapter {
+  const { core, config } = options;
+  if (config.NODE_ENV === 'production' && !config.MICROSOFT_APP_ID) {
+    throw new TeamsConfigError(
+      'Invalid configuration:\n  MICROSOFT_APP_ID: is required in production (without it /api/messages would accept unauthenticated requests)',
+    );
+  }
+  const logger = options.logger.child({ component: 'teams' });
+  if (!config.MICROSOFT_APP_ID) logger.warn('MICROSOFT_APP_ID is not set: Teams requests are not authenticated (local clients only)');
+  const connector = createConnector(config, logger);
+  const cards = createCardStore(core.services.connection);
+  const references = createReferenceStore(core.services.connection);
+  const sender = createCardSender({ cards, clock: core.services.clock });
+  const background = createBackground(logger);
+  const bot = new TeamsBot({
+    engine: core.engine,
+    cards,
+    roster: createRoster({ references, continueWith: connector.continueWith, now: core.services.clock.now, logger }),
+    sender,
+    background,
+    clock: core.services.clock,
+    continueWith: connector.continueWith,
+    invokeDeadlineMs: config.invokeDeadlineMs ?? 8_000,
+  });
+  return {
+    mount(app) {
+      app.post('/api/messages', express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
+        await connector.cloud.process(req, res as never, (ctx) => bot.run(ctx));
+      });
+    },
+    delivery: createTeamsDelivery({ references, sender, connector, clock: core.services.clock }),
+    drain: () => background.drain(),
+  };
+}
