@@ -1,0 +1,30 @@
+import type { Request } from 'express';
+import type { Engine } from '../../src/core/engine.js';
+import type { CoreServices } from '../../src/core/services.js';
+import type { Logger } from '../../src/logger.js';
+import type { Translate } from '../../src/i18n/translator.js';
+import { pageText } from './chrome-text.js';
+import type { WebConversations } from './conversation.js';
+import type { PageContext } from './html/layout.js';
+import { readSession, type WebSession } from './session.js';
+
+/** What every route of the web adapter works with. */
+export interface WebDeps {
+  engine: Engine;
+  services: Pick<CoreServices, 'publicUrl' | 'people' | 'clock' | 'connection'>;
+  conversations: WebConversations;
+  logger: Logger;
+  /** Personas, the chat page and the views are on (the local playground); link pages work either way. */
+  playground: boolean;
+}
+
+export interface RequestContext extends PageContext {
+  session: WebSession;
+  t: Translate;
+}
+
+export async function requestContext(deps: WebDeps, req: Request): Promise<RequestContext> {
+  const session = readSession(req, deps.playground);
+  const unread = deps.playground ? await deps.conversations.unreadCounts() : undefined;
+  return { session, t: pageText(session.locale), playground: deps.playground, path: req.originalUrl.split('?')[0], unread };
+}

@@ -1,0 +1,72 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Engine } from '../../src/core/engine.js';
+import type { ChatDelivery } from '../../src/core/ports.js';
+import type { CoreServices } from '../../src/core/services.js';
+import type { Logger } from '../../src/logger.js';
+import { webConversations } from './conversation.js';
+import type { WebDeps } from './deps.js';
+import { webDelivery } from './delivery.js';
+import { assetRoutes } from './routes/assets.js';
+import { chatApiRoutes } from './routes/chat-api.js';
+import { chatPageRoutes } from './routes/chat-page.js';
+import { linkRoutes } from './routes/links.js';
+import { outboxRoutes } from './routes/outbox.js';
+import { switchRoutes } from './routes/switches.js';
+import { viewRoutes } from './routes/views.js';
+
+/**
+ * The web adapter: the emailed-link landing pages (`/verify-email/<token>`, `/invitations/<token>`,
+ * always on) and, in the local playground, a chat with the bot as one of the demo personas, the
+ * outbox and read-only views.
+ *
+ * @example
+ * const web = createWebAdapter({ engine: core.engine, services: core.services, logger, playground: true });
+ * core.services.notifier.addDelivery(web.delivery);
+ * app.use(web.router);
+ */
+export interface WebAdapterConfig {
+  engine: Engine;
+  services: Pick<CoreServices, 'publicUrl' | 'people' | 'clock' | 'connection'>;
+  logger: Logger;
+  /** Personas, chat, outbox and views: on for the local playground, off where real people use the links. */
+  playground: boolean;
+}
+
+export interface WebAdapter {
+  /** Mount on the one express app: `app.use(web.router)`. */
+  readonly router: Router;
+  /** Proactive messages for personas (their inbox); register with `notifier.addDelivery`. */
+  readonly delivery: ChatDelivery;
+}
+
+export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
+  const conversations = webConversations(config.services.connection);
+  const deps: WebDeps = { ...config, logger: config.logger.child({ component: 'web' }), conversations };
+  const router = Router();
+  router.use(assetRoutes());
+  router.use(switchRoutes(deps));
+  router.use(chatPageRoutes(deps));
+  router.use(chatApiRoutes(deps));
+  router.use(linkRoutes(deps));
+  router.use(viewRoutes(deps));
+  router.use(outboxRoutes(deps));
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    deps.logger.error({ err: error, path: req.path }, 'web request failed');
+    res.status(500).type('text').send('Something went wrong on our side. Please try again in a moment.');
+  });
+  return { router, delivery: webDelivery(conversations) };
+}
+
+/**
+ * Whether this process is the local playground: always in development, and in production only when
+ * no chat platform is configured (a pure web demo) — so real deployments never offer the personas.
+ */
+export function wantsPlayground(config: {
+  NODE_ENV: string;
+  SLACK_BOT_TOKEN?: string;
+  SLACK_CLIENT_ID?: string;
+  MICROSOFT_APP_ID?: string;
+}): boolean {
+  return config.NODE_ENV !== 'production' || !(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.MICROSOFT_APP_ID);
+}
