@@ -6,6 +6,13 @@ import { openDatabase, type Database } from '../src/persistence/database.js';
 import { createClaims } from '../src/persistence/claims.js';
 import { createScheduler, type Scheduler } from '../src/scheduling/scheduler.js';
 import { createCore, type Core } from '../src/core/create-core.js';
+import { createSmtpMailer } from '../src/notifications/smtp-mailer.js';
+import { approximateMs, parseIntervals } from '../src/reminders/intervals.js';
+import { createTeamsAdapter } from '../adapters/teams/index.js';
+import { createSlackAdapter, slackConfigFromEnv } from '../adapters/slack/index.js';
+import { createWebAdapter, wantsPlayground } from '../adapters/web/index.js';
+import { OPERATOR_ACTOR_KEY } from '../src/demo/personas.js';
+import { seedDemo } from '../src/demo/seed.js';
 import { createHttpApp } from './http.js';
 
 export interface RunningBot {
@@ -23,14 +30,24 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const database = await openDatabase({ uri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
   const claims = createClaims(database.connection);
   const scheduler = createScheduler({ connection: database.connection, claims, logger });
+  const playground = wantsPlayground(config);
   // Modules define their jobs while the core is built, so the scheduler starts after it.
+  const smtpUrl = config.SMTP_URL;
+  const retryDelayMs = approximateMs(parseIntervals(config.REMINDER_INTERVALS)['mail-retry']);
   const core = createCore({
     connection: database.connection,
     claims,
     scheduler,
     logger,
     publicUrl: config.PUBLIC_URL,
-    operators: config.OPERATORS,
+    // In the playground with no OPERATORS, its operator persona (web:web:operator) reviews; once
+    // OPERATORS is set it must list web:web:operator for that persona to keep reviewing.
+    operators: config.OPERATORS.length || !playground ? config.OPERATORS : [OPERATOR_ACTOR_KEY],
+    reminderIntervals: config.REMINDER_INTERVALS,
+    // Without SMTP_URL the core's outbox mailer is used (the playground shows it).
+    mailer: smtpUrl
+      ? (audit) => createSmtpMailer({ smtpUrl, from: config.MAIL_FROM ?? '', scheduler, audit, logger, retryDelayMs })
+      : undefined,
   });
   await scheduler.start();
 
@@ -40,6 +57,19 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       if (!scheduler.running) throw new Error('scheduler is not running');
     },
   });
+  const teams = createTeamsAdapter({ core, config, logger });
+  teams.mount(app);
+  core.services.notifier.addDelivery(teams.delivery);
+  // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
+  const slackConfig = slackConfigFromEnv(config);
+  const slack = slackConfig && createSlackAdapter(slackConfig, { engine: core.engine, http: app, connection: database.connection, logger });
+  if (slack) core.services.notifier.addDelivery(slack.delivery);
+  await slack?.start();
+  // The web adapter: link landing pages always; the playground (personas, chat, outbox, views) locally.
+  const web = createWebAdapter({ engine: core.engine, services: core.services, logger, playground });
+  core.services.notifier.addDelivery(web.delivery);
+  app.use(web.router);
+  if (config.DEMO === 'on' && playground) await seedDemo(core.services);
   const server = await listen(app, config.PORT);
   const port = (server.address() as AddressInfo).port;
   const url = config.PORT === 0 ? `http://localhost:${port}` : config.PUBLIC_URL;
@@ -54,6 +84,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     stop() {
       stopping ??= (async () => {
         await closeServer(server);
+        await teams.drain();
+        await slack?.stop();
         await scheduler.stop();
         await database.close();
       })();

@@ -5,7 +5,8 @@ import { startBot } from './bot.js';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    // `--no-demo` is DEMO=off: start on an empty database without the demo organizations.
+    config = loadConfig(process.argv.includes('--no-demo') ? { ...process.env, DEMO: 'off' } : process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIntervals } from './reminders/intervals.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = (example: string) => z.url({ message: `expected a URL such as ${example}` }).optional();
@@ -47,6 +48,17 @@ const envSchema = z
       .string()
       .regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'expected a sender such as "CSP bot <bot@example.com>"')
       .optional(),
+    /** Reminder intervals overriding the defaults, e.g. `verify-resend=24h,review-status=5bd` (see src/reminders/intervals.ts). */
+    REMINDER_INTERVALS: z
+      .string()
+      .default('')
+      .superRefine((value, ctx) => {
+        try {
+          parseIntervals(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
     OPERATORS: z
       .string()
       .default('')

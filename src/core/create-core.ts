@@ -4,7 +4,7 @@ import type { Claims } from '../persistence/claims.js';
 import type { Scheduler } from '../scheduling/scheduler.js';
 import { catalogs } from '../i18n/catalogs.js';
 import { createTranslator } from '../i18n/translator.js';
-import { createAuditLog } from '../org/audit.js';
+import { createAuditLog, type AuditLog } from '../org/audit.js';
 import { orgModels } from '../org/organizations.js';
 import { featureModules } from '../modules.js';
 import { createDialogStore } from './dialog-store.js';
@@ -23,8 +23,10 @@ export interface CoreOptions {
   publicUrl: string;
   operators: readonly string[];
   clock?: Clock;
-  /** Defaults to the outbox mailer. */
-  mailer?: Mailer;
+  /** Defaults to the outbox mailer. A factory gets the audit log (the SMTP mailer records `mail.failed` there). */
+  mailer?: Mailer | ((audit: AuditLog) => Mailer);
+  /** REMINDER_INTERVALS as configured (`name=duration,…`); the reminders module applies its defaults. */
+  reminderIntervals?: string;
 }
 
 export interface Core {
@@ -36,13 +38,15 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const people = createPeople(options.connection);
-  const mailer = options.mailer ?? createOutboxMailer(options.connection, clock);
+  const audit = createAuditLog(options.connection, options.logger);
+  const mailer =
+    typeof options.mailer === 'function' ? options.mailer(audit) : (options.mailer ?? createOutboxMailer(options.connection, clock));
   const services: CoreServices = {
     connection: options.connection,
     claims: options.claims,
     clock,
     people,
-    audit: createAuditLog(options.connection, options.logger),
+    audit,
     orgs: orgModels(options.connection),
     mailer,
     notifier: createNotifier({ people, mailer, logger: options.logger }),
@@ -50,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     publicUrl: options.publicUrl.replace(/\/$/, ''),
     operators: new Set(options.operators),
+    reminderIntervals: options.reminderIntervals,
   };
   const engine = createEngine({
     modules: featureModules(services),

@@ -24,4 +24,6 @@ export interface CoreServices {
   publicUrl: string;
   /** actorKeys of the operators (OPERATORS) who review enrollments and register providers. */
   operators: ReadonlySet<string>;
+  /** REMINDER_INTERVALS (`verify-resend=30s,…`, validated by the config); src/reminders/intervals.ts parses it. */
+  reminderIntervals?: string;
 }

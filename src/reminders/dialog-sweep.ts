@@ -1,0 +1,67 @@
+import type { CoreServices } from '../core/services.js';
+import { FLOW as ENROLLMENT_FLOW } from '../enrollment/dialog-state.js';
+import { approximateMs, endOf, type Intervals } from './intervals.js';
+import { catalogText, type Reminder, type ReminderKind } from './reminder.js';
+import type { ReminderService } from './reminder-service.js';
+
+export const DIALOG_SWEEP_JOB = 'reminders.sweep-dialogs';
+
+interface DialogDoc {
+  _id: string;
+  state: { flow?: string } | null;
+  updatedAt: Date;
+}
+
+/**
+ * "Enrollment dialog left unfinished": the engine writes no audit entry per answer, so a recurring
+ * sweep looks at the dialogs collection (saved after every turn with `updatedAt`) and schedules the
+ * two nudges counted from the last answer. The occurrence is that `updatedAt`: any later answer makes
+ * a new occurrence, replaces the waiting nudges, and the old ones re-check and stay silent.
+ */
+export function dialogKinds(services: CoreServices): ReminderKind[] {
+  const dialogs = () => services.connection.collection<DialogDoc>('dialogs');
+  async function stillIdle(reminder: Reminder): Promise<boolean> {
+    const dialog = await dialogs().findOne({ _id: reminder.subjectId });
+    return dialog?.state?.flow === ENROLLMENT_FLOW && dialog.updatedAt.getTime() === Number(reminder.occurrence);
+  }
+  const nudge = (kind: 'dialog-nudge' | 'dialog-nudge-again'): ReminderKind => ({
+    kind,
+    after: kind,
+    startsOn: [],
+    resolvedBy: [],
+    recipient: () => undefined,
+    stillDue: stillIdle,
+    compose: catalogText(kind),
+  });
+  return [nudge('dialog-nudge'), nudge('dialog-nudge-again')];
+}
+
+/** Defines the sweep job and makes it recur every `dialog-sweep` interval. */
+export function startDialogSweep(services: CoreServices, reminders: ReminderService, intervals: Intervals): void {
+  const { agenda } = services.scheduler;
+  const dialogs = () => services.connection.collection<DialogDoc>('dialogs');
+  // A plain define: the recurring job keeps one id, and a sweep is idempotent (schedule claims per occurrence).
+  agenda.define(DIALOG_SWEEP_JOB, async () => {
+    const now = services.clock.now();
+    // Dialogs abandoned long before the last nudge was due have had it: leave them out of the scan.
+    const window = approximateMs(intervals['dialog-nudge-again']) + Math.max(86_400_000, 3 * approximateMs(intervals['dialog-sweep']));
+    const recent = { 'state.flow': ENROLLMENT_FLOW, updatedAt: { $gte: new Date(now.getTime() - window) } };
+    for (const dialog of await dialogs().find(recent).toArray()) {
+      const base = {
+        subjectId: dialog._id,
+        occurrence: String(dialog.updatedAt.getTime()),
+        recipient: { actorKey: dialog._id.split('|')[0] },
+        orgIds: [],
+        since: dialog.updatedAt,
+        params: {},
+      };
+      // A dialog found only after both would be due (e.g. after downtime) gets the last nudge alone.
+      const lastDue = endOf(dialog.updatedAt, intervals['dialog-nudge-again']) <= now;
+      if (!lastDue) await reminders.schedule({ ...base, kind: 'dialog-nudge' }, { replacing: true });
+      await reminders.schedule({ ...base, kind: 'dialog-nudge-again' }, { replacing: true });
+    }
+  });
+  agenda
+    .every(approximateMs(intervals['dialog-sweep']), DIALOG_SWEEP_JOB)
+    .catch((error: unknown) => services.logger.warn({ err: error }, 'could not schedule the dialog sweep'));
+}

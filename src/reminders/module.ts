@@ -1,0 +1,32 @@
+import type { BotModule } from '../core/module.js';
+import type { CoreServices } from '../core/services.js';
+import { dialogKinds, startDialogSweep } from './dialog-sweep.js';
+import { parseIntervals } from './intervals.js';
+import { customerKinds } from './kinds/customers.js';
+import { enrollmentKinds } from './kinds/enrollment.js';
+import { partnershipKinds } from './kinds/partnerships.js';
+import { createReminderService, type ReminderService } from './reminder-service.js';
+import { remindersCommand } from './reminders-command.js';
+
+const byServices = new WeakMap<CoreServices, ReminderService>();
+
+/** The reminder service built for a core, e.g. to schedule from a flow or to define a kind in a test. */
+export function reminderServiceOf(services: CoreServices): ReminderService {
+  const service = byServices.get(services);
+  if (!service) throw new Error('the reminders module was not created for these services');
+  return service;
+}
+
+/**
+ * Reminders (issue 8): follows state changes through the audit log, schedules each row of the
+ * reminder table as an Agenda job, and offers the `reminders` command to organization admins.
+ */
+export function createRemindersModule(services: CoreServices): BotModule {
+  const intervals = parseIntervals(services.reminderIntervals);
+  const reminders = createReminderService(services, intervals);
+  const kinds = [...dialogKinds(services), ...enrollmentKinds(services), ...partnershipKinds(services), ...customerKinds(services)];
+  for (const kind of kinds) reminders.define(kind);
+  startDialogSweep(services, reminders, intervals);
+  byServices.set(services, reminders);
+  return { name: 'reminders', commands: [remindersCommand(services, reminders)] };
+}
