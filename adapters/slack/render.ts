@@ -1,6 +1,14 @@
 import type { types } from '@slack/bolt';
 import type { Block, Button, FormBlock, Message } from '../../src/core/replies.js';
+import { mapMarkup } from '../../src/core/markup.js';
 import { chunk, escapeMrkdwn, LIMITS, splitText, truncate } from './limits.js';
+
+/** Slack only sees `*bold*` between spaces: zero-width spaces make it work next to CJK text too. */
+const toMrkdwn = (text: string): string =>
+  mapMarkup(text, (bold) => `\u200b*${bold}*\u200b`, escapeMrkdwn)
+    // Where a space already separates the asterisk, the zero-width space is not needed.
+    .replace(/(^|\s)\u200b/g, '$1')
+    .replace(/\u200b(?=\s|$)/g, '');
 
 type KnownBlock = types.KnownBlock;
 type SlackButton = types.Button;
@@ -76,7 +84,7 @@ function formSummary(form: FormBlock): string {
 function renderBlock(block: Block, ids: ActionIds, context: RenderContext): KnownBlock[] {
   switch (block.type) {
     case 'text':
-      return splitText(escapeMrkdwn(block.text), LIMITS.sectionText).map(section);
+      return splitText(toMrkdwn(block.text), LIMITS.sectionText).map(section);
     case 'summary': {
       const fields = block.fields.map((field) => ({
         type: 'mrkdwn' as const,

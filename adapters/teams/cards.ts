@@ -1,3 +1,4 @@
+import { mapMarkup } from '../../src/core/markup.js';
 import type { Block, Button, FormBlock, FormField, Message } from '../../src/core/replies.js';
 
 /**
@@ -86,7 +87,7 @@ function textBlocks(text: string): CardElement[] {
 
 /** The core writes Slack-style `*bold*`; Adaptive Card markdown wants `**bold**`. */
 function toCardMarkdown(line: string): string {
-  return line.replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s.,;:!?)]|$)/g, '$1**$2**');
+  return mapMarkup(line, (bold) => `**${bold}**`);
 }
 
 const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true });

@@ -35,6 +35,12 @@ const addressForm: FormBlock = {
 };
 
 describe('Block Kit rendering', () => {
+  it('keeps bold working next to Chinese text with zero-width spaces', () => {
+    expect(render({ blocks: [{ type: 'text', text: '可以*代表您的客戶*；' }] })[0]).toMatchObject({
+      text: { text: '可以\u200b*代表您的客戶*\u200b；' },
+    });
+  });
+
   it('renders text as mrkdwn sections, escaping &, < and >', () => {
     expect(render({ blocks: [{ type: 'text', text: '*Hi* <Mei> & co' }] })).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: '*Hi* &lt;Mei&gt; &amp; co' } },

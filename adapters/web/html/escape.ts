@@ -1,3 +1,5 @@
+import { mapMarkup } from '../../../src/core/markup.js';
+
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -32,14 +34,12 @@ function render(part: Part): string {
  * (`publicUrl`) become local paths so they work whatever host name the page was opened with.
  */
 export function richText(text: string, publicUrl: string): Html {
-  const out = escapeHtml(text)
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s.,;:!?)]|$)/gm, '$1<strong>$2</strong>')
-    .replace(/https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g, (url) => {
+  const linkify = (plain: string) =>
+    escapeHtml(plain).replace(/https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g, (url) => {
       const local = localPath(url.replace(/&amp;/g, '&'), publicUrl);
       return `<a href="${escapeHtml(local)}">${url}</a>`;
-    })
-    .replace(/\n/g, '<br>');
-  return new Html(out);
+    });
+  return new Html(mapMarkup(text, (bold) => `<strong>${bold}</strong>`, linkify).replace(/\n/g, '<br>'));
 }
 
 export function localPath(url: string, publicUrl: string): string {
