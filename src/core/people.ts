@@ -1,16 +1,10 @@
 import { Schema, type Connection } from 'mongoose';
-import { actorKey, type Actor, type Locale, type Platform } from './events.js';
+import { actorKey, type Actor } from './events.js';
 
 /** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */
-export interface Person {
+export interface Person extends Actor {
+  /** actorKey(actor) */
   _id: string;
-  platform: Platform;
-  workspaceId: string;
-  userId: string;
-  displayName: string;
-  email?: string;
-  locale: Locale;
-  timeZone?: string;
   /** The last conversation with the bot (a DM on Slack, the personal chat on Teams). */
   conversationId: string;
   seenAt: Date;
