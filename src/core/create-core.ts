@@ -7,6 +7,7 @@ import { createTranslator } from '../i18n/translator.js';
 import { createAuditLog, type AuditLog } from '../org/audit.js';
 import { orgModels } from '../org/organizations.js';
 import { featureModules } from '../modules.js';
+import { scheduleClaimsCleanup } from '../scheduling/claims-cleanup.js';
 import { createDialogStore } from './dialog-store.js';
 import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
@@ -56,6 +57,7 @@ export function createCore(options: CoreOptions): Core {
     operators: new Set(options.operators),
     reminderIntervals: options.reminderIntervals,
   };
+  scheduleClaimsCleanup(options.scheduler, options.claims, clock, options.logger);
   const engine = createEngine({
     modules: featureModules(services),
     claims: options.claims,

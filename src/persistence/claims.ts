@@ -18,8 +18,12 @@ const claimSchema = new Schema<ClaimDoc>(
 export interface Claims {
   /** True for the one caller that claimed `key` first, false for everyone after. */
   claim(key: string): Promise<boolean>;
-  /** Deletes claims older than `before` (run from a clean-up job; there are no TTL indexes on FerretDB). */
-  prune(before: Date): Promise<number>;
+  /**
+   * Deletes claims whose key starts with one of `prefixes` and that are older than `before` (run from a
+   * clean-up job; there are no TTL indexes on FerretDB). Only for claims that guard short windows, such as
+   * delivery retries: a state transition's claim must stay forever.
+   */
+  prune(prefixes: readonly string[], before: Date): Promise<number>;
 }
 
 export function isDuplicateKey(error: unknown): boolean {
@@ -38,9 +42,13 @@ export function createClaims(connection: Connection, now: () => Date = () => new
         throw error;
       }
     },
-    async prune(before) {
-      const result = await model.deleteMany({ at: { $lt: before } });
-      return result.deletedCount;
+    async prune(prefixes, before) {
+      let deleted = 0;
+      for (const prefix of prefixes) {
+        const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        deleted += (await model.deleteMany({ _id: { $regex: `^${escaped}` }, at: { $lt: before } })).deletedCount;
+      }
+      return deleted;
     },
   };
 }

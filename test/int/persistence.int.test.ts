@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import { createClaims } from '../../src/persistence/claims.js';
+import { SHORT_LIVED_CLAIMS } from '../../src/scheduling/claims-cleanup.js';
 import type { Database } from '../../src/persistence/database.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 
@@ -30,5 +31,20 @@ describe('the database', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim('invitation:42:accept')));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await claims.claim('invitation:42:decline')).toBe(true);
+  });
+
+  it('prunes only old claims of the short-lived kinds', async () => {
+    let now = new Date('2026-11-01T00:00:00Z');
+    const claims = createClaims(database.connection, () => now);
+    await claims.claim('event:slack:Ev-old');
+    await claims.claim('dialog:web:web:ana|c:v1');
+    await claims.claim('invitation:7:answered');
+    now = new Date('2026-11-01T03:00:00Z');
+    await claims.claim('event:slack:Ev-new');
+
+    expect(await claims.prune(SHORT_LIVED_CLAIMS, new Date('2026-11-01T02:00:00Z'))).toBe(2);
+    expect(await claims.claim('event:slack:Ev-old')).toBe(true);
+    expect(await claims.claim('event:slack:Ev-new')).toBe(false);
+    expect(await claims.claim('invitation:7:answered')).toBe(false);
   });
 });
