@@ -12,7 +12,7 @@ import { createInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners.js';
 import { createOutbound } from './outbound.js';
 import { createProfiles } from './profiles.js';
-import { rejectFutureTimestamps } from './request-guard.js';
+import { GuardedExpressReceiver, rejectFutureTimestamps } from './request-guard.js';
 import { BOT_SCOPES } from './scopes.js';
 import { createTurns } from './turns.js';
 import { boltLogger, clientOptions, type WebClient } from './web-api.js';
@@ -66,7 +66,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapte
   let receiver: ExpressReceiver | undefined;
   if (!socketMode) {
     deps.http.post(EVENTS_PATH, rejectFutureTimestamps());
-    receiver = new ExpressReceiver({
+    receiver = new GuardedExpressReceiver({
       signingSecret: config.signingSecret as string,
       app: deps.http,
       endpoints: EVENTS_PATH,

@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import { ExpressReceiver } from '@slack/bolt';
+import type { Request, RequestHandler, Response } from 'express';
 
 /** Slack's own window: a request signed more than five minutes away from now is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -17,4 +18,34 @@ export function rejectFutureTimestamps(now: () => number = Date.now): RequestHan
     }
     next();
   };
+}
+
+/**
+ * Why Bolt could not route this (already signature-checked) body, or undefined when it can: Bolt
+ * reads `body.event.type` unchecked, so a body or an `event_callback` event that is not an object
+ * would make it throw (500).
+ */
+export function slackBodyProblem(body: unknown): string | undefined {
+  if (!isObject(body)) return 'the request body is not a JSON object';
+  if (body.type === 'event_callback' && !isObject(body.event)) return 'event_callback: `event` is not an object';
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Bolt's receiver with the body shape checked between signature verification (unsigned requests
+ * still get 401) and routing: a malformed body gets 400 with the reason.
+ */
+export class GuardedExpressReceiver extends ExpressReceiver {
+  override async requestHandler(req: Request, res: Response): Promise<void> {
+    const problem = slackBodyProblem(req.body);
+    if (problem) {
+      res.status(400).json({ error: problem });
+      return;
+    }
+    await super.requestHandler(req, res);
+  }
 }

@@ -9,8 +9,11 @@ import { encodeConversationId, NO_TENANT } from './conversation-id.js';
 
 /** The tenant of an activity: Teams puts it in the conversation and in channelData. */
 export function tenantOf(activity: Partial<Activity>): string {
-  const fromChannelData = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  return activity.conversation?.tenantId ?? fromChannelData ?? '';
+  // Ids that are not strings count as missing (the activity shape check refuses them at the door).
+  const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const fromConversation: unknown = activity.conversation?.tenantId;
+  if (typeof fromConversation === 'string' && fromConversation) return fromConversation;
+  return typeof fromChannelData === 'string' ? fromChannelData : '';
 }
 
 /** The acting user: keyed by the Entra (AAD) object id, the id Teams keeps across chats and apps. */
@@ -42,7 +45,9 @@ export function isShared(activity: Partial<Activity>): boolean {
 export function messageInput(activity: Partial<Activity>): Input | undefined {
   const submission = readCardSubmission(activity.value);
   if (submission) return withMessageId(submission, activity.replyToId);
-  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/<\/?at>/g, '').trim();
+  // removeRecipientMention reads activity.recipient.id unchecked.
+  const withoutMention = activity.recipient?.id ? TurnContext.removeRecipientMention(activity) : undefined;
+  const text = (withoutMention ?? activity.text ?? '').replace(/<\/?at>/g, '').trim();
   return text ? { kind: 'message', text } : undefined;
 }
 

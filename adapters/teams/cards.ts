@@ -59,7 +59,10 @@ export function readCardSubmission(data: unknown): CardSubmission | undefined {
   const prefix = `${record.formId}.`;
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (key.startsWith(prefix)) values[key.slice(prefix.length)] = value === undefined || value === null ? '' : String(value);
+    if (!key.startsWith(prefix)) continue;
+    // Inputs send strings; a forged object value is ignored rather than String()ed (which can throw).
+    if (value === undefined || value === null) values[key.slice(prefix.length)] = '';
+    else if (['string', 'number', 'boolean'].includes(typeof value)) values[key.slice(prefix.length)] = String(value);
   }
   return { kind: 'form', formId: record.formId, values };
 }

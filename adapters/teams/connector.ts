@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../../src/logger.js';
+import { ActivityShapeError } from './activity-shape.js';
 
 /** The Bot Framework credentials (Azure bot registration); no app id = authentication off. */
 export interface TeamsCredentials {
@@ -35,7 +36,8 @@ export function createConnector(credentials: TeamsCredentials, logger: Logger): 
     : {};
   const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   cloud.onTurnError = async (_ctx, error) => {
-    logger.error({ err: error }, 'teams turn failed');
+    if (error instanceof ActivityShapeError) logger.warn({ reason: error.message }, 'teams activity refused');
+    else logger.error({ err: error }, 'teams turn failed');
     // Rethrown so that CloudAdapter answers 500 instead of an empty 200.
     throw error;
   };

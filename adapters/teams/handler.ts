@@ -1,10 +1,12 @@
 import {
+  StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationReference,
+  type InvokeResponse,
 } from 'botbuilder';
 import type { Engine } from '../../src/core/engine.js';
 import { actorKey, type Actor, type InboundEvent, type Input } from '../../src/core/events.js';
@@ -59,6 +61,12 @@ export class TeamsBot extends TeamsActivityHandler {
       const plan = planReplies(replies, input, pressed && { messageId: pressed.messageId, message: pressed.card?.message });
       await this.deps.continueWith(reference, (ctx) => this.apply(ctx, plan, audienceOf(activity), pressed?.messageId));
     });
+  }
+
+  /** Invokes the bot does not handle (e.g. message-extension queries) get an empty 200, not botbuilder's 501. */
+  protected async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(ctx);
+    return response.status === StatusCodes.NOT_IMPLEMENTED ? { status: StatusCodes.OK } : response;
   }
 
   protected async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -3,6 +3,7 @@ import type { Core } from '../../src/core/create-core.js';
 import type { ChatDelivery } from '../../src/core/ports.js';
 import { ConfigError } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import { ActivityShapeError, activityProblem, envelopeProblem } from './activity-shape.js';
 import { createBackground } from './background.js';
 import { createCardSender } from './card-sender.js';
 import { createCardStore } from './card-store.js';
@@ -66,10 +67,63 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
   return {
     mount(app) {
       app.post('/api/messages', express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
-        await connector.cloud.process(req, res as never, (ctx) => bot.run(ctx));
+        // botbuilder throws (500) on a body without an activity type before it authenticates: refuse that here.
+        const envelope = envelopeProblem(req.body);
+        if (envelope) {
+          res.status(400).json({ error: envelope });
+          return;
+        }
+        // The full shape is checked inside the turn, i.e. after authentication: a forged request gets 401 first.
+        const answer = rejectableResponse(res);
+        try {
+          await connector.cloud.process(req, answer.response as never, async (ctx) => {
+            const problem = activityProblem(ctx.activity);
+            if (problem) throw answer.reject(problem);
+            await bot.run(ctx);
+          });
+        } catch (error) {
+          // botbuilder parses parts of the request with zod before the turn: its validation errors are the client's.
+          const invalid = error instanceof ActivityShapeError || (error instanceof Error && error.name === 'ZodError');
+          logger[invalid ? 'warn' : 'error']({ err: error }, 'teams request failed');
+          if (!res.headersSent) res.status(invalid ? 400 : 500).json({ error: invalid ? (error as Error).message : 'internal error' });
+        }
       });
     },
     delivery: createTeamsDelivery({ references, sender, connector, clock: core.services.clock }),
     drain: () => background.drain(),
+  };
+}
+
+/**
+ * The response handed to botbuilder, which answers any error thrown by the turn with 500: once the
+ * turn has rejected the activity (ActivityShapeError), the answer becomes 400 with the reason.
+ */
+function rejectableResponse(res: Response) {
+  let rejected: string | undefined;
+  const response = {
+    status(code: number) {
+      if (rejected === undefined) res.status(code);
+      return response;
+    },
+    header(name: string, value: string) {
+      res.header(name, value);
+      return response;
+    },
+    send(body: unknown) {
+      if (rejected === undefined) res.send(body);
+      return response;
+    },
+    end() {
+      if (rejected !== undefined) res.status(400).json({ error: rejected });
+      else res.end();
+      return response;
+    },
+  };
+  return {
+    response,
+    reject(problem: string): ActivityShapeError {
+      rejected = problem;
+      return new ActivityShapeError(problem);
+    },
   };
 }

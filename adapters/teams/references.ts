@@ -58,7 +58,14 @@ export function createReferenceStore(connection: Connection): ReferenceStore {
       delete clean.activityId;
       const set: Partial<ReferenceDoc> = { teamsUserId, tenantId, last: clean, seenAt: now };
       if (personal) set.personal = clean;
-      await model.updateOne({ _id: actorKey }, { $set: set }, { upsert: true });
+      try {
+        await model.updateOne({ _id: actorKey }, { $set: set }, { upsert: true });
+      } catch (error) {
+        // The first activities of a new user race on the upsert's insert (FerretDB reports the collision
+        // as an internal error, MongoDB as E11000): the document exists now, so update it plainly.
+        if (!(await model.exists({ _id: actorKey }))) throw error;
+        await model.updateOne({ _id: actorKey }, { $set: set });
+      }
     },
     async get(actorKey) {
       return (await model.findById(actorKey).lean<ReferenceDoc>()) ?? undefined;

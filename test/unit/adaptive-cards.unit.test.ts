@@ -182,6 +182,11 @@ describe('readCardSubmission', () => {
     });
   });
 
+  it('ignores input values that are not text rather than failing on them', () => {
+    const data = { formId: 'f', 'f.a': { toString: 1 }, 'f.b': ['x'], 'f.c': 2, 'f.d': 'ok' };
+    expect(readCardSubmission(data)).toEqual({ kind: 'form', formId: 'f', values: { c: '2', d: 'ok' } });
+  });
+
   it('ignores data that is not ours', () => {
     expect(readCardSubmission(undefined)).toBeUndefined();
     expect(readCardSubmission({ msteams: { type: 'task/fetch' } })).toBeUndefined();

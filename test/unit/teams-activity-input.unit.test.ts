@@ -31,6 +31,19 @@ describe('Teams activities as neutral input', () => {
     expect(isShared(base())).toBe(false);
   });
 
+  it('treats a tenant id that is not a string as missing, and encodes one with a colon', () => {
+    const numeric = base({
+      conversation: { id: 'a:chat', conversationType: 'personal', isGroup: false, name: '' },
+      channelData: { tenant: { id: 5 } },
+    });
+    expect(actorOf(numeric).workspaceId).toBe('no-tenant');
+    expect(conversationOf(base({ conversation: { ...base().conversation!, tenantId: 'a:b' } }))).toBe('teams:a%3Ab:a:chat');
+  });
+
+  it('reads the text of a message without a recipient', () => {
+    expect(messageInput(base({ recipient: undefined, text: 'help' }))).toEqual({ kind: 'message', text: 'help' });
+  });
+
   it('turns typed text into a message, without the bot @mention', () => {
     expect(messageInput(base({ text: 'invite-reseller alice@contoso.com Welcome!' }))).toEqual({
       kind: 'message',

@@ -17,6 +17,18 @@ describe('Teams opaque conversation ids', () => {
     );
   });
 
+  it('round-trips a tenant id that is not a GUID (colons, percent signs) instead of refusing it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('a:b', '%3A', 'no-tenant', 'no-tenant:x', '100%')), (tenantId) => {
+        expect(decodeConversationId(encodeConversationId(tenantId, 'a:1Xy'))).toEqual({ tenantId, conversationId: 'a:1Xy' });
+      }),
+    );
+  });
+
+  it('keeps a GUID tenant as it is in the id (ids stored before the encoding still decode)', () => {
+    expect(encodeConversationId('72f988bf-86f1-41af-91ab-2d7cd011db47', 'a:1')).toBe('teams:72f988bf-86f1-41af-91ab-2d7cd011db47:a:1');
+  });
+
   it('does not decode ids of other platforms', () => {
     expect(decodeConversationId('slack:T01:D01')).toBeUndefined();
     expect(decodeConversationId('teams:only-tenant')).toBeUndefined();
