@@ -1,0 +1,41 @@
+import mongoose from 'mongoose';
+import type { InboundEvent, Input } from '../src/core/events.js';
+import { runDatabaseName, startBenchDatabase } from './databases.js';
+import { startReminderNode } from './reminder-kind.js';
+
+/**
+ * `tsx bench/round-trips.ts`: database operations per engine turn (counted with mongoose's debug
+ * hook: every model/collection call is one round trip), for the turns of the acknowledgement mix.
+ * Adapter-side operations (Slack form store, Teams references and cards) come on top.
+ */
+const database = await startBenchDatabase('postgresql');
+const node = await startReminderNode(database.uri(runDatabaseName('roundtrips')), { process: false });
+const calls: string[] = [];
+mongoose.set('debug', (collection: string, method: string) => void calls.push(`${collection}.${method}`));
+const actor = {
+  platform: 'slack' as const,
+  workspaceId: 'T1',
+  userId: 'UR1',
+  displayName: 'R',
+  locale: 'en' as const,
+  email: 'r@contoso.com',
+};
+let n = 0;
+async function turn(label: string, input: Input): Promise<void> {
+  calls.length = 0;
+  const event: InboundEvent = { id: `rt-${++n}`, actor, conversationId: 'slack:T1:DUR1', input };
+  await node.core.engine.handle(event);
+  const counts = new Map<string, number>();
+  for (const call of calls) counts.set(call, (counts.get(call) ?? 0) + 1);
+  console.log(`${label}: ${calls.length} round trips  ${[...counts].map(([c, k]) => `${c}×${k}`).join(', ')}`);
+}
+await turn('enroll (first turn)', { kind: 'command', name: 'enroll', args: '' });
+await turn('press Start enrollment', { kind: 'action', actionId: 'enrollment.start', value: '' });
+await turn('/csp status (mid-dialog)', { kind: 'command', name: 'status', args: '' });
+await turn('/csp help (mid-dialog)', { kind: 'command', name: 'help', args: '' });
+await turn('stale press (mid-dialog)', { kind: 'action', actionId: 'enrollment.start', value: '' });
+await turn('answer tenant', { kind: 'message', text: 'contoso.onmicrosoft.com' });
+mongoose.set('debug', false);
+await node.database.connection.dropDatabase();
+await node.stop();
+await database.stop();
