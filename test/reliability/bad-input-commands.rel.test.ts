@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import type { Actor } from '../../src/core/events.js';
+import { catalogs } from '../../src/i18n/catalogs.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import { cast, partneredWorld, readable, type World } from '../int/partnership-fixtures.js';
+import { hostileText } from '../support/reliability-arbitraries.js';
+import { describeReliability, printSummary, scaleName } from '../support/reliability-scale.js';
+
+/**
+ * Issue 9, "Bad input" through the command grammar into every command's own parsing
+ * (partnerships, customers, providers, review, members, reminders, enrollment): generated command
+ * lines from people of every kind. The engine answers each one with a message that says what is
+ * wrong — never "something went wrong" (an unexpected error), never a throw.
+ */
+const COMMANDS = [
+  'appeal',
+  'customers',
+  'enroll',
+  'find-provider',
+  'grant',
+  'invitations',
+  'invite-customer',
+  'invite-reseller',
+  'members',
+  'partners',
+  'partnerships',
+  'provider',
+  'providers',
+  'reminders',
+  'remove-customer',
+  'remove-partnership',
+  'reply-review',
+  'resellers',
+  'resend-verification',
+  'review',
+  'revoke',
+  'audit',
+  'status',
+  'help',
+];
+const SUBWORDS = [
+  'add',
+  'edit',
+  'approve',
+  'reject',
+  'ask',
+  'show',
+  'list',
+  '--days',
+  '--with-provider',
+  '--name',
+  '--country',
+  '--partner-id',
+  '--services',
+  '--admins',
+  '--role',
+  'admin-agent',
+  'global-admin',
+  'TW',
+  'US',
+  'Fabrikam',
+  'Contoso',
+  'app_00000000',
+  'rita@contoso.com.tw',
+  'admin@wingtip.com.tw',
+  '731',
+  '-1',
+  '0',
+  '1e9',
+];
+const CASES = { smoke: 200, ci: 600, full: 3_000 }[scaleName];
+
+describeReliability('bad input: command lines into every command', () => {
+  let world: World;
+  beforeAll(async () => {
+    ({ world } = await partneredWorld('relcommands'));
+  });
+  afterAll(async () => world.harness.close());
+
+  it('answers every generated command line with a clear message', async () => {
+    const generic = createTranslator(catalogs, 'en')('error.generic');
+    const people: Actor[] = [cast.operator, cast.pam, cast.rita, cast.sam, cast.otto, cast.stranger, cast.mei];
+    const line = fc.tuple(
+      fc.constantFrom(...COMMANDS),
+      fc.array(fc.oneof(fc.constantFrom(...SUBWORDS), hostileText()), { maxLength: 5 }),
+      fc.constantFrom(...people),
+      fc.boolean(),
+    );
+    const unclear: string[] = [];
+    let cases = 0;
+    let thrown = 0;
+    for (const [name, words, who, typed] of fc.sample(line, CASES)) {
+      cases++;
+      const args = words.join(' ');
+      const replies = typed ? await world.send(who, `${name} ${args}`) : await world.harness.send(who, { kind: 'command', name, args });
+      const text = readable(replies);
+      if (!text.trim() || text.includes(generic) || text.startsWith('threw '))
+        unclear.push(`${who.userId}: ${name} ${args.slice(0, 120)} → ${text.slice(0, 120)}`);
+    }
+    printSummary('bad-input (commands)', { events: cases, 'faults injected': cases, crashes: thrown, 'unclear answers': unclear.length });
+    expect(unclear.slice(0, 10)).toEqual([]);
+  }, 600_000);
+});
