@@ -37,16 +37,31 @@ export interface DialogStore {
   save(key: string, loaded: StoredDialog, state: DialogState | undefined, now: Date): Promise<void>;
 }
 
+/** A turn that claimed a version and wrote nothing for this long died (a kill -9 or a cut database). */
+const ORPHANED_AFTER_MS = 60_000;
+
 export function createDialogStore(connection: Connection, claims: Claims): DialogStore {
   const model = connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
+
+  /** The claim of `version` is old and the document never reached it: its turn will not write any more. */
+  async function orphaned(key: string, loaded: StoredDialog, version: number, now: Date): Promise<boolean> {
+    const [claimedAt, current] = await Promise.all([claims.claimedAt(`dialog:${key}:v${version}`), model.findById(key).lean<DialogDoc>()]);
+    return (current?.version ?? 0) === loaded.version && claimedAt !== undefined && now.getTime() - claimedAt.getTime() > ORPHANED_AFTER_MS;
+  }
+
   return {
     async load(key) {
       const doc = await model.findById(key).lean<DialogDoc>();
       return { state: doc?.state ?? undefined, version: doc?.version ?? 0 };
     },
     async save(key, loaded, state, now) {
-      const version = loaded.version + 1;
-      if (!(await claims.claim(`dialog:${key}:v${version}`))) throw new AppError('DIALOG.BUSY');
+      let version = loaded.version + 1;
+      if (!(await claims.claim(`dialog:${key}:v${version}`))) {
+        if (!(await orphaned(key, loaded, version, now))) throw new AppError('DIALOG.BUSY');
+        // Skip the version whose turn died, so this write cannot be confused with its late arrival.
+        version += 1;
+        if (!(await claims.claim(`dialog:${key}:v${version}`))) throw new AppError('DIALOG.BUSY');
+      }
       await model.replaceOne({ _id: key }, { _id: key, state: state ?? null, version, updatedAt: now }, { upsert: true });
     },
   };

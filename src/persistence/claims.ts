@@ -18,6 +18,8 @@ const claimSchema = new Schema<ClaimDoc>(
 export interface Claims {
   /** True for the one caller that claimed `key` first, false for everyone after. */
   claim(key: string): Promise<boolean>;
+  /** When `key` was claimed, or undefined when it was not. */
+  claimedAt(key: string): Promise<Date | undefined>;
   /**
    * Deletes claims whose key starts with one of `prefixes` and that are older than `before` (run from a
    * clean-up job; there are no TTL indexes on FerretDB). Only for claims that guard short windows, such as
@@ -41,6 +43,9 @@ export function createClaims(connection: Connection, now: () => Date = () => new
         if (isDuplicateKey(error)) return false;
         throw error;
       }
+    },
+    async claimedAt(key) {
+      return (await model.findById(key).lean<ClaimDoc>())?.at;
     },
     async prune(prefixes, before) {
       let deleted = 0;

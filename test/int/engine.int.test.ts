@@ -28,8 +28,24 @@ describe('the conversation engine', () => {
   });
 
   it('answers concurrent first messages of a new person without a spurious error', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => harness.send(persona('newcomer'), { kind: 'message', text: 'help' })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => harness.send(persona('newcomer'), { kind: 'message', text: 'help' })),
+    );
     for (const replies of results) expect(readable(replies)).toContain('What you can do');
+  });
+
+  it('recovers a dialog whose turn claimed a version and died before writing it', async () => {
+    const ana = persona('crashed');
+    await harness.send(ana, { kind: 'message', text: 'help' });
+    const key = 'web:web:crashed|web:web:dm-crashed';
+    const stored = await harness.database.connection.collection('dialogs').findOne({ _id: key as never });
+    await harness.core.services.claims.claim(`dialog:${key}:v${Number(stored?.version) + 1}`); // the dead turn's claim
+
+    expect(readable(await harness.send(ana, { kind: 'message', text: 'help' }))).toContain('What you can do');
+    harness.clock.advance(2 * 60_000);
+    await harness.send(ana, { kind: 'message', text: 'help' });
+    const after = await harness.database.connection.collection('dialogs').findOne({ _id: key as never });
+    expect(after?.version).toBe(Number(stored?.version) + 2);
   });
 
   it('saves the dialog state after every turn', async () => {
