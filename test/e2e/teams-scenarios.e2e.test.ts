@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { launchChromium, renderCard } from '../support/card-browser.js';
+import { launchBrowser } from '../support/browser.js';
+import { renderCard } from '../support/card-browser.js';
 import { US_ANSWERS } from '../support/enrollment-driver.js';
 import { startTeamsBot, TENANT, type TeamsBotUnderTest } from '../support/teams-bot.js';
 import { buttonTitles, cardText, personalChat, sentCards, teamsUser, type SentCard, type TeamsUser } from '../support/teams-client.js';
@@ -61,7 +62,7 @@ describe('Teams scenarios', () => {
 
   /** Draws the card in Chromium as a Teams client would and checks what a person sees on it. */
   async function expectDrawn(card: Record<string, unknown>, buttons: string[], text: RegExp, screenshot: string) {
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     try {
       const page = await renderCard(browser, card);
       for (const name of buttons) expect(await page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Message } from '../../src/core/replies.js';
-import { launchChromium, renderCard } from '../support/card-browser.js';
+import { launchBrowser } from '../support/browser.js';
+import { renderCard } from '../support/card-browser.js';
 import { startTeamsBot, TENANT, type TeamsBotUnderTest } from '../support/teams-bot.js';
 import { buttonTitles, cardText, personalChat, sentCards, teamsUser, type SentCard } from '../support/teams-client.js';
 
@@ -168,7 +169,7 @@ describe('Teams adapter over HTTP', () => {
     const from = under.connector.calls.length;
     await notify(mei, approval);
     const [sent] = cardsSince(from);
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     try {
       const page = await renderCard(browser, sent.card);
       expect(await page.getByText('asks to become your').isVisible()).toBe(true);
