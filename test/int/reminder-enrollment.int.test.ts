@@ -64,8 +64,10 @@ describe('enrollment reminders (intervals in seconds, the real enrollment flow)'
     // More information asked and given before the reminder is due: no more-info reminder.
     await h.send(operator, { kind: 'command', name: 'review', args: `ask ${id} Which distributor do you work with?` });
     await h.send(ana, { kind: 'command', name: 'reply-review', args: 'Fabrikam' });
+    // Back under review: a second status message after the interval (waited for, not slept: Agenda polls once a second).
+    const reviewStatus = () => dmTexts(bot, ANA).filter((text) => text.includes('still under review'));
+    expect(await waitFor(() => reviewStatus().length === 2, 10_000)).toBe(true);
     // Accepted: the admin agent confirmation is reminded.
-    await sleep(3_500);
     expect(readable(await h.send(operator, { kind: 'command', name: 'review', args: `approve ${id}` }))).toContain(`Approved ${id}`);
     const adminAgentReminders = () => bot.dms.filter((dm) => dm.to === ANA && JSON.stringify(dm.message).includes('admin agent role'));
     expect(await waitFor(() => adminAgentReminders().length === 1, 10_000)).toBe(true);
