@@ -1,7 +1,7 @@
 import { Schema, type Model } from 'mongoose';
 import type { CoreServices } from '../src/core/services.js';
 import type { Reminder, ReminderKind } from '../src/reminders/reminder.js';
-import { claimKey } from '../src/reminders/reminder.js';
+import { claimKey, recordReminderSent } from '../src/reminders/reminder.js';
 import { isDuplicateKey } from '../src/persistence/claims.js';
 import { renderMail } from '../src/notifications/mail-layout.js';
 
@@ -62,21 +62,7 @@ export function createSweeper(services: CoreServices, kind: ReminderKind, option
           }),
         }))
       : { chat: false, email: false };
-    const [orgId, ...relatedOrgIds] = reminder.orgIds;
-    await services.audit.record({
-      orgId,
-      relatedOrgIds,
-      actorKey: 'system',
-      platform: 'system',
-      action: 'reminder.sent',
-      subject: reminder.subjectId,
-      details: {
-        kind: reminder.kind,
-        occurrence: reminder.occurrence,
-        ...reached,
-      },
-      at: services.clock.now(),
-    });
+    await recordReminderSent(services, reminder, reached);
   }
 
   async function fire(doc: DueDoc): Promise<void> {

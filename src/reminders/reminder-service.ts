@@ -7,7 +7,7 @@ import { createTranslator } from '../i18n/translator.js';
 import { renderMail } from '../notifications/mail-layout.js';
 import type { AuditEntry } from '../org/audit.js';
 import { endOf, type Intervals } from './intervals.js';
-import { claimKey, type Reminder, type ReminderContent, type ReminderKey, type ReminderKind } from './reminder.js';
+import { claimKey, recordReminderSent, type Reminder, type ReminderContent, type ReminderKey, type ReminderKind } from './reminder.js';
 import { isKnownTimeZone, nextWorkingTime } from './working-hours.js';
 
 export const REMINDER_JOB = 'reminder.due';
@@ -74,17 +74,7 @@ export function createReminderService(services: CoreServices, intervals: Interva
         return { message: toMessage(content), mail: renderMail({ ...mail, tag: `reminder.${kind.kind}` }) };
       });
     }
-    const [orgId, ...relatedOrgIds] = reminder.orgIds;
-    await services.audit.record({
-      orgId,
-      relatedOrgIds,
-      actorKey: 'system',
-      platform: 'system',
-      action: 'reminder.sent',
-      subject: reminder.subjectId,
-      details: { kind: reminder.kind, occurrence: reminder.occurrence, recipient: reminder.recipient, ...reached },
-      at: services.clock.now(),
-    });
+    await recordReminderSent(services, reminder, reached);
   }
 
   // defineOnce: only one worker handles each job document (a deferral is therefore made once).

@@ -3,6 +3,7 @@ import type { Button } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
 import type { MailContent } from '../notifications/mail-layout.js';
 import type { AuditEntry } from '../org/audit.js';
+import type { CoreServices } from '../core/services.js';
 import type { IntervalName } from './intervals.js';
 
 /**
@@ -81,3 +82,22 @@ export const catalogText =
     paragraphs: [t(`reminder.${kind}.text`, reminder.params)],
     buttons,
   });
+
+/** The audit entry of a delivered reminder: which one, to whom, and how the person was reached. */
+export async function recordReminderSent(
+  services: Pick<CoreServices, 'audit' | 'clock'>,
+  reminder: Reminder,
+  reached: { chat: boolean; email: boolean },
+): Promise<void> {
+  const [orgId, ...relatedOrgIds] = reminder.orgIds;
+  await services.audit.record({
+    orgId,
+    relatedOrgIds,
+    actorKey: 'system',
+    platform: 'system',
+    action: 'reminder.sent',
+    subject: reminder.subjectId,
+    details: { kind: reminder.kind, occurrence: reminder.occurrence, recipient: reminder.recipient, ...reached },
+    at: services.clock.now(),
+  });
+}
