@@ -1,8 +1,9 @@
 import type { Logger } from '../logger.js';
 import type { Claims } from '../persistence/claims.js';
 import type { Translate } from '../i18n/translator.js';
+import { readOnlyCopy } from '../org/access.js';
 import { parseCommand } from './command-grammar.js';
-import type { DialogState, DialogStore, StoredDialog } from './dialog-store.js';
+import type { DialogState, DialogStore } from './dialog-store.js';
 import { AppError } from './errors.js';
 import { actorKey, type InboundEvent } from './events.js';
 import type { BotModule, CommandSpec, LinkResult, TurnContext } from './module.js';
@@ -45,8 +46,9 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function help(ctx: TurnContext, unknown?: string): Promise<Reply[]> {
     const lines: string[] = [];
+    const probe: TurnContext = { ...ctx, actor: readOnlyCopy(ctx.actor) };
     for (const command of commands.values()) {
-      if (await command.available(ctx)) lines.push(ctx.t('help.line', { usage: command.usage, summary: ctx.t(command.summaryKey) }));
+      if (await command.available(probe)) lines.push(ctx.t('help.line', { usage: command.usage, summary: ctx.t(command.summaryKey) }));
     }
     const intro = unknown ? `${ctx.t('help.unknown', { name: unknown })}\n` : '';
     return [post(text(`${intro}*${ctx.t('help.title')}*\n${ctx.t('help.intro')}\n${lines.join('\n')}`))];
@@ -113,12 +115,10 @@ export function createEngine(deps: EngineDeps): Engine {
       },
     };
     const result = await work(ctx);
-    try {
-      await deps.dialogs.save(key, stored as StoredDialog, next, now);
-    } catch (error) {
-      // Another turn of this user saved first. If this turn left the dialog as it found it, that newer
-      // state is the right one to keep and this turn's own effects (claimed separately) stand.
-      if (!(error instanceof AppError && error.code === 'DIALOG.BUSY' && !changed)) throw error;
+    // A turn that leaves the dialog as it found it (help, status, a stale press) writes nothing: it can
+    // neither collide with a concurrent turn of the same user nor cost the two round trips of a save.
+    if (changed && JSON.stringify(next ?? null) !== JSON.stringify(stored.state ?? null)) {
+      await deps.dialogs.save(key, stored, next, now);
     }
     return result;
   }

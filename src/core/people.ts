@@ -27,15 +27,37 @@ const personSchema = new Schema<Person>(
 );
 
 export interface People {
-  /** Records the actor as seen now (last write wins: it is a profile cache, not state). */
+  /**
+   * Records the actor as seen now (last write wins: it is a profile cache, not state). `seenAt` is therefore
+   * approximate: a process rewrites an unchanged profile at most every few minutes.
+   */
   remember(actor: Actor, conversationId: string, now: Date): Promise<void>;
   get(key: string): Promise<Person | undefined>;
   /** Everyone the bot knows with this email, on any platform. */
   findByEmail(email: string): Promise<Person[]>;
 }
 
+/** How long a process trusts its own last write of a person before writing again (another replica may have). */
+const REMEMBERED_FOR_MS = 10 * 60_000;
+const CACHE_LIMIT = 10_000;
+
 export function createPeople(connection: Connection): People {
   const model = connection.models.Person ?? connection.model<Person>('Person', personSchema, 'people');
+  // What this process last wrote per person: most turns come from someone whose profile did not change,
+  // and skipping their write saves a round trip on every turn.
+  const written = new Map<string, { profile: string; at: number }>();
+
+  async function write(doc: Person): Promise<void> {
+    try {
+      await model.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    } catch (error) {
+      // Two first events of one person race on the upsert's insert (FerretDB reports the collision as
+      // an internal error, MongoDB as E11000): the document exists now, so replace it plainly.
+      if (!(await model.exists({ _id: doc._id }))) throw error;
+      await model.replaceOne({ _id: doc._id }, doc);
+    }
+  }
+
   return {
     async remember(actor, conversationId, now) {
       const doc: Person = {
@@ -50,14 +72,14 @@ export function createPeople(connection: Connection): People {
         conversationId,
         seenAt: now,
       };
-      try {
-        await model.replaceOne({ _id: doc._id }, doc, { upsert: true });
-      } catch (error) {
-        // Two first events of one person race on the upsert's insert (FerretDB reports the collision as
-        // an internal error, MongoDB as E11000): the document exists now, so replace it plainly.
-        if (!(await model.exists({ _id: doc._id }))) throw error;
-        await model.replaceOne({ _id: doc._id }, doc);
-      }
+      const { seenAt: _changesEveryTurn, ...profile } = doc;
+      const signature = JSON.stringify(profile);
+      const last = written.get(doc._id);
+      if (last && last.profile === signature && now.getTime() - last.at < REMEMBERED_FOR_MS) return;
+      await write(doc);
+      written.delete(doc._id); // re-inserted last: the Map's order is the eviction order
+      written.set(doc._id, { profile: signature, at: now.getTime() });
+      if (written.size > CACHE_LIMIT) written.delete(written.keys().next().value as string);
     },
     async get(key) {
       return (await model.findById(key).lean<Person>()) ?? undefined;

@@ -15,28 +15,56 @@ export function isOperator(services: Pick<CoreServices, 'operators'>, actor: Act
 }
 
 /**
+ * Copies of actors made for a batch of read-only checks (help asks every command whether it is available):
+ * their memberships and organizations are read once per copy instead of once per check. The copy is
+ * dropped with the check, so nothing outlives the turn.
+ */
+const readOnlyCopies = new WeakSet<Actor>();
+const membershipCache = new WeakMap<Actor, Promise<Membership[]>>();
+const accessCache = new WeakMap<Actor, Promise<OrgAccess[]>>();
+
+export function readOnlyCopy(actor: Actor): Actor {
+  const copy = { ...actor };
+  readOnlyCopies.add(copy);
+  return copy;
+}
+
+function once<T>(cache: WeakMap<Actor, Promise<T>>, actor: Actor, load: () => Promise<T>): Promise<T> {
+  if (!readOnlyCopies.has(actor)) return load();
+  const cached = cache.get(actor) ?? load();
+  cache.set(actor, cached);
+  return cached;
+}
+
+/**
  * The actor's memberships. A membership created for an email (e.g. a provider admin registered by an
  * operator) is linked to the chat identity the first time that person talks to the bot with that email.
  */
-export async function membershipsOf(services: Pick<CoreServices, 'orgs'>, actor: Actor): Promise<Membership[]> {
-  const key = actorKey(actor);
-  const { Membership } = services.orgs;
-  const byEmail = actor.email
-    ? await Membership.find({ email: actor.email.toLowerCase(), actorKey: { $exists: false } }).lean<Membership[]>()
-    : [];
-  for (const membership of byEmail) {
-    await Membership.updateOne({ _id: membership._id }, { $set: { actorKey: key, displayName: actor.displayName } });
-  }
-  return Membership.find({ actorKey: key }).lean<Membership[]>();
+export function membershipsOf(services: Pick<CoreServices, 'orgs'>, actor: Actor): Promise<Membership[]> {
+  return once(membershipCache, actor, async () => {
+    const key = actorKey(actor);
+    const { Membership } = services.orgs;
+    const byEmail = actor.email
+      ? await Membership.find({ email: actor.email.toLowerCase(), actorKey: { $exists: false } }).lean<Membership[]>()
+      : [];
+    for (const membership of byEmail) {
+      await Membership.updateOne({ _id: membership._id }, { $set: { actorKey: key, displayName: actor.displayName } });
+    }
+    return Membership.find({ actorKey: key }).lean<Membership[]>();
+  });
 }
 
 /** The actor's organization of the given kind (the first one when several), with their membership. */
 export async function orgOf(services: Pick<CoreServices, 'orgs'>, actor: Actor, kind?: OrgKind): Promise<OrgAccess | undefined> {
-  for (const membership of await membershipsOf(services, actor)) {
-    const org = await services.orgs.Organization.findById(membership.orgId).lean<Organization>();
-    if (org && (!kind || org.kind === kind)) return { org, membership };
-  }
-  return undefined;
+  const accesses = await once(accessCache, actor, async () => {
+    const found: OrgAccess[] = [];
+    for (const membership of await membershipsOf(services, actor)) {
+      const org = await services.orgs.Organization.findById(membership.orgId).lean<Organization>();
+      if (org) found.push({ org, membership });
+    }
+    return found;
+  });
+  return accesses.find(({ org }) => !kind || org.kind === kind);
 }
 
 /** Like orgOf, but refuses (AppError FORBIDDEN) unless the actor holds one of `roles` (default: an admin role). */

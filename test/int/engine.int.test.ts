@@ -34,24 +34,36 @@ describe('the conversation engine', () => {
     for (const replies of results) expect(readable(replies)).toContain('What you can do');
   });
 
+  const dialogOf = (userId: string) =>
+    harness.database.connection.collection('dialogs').findOne({ _id: `web:web:${userId}|web:web:dm-${userId}` as never });
+  const startEnrollment = (userId: string) =>
+    harness.send(persona(userId), { kind: 'action', actionId: 'enrollment.start', value: 'welcome' });
+
   it('recovers a dialog whose turn claimed a version and died before writing it', async () => {
-    const ana = persona('crashed');
-    await harness.send(ana, { kind: 'message', text: 'help' });
+    await harness.send(persona('crashed'), { kind: 'command', name: 'enroll', args: '' });
+    const stored = await dialogOf('crashed');
     const key = 'web:web:crashed|web:web:dm-crashed';
-    const stored = await harness.database.connection.collection('dialogs').findOne({ _id: key as never });
     await harness.core.services.claims.claim(`dialog:${key}:v${Number(stored?.version) + 1}`); // the dead turn's claim
 
-    expect(readable(await harness.send(ana, { kind: 'message', text: 'help' }))).toContain('What you can do');
+    expect(readable(await startEnrollment('crashed'))).toContain('being handled right now');
     harness.clock.advance(2 * 60_000);
-    await harness.send(ana, { kind: 'message', text: 'help' });
-    const after = await harness.database.connection.collection('dialogs').findOne({ _id: key as never });
+    await startEnrollment('crashed');
+    const after = await dialogOf('crashed');
     expect(after?.version).toBe(Number(stored?.version) + 2);
+    expect((after?.state as { step?: string }).step).not.toBe('welcome');
   });
 
-  it('saves the dialog state after every turn', async () => {
-    await harness.send(persona('ana'), { kind: 'message', text: 'help' });
-    await harness.send(persona('ana'), { kind: 'message', text: 'help' });
-    const dialog = await harness.database.connection.collection('dialogs').findOne({ _id: 'web:web:ana|web:web:dm-ana' as never });
-    expect(dialog?.version).toBeGreaterThanOrEqual(2);
+  it('saves the dialog after a turn that moves it, and writes nothing for a turn that only reads it', async () => {
+    await harness.send(persona('ana'), { kind: 'command', name: 'enroll', args: '' });
+    const started = await dialogOf('ana');
+    expect((started?.state as { step?: string }).step).toBe('welcome');
+
+    expect(readable(await harness.send(persona('ana'), { kind: 'command', name: 'help', args: '' }))).toContain('What you can do');
+    expect(await dialogOf('ana')).toEqual(started);
+
+    await startEnrollment('ana');
+    const moved = await dialogOf('ana');
+    expect(moved?.version).toBe(Number(started?.version) + 1);
+    expect((moved?.state as { step?: string }).step).not.toBe('welcome');
   });
 });
