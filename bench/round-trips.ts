@@ -30,10 +30,10 @@ async function turn(label: string, input: Input): Promise<void> {
   console.log(`${label}: ${calls.length} round trips  ${[...counts].map(([c, k]) => `${c}×${k}`).join(', ')}`);
 }
 await turn('enroll (first turn)', { kind: 'command', name: 'enroll', args: '' });
-await turn('press Start enrollment', { kind: 'action', actionId: 'enrollment.start', value: '' });
+await turn('press Start enrollment', { kind: 'action', actionId: 'enrollment.start', value: 'welcome' });
 await turn('/csp status (mid-dialog)', { kind: 'command', name: 'status', args: '' });
 await turn('/csp help (mid-dialog)', { kind: 'command', name: 'help', args: '' });
-await turn('stale press (mid-dialog)', { kind: 'action', actionId: 'enrollment.start', value: '' });
+await turn('stale press (mid-dialog)', { kind: 'action', actionId: 'enrollment.start', value: 'welcome' });
 await turn('answer tenant', { kind: 'message', text: 'contoso.onmicrosoft.com' });
 mongoose.set('debug', false);
 await node.database.connection.dropDatabase();
