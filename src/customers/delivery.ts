@@ -5,7 +5,8 @@ import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import { invitationLink } from '../partnerships/invitation-view.js';
-import { mailOf, translatorFor } from '../partnerships/notify.js';
+import { translatorFor } from '../partnerships/notify.js';
+import { renderMail } from '../notifications/mail-layout.js';
 import type { CustomerModels, CustomerRequest } from './model.js';
 import { loadParties, resellerAccess } from './parties.js';
 import { recordRequest } from './record.js';
@@ -50,7 +51,7 @@ export async function deliverRequest(
       const blocks = approvalBlocks(t, request, parties, ctx.now);
       if (!link) return { message: { blocks } };
       const mail = draftMail(t, request, parties, link);
-      return { message: { blocks }, mail: mailOf('customer.request', mail.subject, mail.body) };
+      return { message: { blocks }, mail: renderMail({ tag: 'customer.request', subject: mail.subject, paragraphs: [mail.body] }) };
     },
     { alsoEmail: how === 'bot' },
   );

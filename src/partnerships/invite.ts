@@ -10,7 +10,8 @@ import { isAdmin } from '../org/roles.js';
 import { normalizeEmail } from '../providers/validation.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
 import { day, isoDate, newId, partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
-import { mailOf, translatorFor } from './notify.js';
+import { translatorFor } from './notify.js';
+import { renderMail } from '../notifications/mail-layout.js';
 import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `invite-reseller <email> [message]`: a provider admin asks a reseller to authorize them ("Request a partnership"). */
@@ -135,19 +136,21 @@ export async function deliverInvitation(services: CoreServices, invitation: Part
       const t = translatorFor(locale);
       return {
         message: { blocks: [...invitationBlocks(t, locale, invitation, provider), text(t('partnership.invite.linkLine', { link }))] },
-        mail: mailOf(
-          'partnership.invitation',
-          t('partnership.mail.subject', { provider: provider.legalName }),
-          t('partnership.mail.body', {
-            provider: provider.legalName,
-            inviter: invitation.inviterName,
-            expires: isoDate(invitation.expiresAt),
-          }) +
-            (invitation.message
-              ? `\n\n${t('partnership.invite.message', { inviter: invitation.inviterName, message: invitation.message })}`
-              : ''),
-          link,
-        ),
+        mail: renderMail({
+          tag: 'partnership.invitation',
+          subject: t('partnership.mail.subject', { provider: provider.legalName }),
+          paragraphs: [
+            t('partnership.mail.body', {
+              provider: provider.legalName,
+              inviter: invitation.inviterName,
+              expires: isoDate(invitation.expiresAt),
+            }),
+            ...(invitation.message
+              ? [t('partnership.invite.message', { inviter: invitation.inviterName, message: invitation.message })]
+              : []),
+          ],
+          link: { label: t('partnership.mail.open'), url: link },
+        }),
       };
     },
     { alsoEmail: true },

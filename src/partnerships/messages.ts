@@ -29,6 +29,7 @@ export const partnershipMessages = defineMessages(
       'I sent the invitation to {email} ({how}). Their reseller organization’s admin must tick the consent box and select Authorize indirect provider before {expires}. See it in “resellers”.',
     'partnership.invite.linkLine': 'Your personal link (do not forward it): {link}',
     'partnership.mail.subject': '{provider} invites you to authorize them as your indirect provider',
+    'partnership.mail.open': 'Open your invitation',
     'partnership.mail.body':
       '{inviter} at {provider} invites you to authorize {provider} as your indirect provider in the Microsoft Cloud Solution Provider (CSP) program.\n\nOpen your personal link below, sign in, read what you would grant, tick the consent box and select Authorize indirect provider. The link works until {expires}; do not forward it.',
     'partnership.notify.authorized': '{reseller} authorized you as their indirect provider. They now appear in your “resellers” list.',
@@ -95,6 +96,7 @@ export const partnershipMessages = defineMessages(
       '我已將邀請傳送給 {email}（{how}）。其經銷商組織的系統管理員必須在 {expires} 之前選取同意核取方塊，然後選取 [授權間接提供者]。您可以在「resellers」中查看。',
     'partnership.invite.linkLine': '您的個人化連結（請勿轉寄）：{link}',
     'partnership.mail.subject': '{provider} 邀請您授權他們成為您的間接提供者',
+    'partnership.mail.open': '開啟您的邀請',
     'partnership.mail.body':
       '{provider} 的 {inviter} 邀請您授權 {provider} 成為您在 Microsoft 雲端解決方案提供者 (CSP) 計畫中的間接提供者。\n\n請開啟下方的個人化連結並登入，閱讀您將授與的權限，選取同意核取方塊，然後選取 [授權間接提供者]。此連結的有效期限至 {expires}；請勿轉寄。',
     'partnership.notify.authorized': '{reseller} 已授權您成為其間接提供者。他們現在會列在您的「resellers」清單中。',
