@@ -38,3 +38,8 @@ export function mapMarkup(text: string, wrap: (bold: string) => string, plain: (
     )
     .join('\n');
 }
+
+/** Escapes text for HTML element content and double-quoted attributes (web pages, emails). */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+}

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../core/markup.js';
 import type { Mail } from '../core/ports.js';
 
 /** The parts of a notification email before it is laid out. */
@@ -10,9 +11,6 @@ export interface MailContent {
   /** Why it is sent, e.g. `reminder.verify-resend`. */
   tag: string;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 /**
  * Lays out a notification as plain text and simple HTML (the link is written out in both, so it

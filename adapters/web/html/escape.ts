@@ -1,9 +1,6 @@
-import { mapMarkup } from '../../../src/core/markup.js';
+import { escapeHtml, mapMarkup } from '../../../src/core/markup.js';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
-}
+export { escapeHtml };
 
 /** A tagged template whose interpolations are escaped unless they are already `Html`. */
 export class Html {
