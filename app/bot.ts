@@ -6,6 +6,8 @@ import { openDatabase, type Database } from '../src/persistence/database.js';
 import { createClaims } from '../src/persistence/claims.js';
 import { createScheduler, type Scheduler } from '../src/scheduling/scheduler.js';
 import { createCore, type Core } from '../src/core/create-core.js';
+import { createTurnQueue } from '../src/core/turn-queue.js';
+import { watchEventLoop } from '../src/core/loop-lag.js';
 import { createSmtpMailer } from '../src/notifications/smtp-mailer.js';
 import { approximateMs, parseIntervals } from '../src/reminders/intervals.js';
 import { createTeamsAdapter } from '../adapters/teams/index.js';
@@ -57,12 +59,22 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       if (!scheduler.running) throw new Error('scheduler is not running');
     },
   });
-  const teams = createTeamsAdapter({ core, config, logger });
+  // One bound for the whole process: Slack's and Teams' turns share its slots (src/core/turn-queue.ts).
+  const queue = createTurnQueue({ concurrency: config.TURN_CONCURRENCY, capacity: config.TURN_QUEUE_SIZE, logger });
+  const loop = config.TURN_MAX_LOOP_DELAY_MS
+    ? watchEventLoop({ maxDelayMs: config.TURN_MAX_LOOP_DELAY_MS, onSample: (lagging) => queue.adapt(lagging) })
+    : undefined;
+  app.get('/metrics', (_req, res) => {
+    const { rss, heapUsed } = process.memoryUsage();
+    res.json({ turns: queue.stats(), memory: { rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) } });
+  });
+  const teams = createTeamsAdapter({ core, config, logger, queue });
   teams.mount(app);
   core.services.notifier.addDelivery(teams.delivery);
   // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
   const slackConfig = slackConfigFromEnv(config);
-  const slack = slackConfig && createSlackAdapter(slackConfig, { engine: core.engine, http: app, connection: database.connection, logger });
+  const slack =
+    slackConfig && createSlackAdapter(slackConfig, { engine: core.engine, http: app, connection: database.connection, logger, queue });
   if (slack) core.services.notifier.addDelivery(slack.delivery);
   await slack?.start();
   // The web adapter: link landing pages always; the playground (personas, chat, outbox, views) locally.
@@ -86,6 +98,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         await closeServer(server);
         await teams.drain();
         await slack?.stop();
+        loop?.stop();
         await scheduler.stop();
         await database.close();
       })();

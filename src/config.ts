@@ -85,6 +85,24 @@ const envSchema = z
       .default('info'),
     DATA_DIR: z.string().default('.data'),
     DEMO: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
+    /** Chat turns running at once in this process (src/core/turn-queue.ts). */
+    TURN_CONCURRENCY: z.coerce
+      .number({ message: 'expected a number of turns such as 16' })
+      .int('expected a whole number such as 16')
+      .min(1, 'expected at least 1')
+      .default(16),
+    /** Turns waiting for a slot; beyond it users are told the bot is busy and to retry. */
+    TURN_QUEUE_SIZE: z.coerce
+      .number({ message: 'expected a number of turns such as 128' })
+      .int('expected a whole number such as 128')
+      .min(0, 'expected 0 or more')
+      .default(128),
+    /** While the event loop lags more than this (acknowledgements wait on it), fewer turns run at once; 0: off. */
+    TURN_MAX_LOOP_DELAY_MS: z.coerce
+      .number({ message: 'expected milliseconds such as 40' })
+      .int('expected whole milliseconds such as 40')
+      .min(0, 'expected 0 (off) or more')
+      .default(40),
   })
   .superRefine((env, ctx) => {
     if (env.SMTP_URL && !env.MAIL_FROM) {

@@ -2,8 +2,12 @@ import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Engine } from '../../src/core/engine.js';
-import type { ChatDelivery } from '../../src/core/ports.js';
+import { systemClock, type ChatDelivery } from '../../src/core/ports.js';
+import { createAuditLog } from '../../src/org/audit.js';
+import { createRefusalLog } from '../../src/org/refusals.js';
+import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
 import type { Logger } from '../../src/logger.js';
+import { createBusyNotices } from './busy.js';
 import { createWorkspaceClients } from './clients.js';
 import type { SlackAdapterConfig } from './config.js';
 import { createSlackDelivery } from './delivery.js';
@@ -12,7 +16,7 @@ import { createInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners.js';
 import { createOutbound } from './outbound.js';
 import { createProfiles } from './profiles.js';
-import { GuardedExpressReceiver, rejectFutureTimestamps } from './request-guard.js';
+import { auditRefusedRequests, GuardedExpressReceiver, rejectFutureTimestamps } from './request-guard.js';
 import { BOT_SCOPES } from './scopes.js';
 import { createTurns } from './turns.js';
 import { boltLogger, clientOptions, type WebClient } from './web-api.js';
@@ -27,6 +31,8 @@ export interface SlackAdapterDeps {
   http: Express;
   connection: Connection;
   logger: Logger;
+  /** The process's turn queue (shared with the other adapters); a default-sized one of its own otherwise. */
+  queue?: TurnQueue;
 }
 
 /**
@@ -59,13 +65,16 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapte
   const installationStore = config.oauth && !config.botToken ? createInstallationStore(deps.connection) : undefined;
   const forms = createFormStore(deps.connection);
   const outbound = createOutbound(forms, logger);
-  const turns = createTurns({ engine: deps.engine, outbound, profiles: createProfiles(logger), logger });
+  const busy = createBusyNotices(logger);
+  const turns = createTurns({ engine: deps.engine, outbound, profiles: busy.watch(createProfiles(logger)), logger });
+  const queue = deps.queue ?? createTurnQueue({ logger });
   const tokenClient = config.botToken ? new webApi.WebClient(config.botToken, options) : undefined;
   const authorize = config.botToken && tokenClient ? singleWorkspace(config.botToken, tokenClient) : undefined;
 
   let receiver: ExpressReceiver | undefined;
   if (!socketMode) {
-    deps.http.post(EVENTS_PATH, rejectFutureTimestamps());
+    const refusals = createRefusalLog(createAuditLog(deps.connection, logger), { clock: systemClock, logger });
+    deps.http.post(EVENTS_PATH, auditRefusedRequests(refusals), rejectFutureTimestamps());
     receiver = new GuardedExpressReceiver({
       signingSecret: config.signingSecret as string,
       app: deps.http,
@@ -101,21 +110,14 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapte
     logger.error({ err: error }, 'Slack listener failed');
   });
 
-  const inflight = new Set<Promise<void>>();
-  const background = (work: () => Promise<void>): Promise<void> => {
-    const running: Promise<void> = work()
-      .catch((error) => logger.error({ err: error }, 'Slack turn failed'))
-      .finally(() => inflight.delete(running));
-    inflight.add(running);
-    return running;
-  };
   registerListeners(app, {
     engine: deps.engine,
     turns,
     outbound,
     forms,
     logger,
-    background,
+    queue,
+    busy,
     modalDeadlineMs: config.modalDeadlineMs ?? 2_500,
   });
 
@@ -133,7 +135,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapte
       }
     },
     async stop() {
-      await Promise.allSettled([...inflight]);
+      await Promise.all([queue.drain(), busy.settled()]);
       if (socketMode) await app.stop();
     },
   };

@@ -1,12 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { App, BlockAction, ButtonAction, types, ViewSubmitAction } from '@slack/bolt';
 import type { Engine } from '../../src/core/engine.js';
-import type { Reply } from '../../src/core/replies.js';
+import type { TurnQueue } from '../../src/core/turn-queue.js';
 import type { Logger } from '../../src/logger.js';
+import { slackTurnKey, type BusyNotices } from './busy.js';
 import type { FormStore } from './forms-store.js';
 import { buildHome } from './home.js';
-import { encodeConversationId, encodeMessageId, eventIds, type SlackConversation } from './ids.js';
-import { FORM_CALLBACK_ID, parseModalMetadata, readModalValues, renderModal } from './modal.js';
+import { encodeConversationId, encodeMessageId, eventIds } from './ids.js';
+import { FORM_CALLBACK_ID, renderModal } from './modal.js';
+import { submitModal } from './modal-submission.js';
 import { withoutPressedRow, type Outbound } from './outbound.js';
 import { LINK_ACTION, OPEN_FORM_ACTION, originalActionId } from './render.js';
 import { commandInput, messageInput } from './translate.js';
@@ -19,8 +20,10 @@ export interface ListenerDeps {
   outbound: Outbound;
   forms: FormStore;
   logger: Logger;
-  /** Runs work after Slack has been acknowledged; stop() waits for it. */
-  background(work: () => Promise<void>): Promise<void>;
+  /** Runs turns after Slack has been acknowledged, a bounded number at a time; stop() drains it. */
+  queue: TurnQueue;
+  /** What a user is told when the queue refuses their event. */
+  busy: BusyNotices;
   /** How long a modal submission may take before the modal is closed without errors (Slack allows 3 s). */
   modalDeadlineMs: number;
 }
@@ -38,12 +41,14 @@ interface MessageEventShape {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { turns, logger } = deps;
 
+  // Each listener queues its turn before acknowledging, so a refusal can be the acknowledgement itself.
   app.command('/csp', async ({ command, ack, client }) => {
-    await ack();
-    await deps.background(async () => {
+    const turn = deps.queue.submit(slackTurnKey(command.team_id, command.user_id), async () => {
       const conversation = { teamId: command.team_id, channelId: await turns.dm(client, command.team_id, command.user_id) };
       await turns.run(client, conversation, command.user_id, eventIds.command(command.trigger_id), commandInput(command.text ?? ''));
     });
+    // The acknowledgement's text is shown to the user only (response_type ephemeral).
+    await ack(turn ? undefined : { response_type: 'ephemeral', text: deps.busy.text(command.team_id, command.user_id) });
   });
 
   app.event('message', async ({ event, body, client }) => {
@@ -51,57 +56,28 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // Only people writing in their DM with the bot; edits, joins and bots (including ourselves) are ignored.
     if (message.channel_type !== 'im' || message.subtype || message.bot_id || !message.user) return;
     const user = message.user;
-    await deps.background(async () => {
+    const turn = deps.queue.submit(slackTurnKey(body.team_id, user), async () => {
       const conversation = { teamId: body.team_id, channelId: message.channel };
       await turns.run(client, conversation, user, eventIds.event(body.event_id), messageInput(message.text ?? ''));
     });
+    if (!turn) await deps.busy.tell(client, message.channel, body.team_id, user);
   });
 
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, action, client }) => {
+    if (action.type !== 'button' || action.action_id.startsWith(LINK_ACTION)) return ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const turn = deps.queue.submit(slackTurnKey(teamId, body.user.id), () => onPress(deps, client, body, action));
     await ack();
-    if (action.type !== 'button' || action.action_id.startsWith(LINK_ACTION)) return;
-    await deps.background(() => onPress(deps, client, body, action));
+    // A button's acknowledgement cannot carry text: the notice goes where the button was (or to the DM).
+    if (!turn) await deps.busy.tell(client, body.channel?.id ?? (await turns.dm(client, teamId, body.user.id)), teamId, body.user.id);
   });
 
-  app.view<ViewSubmitAction>({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body, view, client }) => {
-    const received = Date.now();
-    const metadata = parseModalMetadata(view.private_metadata);
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    if (!metadata) {
-      await ack();
-      return;
-    }
-    const actor = await turns.actor(client, teamId, body.user.id);
-    const conversation: SlackConversation = { teamId, channelId: metadata.c ?? (await turns.dm(client, teamId, body.user.id)) };
-    const values = readModalValues(view.state.values as never);
-    const messageId = metadata.c && metadata.t ? encodeMessageId({ teamId, channelId: metadata.c, ts: metadata.t }) : undefined;
-    const work = turns.handle(actor, conversation, eventIds.action(body.trigger_id), {
-      kind: 'form',
-      formId: metadata.f,
-      values,
-      ...(messageId ? { messageId } : {}),
-    });
-    const replies = await Promise.race([work, delay(Math.max(0, deps.modalDeadlineMs - (Date.now() - received)))]);
-    if (!replies) {
-      // Too slow for the modal's answer: close it now and send the result to the DM when ready.
-      await ack();
-      await deps.background(async () => turns.deliver(client, conversation, await work, actor.locale));
-      return;
-    }
-    const errors = fieldErrors(replies, Object.keys(values));
-    await ack(errors ? { response_action: 'errors', errors } : undefined);
-    const rest = replies.filter((reply) => reply.type !== 'form-errors');
-    await deps.background(async () => {
-      if (!errors && replies.length && metadata.k && !replies.some((reply) => reply.type === 'update' && reply.messageId === messageId)) {
-        await retireFormButton(deps, client, metadata.k);
-      }
-      await turns.deliver(client, conversation, rest, actor.locale);
-    });
-  });
+  app.view<ViewSubmitAction>({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, (args) => submitModal(deps, args));
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    await deps.background(async () => {
+    // Refused when busy: the Home tab keeps its last version until it is opened again.
+    deps.queue.submit(slackTurnKey(body.team_id, event.user), async () => {
       const actor = await turns.actor(client, body.team_id, event.user);
       const channelId = event.channel || (await turns.dm(client, body.team_id, event.user));
       const conversationId = encodeConversationId({ teamId: body.team_id, channelId });
@@ -151,27 +127,3 @@ async function onPress(deps: ListenerDeps, client: WebClient, body: BlockAction,
   }
   await deps.turns.deliver(client, conversation, replies, actor.locale);
 }
-
-/** After a successful submission the DM message keeps its text but loses the "open form" row. */
-async function retireFormButton(deps: ListenerDeps, client: WebClient, key: string): Promise<void> {
-  const stored = await deps.forms.get(key);
-  if (!stored?.message) return;
-  const { channel, ts, text } = stored.message;
-  const blocks = withoutPressedRow(stored.message.blocks, (element) => element.value === key, stored.form.submitLabel);
-  await callSlack(client, deps.logger, 'chat.update', { channel, ts, text, blocks }).catch(() => undefined);
-}
-
-/** The form-errors replies as Slack's `errors` map; keys Slack would not know go to the first field. */
-function fieldErrors(replies: Reply[], blockIds: string[]): Record<string, string> | undefined {
-  const errors: Record<string, string> = {};
-  for (const reply of replies) {
-    if (reply.type !== 'form-errors') continue;
-    for (const [field, message] of Object.entries(reply.errors)) {
-      const key = blockIds.includes(field) ? field : (blockIds[0] ?? field);
-      errors[key] = errors[key] ? `${errors[key]} ${message}` : message;
-    }
-  }
-  return Object.keys(errors).length ? errors : undefined;
-}
-
-const delay = (ms: number) => sleep(ms, undefined, { ref: false });

@@ -1,5 +1,6 @@
 import { ExpressReceiver } from '@slack/bolt';
 import type { Request, RequestHandler, Response } from 'express';
+import type { RefusalLog } from '../../src/org/refusals.js';
 
 /** Slack's own window: a request signed more than five minutes away from now is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -16,6 +17,35 @@ export function rejectFutureTimestamps(now: () => number = Date.now): RequestHan
       res.status(401).send();
       return;
     }
+    next();
+  };
+}
+
+/** Why a request was refused 401, told from its headers (Bolt answers 401 without saying why). */
+export function signatureProblem(headers: Request['headers'], nowMs: number = Date.now()): string {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const signature = first(headers['x-slack-signature']);
+  const stamp = first(headers['x-slack-request-timestamp']);
+  if (!signature || !stamp) return 'missing signature';
+  const timestamp = Number(stamp);
+  if (!Number.isFinite(timestamp)) return 'malformed timestamp';
+  const skew = timestamp - Math.floor(nowMs / 1000);
+  if (skew < -MAX_CLOCK_SKEW_S) return 'stale timestamp';
+  if (skew > MAX_CLOCK_SKEW_S) return 'future timestamp';
+  return 'bad signature'; // forged, tampered body, wrong secret or scheme
+}
+
+/**
+ * Audits every request of this route answered 401 (by Bolt's signature check or rejectFutureTimestamps)
+ * as `request.refused`, with the reason and the remote address; the refusal log caps a flood.
+ */
+export function auditRefusedRequests(refusals: Pick<RefusalLog, 'request'>, now: () => number = Date.now): RequestHandler {
+  return (req, res, next) => {
+    res.on('finish', () => {
+      if (res.statusCode !== 401) return;
+      const remoteAddress = req.ip ?? req.socket.remoteAddress;
+      void refusals.request({ platform: 'slack', reason: signatureProblem(req.headers, now()), remoteAddress });
+    });
     next();
   };
 }

@@ -6,6 +6,7 @@
 export const METHOD_SCOPES = {
   'auth.test': null,
   'chat.postMessage': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
   'conversations.open': 'im:write',
   'users.info': 'users:read',

@@ -8,13 +8,15 @@ import {
   type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
+import { submitAnswered } from '../../src/core/answered-turn.js';
+import { busyText } from '../../src/core/busy-messages.js';
 import type { Engine } from '../../src/core/engine.js';
-import { actorKey, type Actor, type InboundEvent, type Input } from '../../src/core/events.js';
+import { actorKey, toLocale, type Actor, type InboundEvent, type Input } from '../../src/core/events.js';
 import type { Clock } from '../../src/core/ports.js';
+import type { TurnQueue } from '../../src/core/turn-queue.js';
 import { actorOf, conversationOf, invokeInput, isShared, messageInput, tenantOf } from './activity-input.js';
-import { withinDeadline, type Background } from './background.js';
 import { REFRESH_VERB, type AdaptiveCard } from './cards.js';
-import type { CardStore, SentCard } from './card-store.js';
+import type { CardStore } from './card-store.js';
 import type { Audience, CardSender } from './card-sender.js';
 import { planReplies, type TeamsPlan } from './reply-plan.js';
 import type { Roster } from './roster.js';
@@ -24,7 +26,8 @@ export interface TeamsBotDeps {
   cards: CardStore;
   roster: Roster;
   sender: CardSender;
-  background: Background;
+  /** Runs turns after Teams has been answered, a bounded number at a time (drained on shutdown). */
+  queue: TurnQueue;
   clock: Clock;
   /** Runs `logic` in a conversation after the turn has ended (CloudAdapter.continueConversationAsync). */
   continueWith(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
@@ -41,15 +44,17 @@ export class TeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsBotDeps) {
     super();
     this.onMessage(async (ctx, next) => {
-      this.acceptMessage(ctx.activity);
+      // A full queue takes nothing: the user is told at once, in this turn, to retry.
+      if (!this.acceptMessage(ctx.activity)) await ctx.sendActivity(busyText(toLocale(ctx.activity.locale)));
       await next();
     });
   }
 
-  private acceptMessage(activity: Activity): void {
+  /** Queues the message's turn; false when the queue is full. */
+  private acceptMessage(activity: Activity): boolean {
     const input = messageInput(activity);
     const reference = TurnContext.getConversationReference(activity);
-    this.deps.background.run('message', async () => {
+    const turn = this.deps.queue.submit(turnKey(activity), async () => {
       const actor = await this.identify(activity);
       if (!input) return;
       const pressed = await this.pressedCard(activity, input);
@@ -61,6 +66,7 @@ export class TeamsBot extends TeamsActivityHandler {
       const plan = planReplies(replies, input, pressed && { messageId: pressed.messageId, message: pressed.card?.message });
       await this.deps.continueWith(reference, (ctx) => this.apply(ctx, plan, audienceOf(activity), pressed?.messageId));
     });
+    return turn !== undefined;
   }
 
   /** Invokes the bot does not handle (e.g. message-extension queries) get an empty 200, not botbuilder's 501. */
@@ -73,41 +79,56 @@ export class TeamsBot extends TeamsActivityHandler {
     const activity = ctx.activity;
     const viewer = activity.from.id;
     const messageId = activity.replyToId;
-    const stored = messageId ? await this.deps.cards.get(activity.conversation.id, messageId) : undefined;
     const input = invokeInput(value.action.data, messageId);
-    // The automatic refresh of a user-specific view, someone not allowed to act, or a stranger's card.
-    if (value.action.verb === REFRESH_VERB || !input || (stored?.userIds && !stored.userIds.includes(viewer))) {
-      return cardResponse(stored ? this.deps.sender.view(stored, viewer) : emptyCard());
-    }
+    // The automatic refresh of a user-specific view (a read, never refused), or nothing to do.
+    if (value.action.verb === REFRESH_VERB || !input) return this.currentView(activity, viewer);
     const audience = audienceOf(activity);
     const reference = TurnContext.getConversationReference(activity);
-    const work = (async () => {
-      const actor = await this.identify(activity);
-      const replies = await this.deps.engine.handle(this.eventOf(activity, actor, input));
-      return planReplies(replies, input, messageId ? { messageId, message: stored?.message } : undefined);
-    })();
-    const plan = await withinDeadline(work, this.deps.invokeDeadlineMs);
-    if (!plan) {
-      // Too slow for the invoke window: answer with the used card now, apply the replies when they come.
-      this.deps.background.run('late invoke', async () => {
-        const late = await work;
-        await this.deps.continueWith(reference, (later) => this.apply(later, late, audience, messageId));
-      });
+    const load = () => (messageId ? this.deps.cards.get(activity.conversation.id, messageId) : Promise.resolve(undefined));
+    let loaded: ReturnType<typeof load> | undefined;
+    const answer = submitAnswered(this.deps.queue, turnKey(activity), {
+      deadlineMs: this.deps.invokeDeadlineMs,
+      compute: async () => {
+        // Read when the turn runs: an earlier turn of this user may have replaced the card meanwhile.
+        const stored = await (loaded = load());
+        // Someone not allowed to act on a user-specific card, or a stranger's card: nothing happens.
+        if (stored?.userIds && !stored.userIds.includes(viewer)) return { stored };
+        const actor = await this.identify(activity);
+        const replies = await this.deps.engine.handle(this.eventOf(activity, actor, input));
+        const plan = planReplies(replies, input, messageId ? { messageId, message: stored?.message } : undefined);
+        const replacement = plan.pressed && this.deps.sender.sentCard(plan.pressed.message, audience, plan.pressed.readOnly);
+        return { stored, plan, replacement };
+      },
+      // The rest goes through the Bot Connector, in the same queue slot.
+      followUp: async ({ plan, replacement }, inTime) => {
+        if (!plan) return;
+        if (!inTime) return this.deps.continueWith(reference, (later) => this.apply(later, plan, audience, messageId));
+        await this.deps.continueWith(reference, async (later) => {
+          if (messageId && replacement) {
+            // Others in a shared conversation see the new card too (the invoke response is the actor's view).
+            if (audience.shared) await this.deps.sender.update(later, messageId, replacement);
+            else await this.deps.sender.remember(later, messageId, replacement);
+          }
+          await this.apply(later, { ...plan, pressed: undefined }, audience);
+        });
+      },
+    });
+    // A full queue: the card stays as it is and Teams shows the notice.
+    if (!answer) return messageResponse(busyText(toLocale(activity.locale)));
+    const result = await answer;
+    if (!result) {
+      // Too slow for the invoke window: answer with the used card now, the replies follow when they come.
+      const stored = await (loaded ?? load());
       return cardResponse(stored ? this.deps.sender.view({ ...stored, readOnly: true }) : emptyCard());
     }
-    const replacement: SentCard | undefined =
-      plan.pressed && this.deps.sender.sentCard(plan.pressed.message, audience, plan.pressed.readOnly);
-    this.deps.background.run('invoke replies', () =>
-      this.deps.continueWith(reference, async (later) => {
-        if (messageId && replacement) {
-          // Others in a shared conversation see the new card too (the invoke response is the actor's view).
-          if (audience.shared) await this.deps.sender.update(later, messageId, replacement);
-          else await this.deps.sender.remember(later, messageId, replacement);
-        }
-        await this.apply(later, { ...plan, pressed: undefined }, audience);
-      }),
-    );
+    const { stored, plan, replacement } = result;
+    if (!plan) return cardResponse(stored ? this.deps.sender.view(stored, viewer) : emptyCard());
     return cardResponse(replacement ? this.deps.sender.view(replacement, viewer) : emptyCard());
+  }
+
+  private async currentView(activity: Activity, viewer: string): Promise<AdaptiveCardInvokeResponse> {
+    const stored = activity.replyToId ? await this.deps.cards.get(activity.conversation.id, activity.replyToId) : undefined;
+    return cardResponse(stored ? this.deps.sender.view(stored, viewer) : emptyCard());
   }
 
   /** Sends a plan: the pressed card first (so its buttons go), then other updates, then new cards. */
@@ -144,6 +165,16 @@ export class TeamsBot extends TeamsActivityHandler {
 
 function audienceOf(activity: Activity): Audience {
   return { shared: isShared(activity), actorTeamsId: activity.from.id };
+}
+
+/** The turn queue's key: one user in one conversation, so their steps there run in order. */
+function turnKey(activity: Activity): string {
+  return `${actorKey(actorOf(activity))}|${conversationOf(activity)}`;
+}
+
+/** Universal Actions' message response: Teams shows the text and leaves the card unchanged. */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

@@ -1,10 +1,11 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Core } from '../../src/core/create-core.js';
 import type { ChatDelivery } from '../../src/core/ports.js';
+import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
 import { ConfigError } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import { createRefusalLog } from '../../src/org/refusals.js';
 import { ActivityShapeError, activityProblem, envelopeProblem } from './activity-shape.js';
-import { createBackground } from './background.js';
 import { createCardSender } from './card-sender.js';
 import { createCardStore } from './card-store.js';
 import { createConnector, type TeamsCredentials } from './connector.js';
@@ -34,13 +35,14 @@ export interface TeamsAdapterConfig extends TeamsCredentials {
 export interface TeamsAdapter {
   mount(app: Express): void;
   readonly delivery: ChatDelivery;
-  /** Waits for replies still being sent in the background (call before closing the database). */
+  /** Waits for turns queued or running and their replies (call before closing the database). */
   drain(): Promise<void>;
 }
 
 export class TeamsConfigError extends ConfigError {}
 
-export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterConfig; logger: Logger }): TeamsAdapter {
+/** `queue`: the process's turn queue, shared with the other adapters (a default-sized one of its own otherwise). */
+export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterConfig; logger: Logger; queue?: TurnQueue }): TeamsAdapter {
   const { core, config } = options;
   if (config.NODE_ENV === 'production' && !config.MICROSOFT_APP_ID) {
     throw new TeamsConfigError(
@@ -53,13 +55,15 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
   const cards = createCardStore(core.services.connection);
   const references = createReferenceStore(core.services.connection);
   const sender = createCardSender({ cards, clock: core.services.clock });
-  const background = createBackground(logger);
+  const queue = options.queue ?? createTurnQueue({ logger });
+  // Requests refused 401 (no or a wrong token while MICROSOFT_APP_ID is set) are audited, capped per minute.
+  const refusals = createRefusalLog(core.services.audit, { clock: core.services.clock, logger });
   const bot = new TeamsBot({
     engine: core.engine,
     cards,
     roster: createRoster({ references, continueWith: connector.continueWith, now: core.services.clock.now, logger }),
     sender,
-    background,
+    queue,
     clock: core.services.clock,
     continueWith: connector.continueWith,
     invokeDeadlineMs: config.invokeDeadlineMs ?? 8_000,
@@ -74,6 +78,11 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
           return;
         }
         // The full shape is checked inside the turn, i.e. after authentication: a forged request gets 401 first.
+        res.on('finish', () => {
+          if (res.statusCode !== 401) return;
+          const reason = req.headers.authorization ? 'invalid token' : 'missing token';
+          void refusals.request({ platform: 'teams', reason, remoteAddress: req.ip ?? req.socket.remoteAddress });
+        });
         const answer = rejectableResponse(res);
         try {
           await connector.cloud.process(req, answer.response as never, async (ctx) => {
@@ -90,7 +99,7 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
       });
     },
     delivery: createTeamsDelivery({ references, sender, connector, clock: core.services.clock }),
-    drain: () => background.drain(),
+    drain: () => queue.drain(),
   };
 }
 

@@ -6,6 +6,7 @@ import { catalogs } from '../i18n/catalogs.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createAuditLog, type AuditLog } from '../org/audit.js';
 import { orgModels } from '../org/organizations.js';
+import { createRefusalLog } from '../org/refusals.js';
 import { featureModules } from '../modules.js';
 import { scheduleClaimsCleanup } from '../scheduling/claims-cleanup.js';
 import { createDialogStore } from './dialog-store.js';
@@ -57,15 +58,17 @@ export function createCore(options: CoreOptions): Core {
     operators: new Set(options.operators),
     reminderIntervals: options.reminderIntervals,
   };
-  scheduleClaimsCleanup(options.scheduler, options.claims, clock, options.logger);
+  const dialogs = createDialogStore(options.connection);
+  scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs }, clock, options.logger);
   const engine = createEngine({
     modules: featureModules(services),
     claims: options.claims,
-    dialogs: createDialogStore(options.connection, options.claims),
+    dialogs,
     people,
     clock,
     logger: options.logger,
     translator: (locale) => createTranslator(catalogs, locale),
+    onRefused: createRefusalLog(audit, { clock, logger: options.logger }).access,
   });
   return { engine, services };
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import type { Claims } from '../persistence/claims.js';
+import { isDuplicateKey } from '../persistence/claims.js';
 import { AppError } from './errors.js';
 
 /** Where a user is in a multi-step dialog: the flow, its step and the answers so far. */
@@ -14,55 +14,71 @@ export interface StoredDialog {
   version: number;
 }
 
-interface DialogDoc {
+/** One saved version of a dialog: `_id` is `<key>#<version>`, so two turns can never both write version n. */
+export interface DialogDoc {
   _id: string;
+  key: string;
   state: DialogState | null;
   version: number;
   updatedAt: Date;
 }
 
 const dialogSchema = new Schema<DialogDoc>(
-  { _id: String, state: { type: Schema.Types.Mixed, default: null }, version: Number, updatedAt: Date },
+  { _id: String, key: { type: String, index: true }, state: { type: Schema.Types.Mixed, default: null }, version: Number, updatedAt: Date },
   { versionKey: false, minimize: false },
 );
 
 /**
- * Dialog state per user and conversation, written after every turn. Each write first claims
- * `dialog:<key>:v<n>` (a unique insert): two processes handling the same user's messages can
- * never both write version n, so neither overwrites the other's answer unseen.
+ * Dialog state per user and conversation (`key`), saved after every turn that changes it. A save inserts
+ * the next version: the insert is both the write and the claim of that version (a unique `_id`), so a turn
+ * that loses the race learns it (DIALOG.BUSY) and one killed mid-turn leaves nothing half-done behind.
+ * Insert-only also suits FerretDB, whose updates cost more than its inserts.
  */
 export interface DialogStore {
   load(key: string): Promise<StoredDialog>;
   /** Writes the state as version `loaded.version + 1`; throws DIALOG.BUSY when another turn won. */
   save(key: string, loaded: StoredDialog, state: DialogState | undefined, now: Date): Promise<void>;
+  /** Deletes versions superseded before `before` (the hourly clean-up); returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
-/** A turn that claimed a version and wrote nothing for this long died (a kill -9 or a cut database). */
-const ORPHANED_AFTER_MS = 60_000;
+const dialogModel = (connection: Connection) => connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
 
-export function createDialogStore(connection: Connection, claims: Claims): DialogStore {
-  const model = connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
+/** The newest version of a dialog (also for the dialog sweep and tests). */
+export async function latestDialog(connection: Connection, key: string): Promise<DialogDoc | undefined> {
+  const versions = await dialogModel(connection).find({ key }).lean<DialogDoc[]>();
+  return newest(versions);
+}
 
-  /** The claim of `version` is old and the document never reached it: its turn will not write any more. */
-  async function orphaned(key: string, loaded: StoredDialog, version: number, now: Date): Promise<boolean> {
-    const [claimedAt, current] = await Promise.all([claims.claimedAt(`dialog:${key}:v${version}`), model.findById(key).lean<DialogDoc>()]);
-    return (current?.version ?? 0) === loaded.version && claimedAt !== undefined && now.getTime() - claimedAt.getTime() > ORPHANED_AFTER_MS;
-  }
+const newest = (versions: DialogDoc[]) => versions.reduce<DialogDoc | undefined>((a, b) => (a && a.version > b.version ? a : b), undefined);
 
+export function createDialogStore(connection: Connection): DialogStore {
+  const model = dialogModel(connection);
   return {
     async load(key) {
-      const doc = await model.findById(key).lean<DialogDoc>();
+      const doc = await latestDialog(connection, key);
       return { state: doc?.state ?? undefined, version: doc?.version ?? 0 };
     },
     async save(key, loaded, state, now) {
-      let version = loaded.version + 1;
-      if (!(await claims.claim(`dialog:${key}:v${version}`))) {
-        if (!(await orphaned(key, loaded, version, now))) throw new AppError('DIALOG.BUSY');
-        // Skip the version whose turn died, so this write cannot be confused with its late arrival.
-        version += 1;
-        if (!(await claims.claim(`dialog:${key}:v${version}`))) throw new AppError('DIALOG.BUSY');
+      const version = loaded.version + 1;
+      try {
+        await model.create({ _id: `${key}#${version}`, key, state: state ?? null, version, updatedAt: now });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new AppError('DIALOG.BUSY');
+        throw error;
       }
-      await model.replaceOne({ _id: key }, { _id: key, state: state ?? null, version, updatedAt: now }, { upsert: true });
+    },
+    async prune(before) {
+      // Old versions are read once an hour; each key's superseded ones go with one equality-filtered delete.
+      const old = await model.find({ updatedAt: { $lt: before } }, { key: 1, version: 1 }).lean<DialogDoc[]>();
+      const below = new Map<string, number>();
+      for (const { key, version } of old) below.set(key, Math.max(below.get(key) ?? 0, version));
+      let deleted = 0;
+      for (const [key, version] of below) {
+        // The newest old version stays when it is the latest of all (a dialog left alone for an hour).
+        deleted += (await model.deleteMany({ key, version: { $lt: version } })).deletedCount;
+      }
+      return deleted;
     },
   };
 }

@@ -19,6 +19,8 @@ export interface EngineDeps {
   clock: Clock;
   logger: Logger;
   translator(locale: TurnContext['locale']): Translate;
+  /** Told of every refusal (an AppError's code, `LINK.<status>` for a link answered 4xx); src/org/refusals.ts audits those about access. */
+  onRefused?(event: InboundEvent, code: string): Promise<void>;
 }
 
 /**
@@ -136,18 +138,22 @@ export function createEngine(deps: EngineDeps): Engine {
         }
         return await turn(event, route);
       } catch (error) {
+        if (error instanceof AppError) await deps.onRefused?.(event, error.code);
         return failure(error, event);
       }
     },
     async openLink(kind, token, who) {
       const event: InboundEvent = { ...who, id: `link:${kind}`, input: { kind: 'command', name: `open-${kind}`, args: '' } };
       const handler = links.get(kind);
-      if (!handler) return { status: 404, replies: [] };
+      let result: LinkResult;
       try {
-        return await turn(event, (ctx) => handler(ctx, token));
+        result = handler ? await turn(event, (ctx) => handler(ctx, token)) : { status: 404, replies: [] };
       } catch (error) {
+        if (error instanceof AppError) await deps.onRefused?.(event, error.code);
         return { status: 200, replies: failure(error, event) };
       }
+      if (result.status >= 400) await deps.onRefused?.(event, `LINK.${result.status}`);
+      return result;
     },
   };
 }

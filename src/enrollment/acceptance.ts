@@ -1,16 +1,18 @@
+import type { Model } from 'mongoose';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { post, text, type ActionsBlock, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
+import { isDuplicateKey } from '../persistence/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
 import type { Application, Applications } from './applications.js';
 
-type Services = Pick<CoreServices, 'orgs' | 'claims' | 'audit' | 'people' | 'clock'>;
+type Services = Pick<CoreServices, 'orgs' | 'audit' | 'people' | 'clock'>;
 
 /** On acceptance: the reseller organization, with the enrolling user as its global admin. */
-export async function createReseller(services: Services, app: Application): Promise<void> {
+export async function createReseller(services: Pick<CoreServices, 'orgs' | 'people' | 'clock'>, app: Application): Promise<void> {
   if (!app.orgId) return;
   const v = app.answers.values;
   const tenant = v.tenant ?? '';
@@ -40,8 +42,15 @@ export async function createReseller(services: Services, app: Application): Prom
     roles: ['global-admin'],
     createdAt: services.clock.now(),
   };
-  await services.orgs.Organization.create(org);
-  await services.orgs.Membership.create(membership);
+  // Fixed ids: completing the acceptance again after a crash finds them and changes nothing.
+  await createOnce(services.orgs.Organization, org);
+  await createOnce(services.orgs.Membership, membership);
+}
+
+async function createOnce<T>(model: Model<T>, doc: T): Promise<void> {
+  await model.create(doc).catch((error: unknown) => {
+    if (!isDuplicateKey(error)) throw error;
+  });
 }
 
 /** The seed's step 9: confirm membership of the admin agent group (Account settings > User management). */
@@ -67,14 +76,14 @@ export async function answerAdminAgent(
   const key = actorKey(ctx.actor);
   if (app.applicant.actorKey !== key || !app.orgId) throw new AppError('FORBIDDEN');
   const confirmed = answer === 'yes';
-  if (confirmed && !(await services.claims.claim(`application:${id}:admin-agent:yes`))) {
-    return [post(text(ctx.t('application.admin-agent.already')))];
-  }
+  // Write first (adding the role again changes nothing), then the audit entry, whose fixed id for "yes" is
+  // the claim: a crash in between is finished by the next "yes", and a second "yes" is told it was done.
   const membership = await services.orgs.Membership.findById(membershipId(app.orgId, key)).lean<Membership>();
   if (confirmed && membership && !membership.roles.includes('admin-agent')) {
     await services.orgs.Membership.updateOne({ _id: membership._id }, { $set: { roles: [...membership.roles, 'admin-agent'] } });
   }
-  await services.audit.record({
+  const recorded = await services.audit.record({
+    id: confirmed ? `aud_${app._id}_admin-agent_yes` : undefined,
     orgId: app.orgId,
     actorKey: key,
     platform: ctx.actor.platform,
@@ -83,6 +92,7 @@ export async function answerAdminAgent(
     details: { applicationId: app._id, orgId: app.orgId, applicantKey: key, primaryContactEmail: app.contactEmail, confirmed },
     at: ctx.now,
   });
+  if (!recorded) return [post(text(ctx.t('application.admin-agent.already')))];
   const reply = confirmed
     ? [text(ctx.t('application.admin-agent.yes'))]
     : [text(ctx.t('application.admin-agent.no')), adminAgentQuestion(ctx.t, app)];

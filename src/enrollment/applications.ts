@@ -5,7 +5,26 @@ import type { Locale, Platform } from '../core/events.js';
 import type { CoreServices } from '../core/services.js';
 import { contactEmailOf, type EnrollmentAnswers } from './answers.js';
 import { decide } from './decide.js';
-import { auditAction, evolve, type ApplicationCommand, type ApplicationEvent, type ApplicationState } from './states.js';
+import { announce, prepare, type EffectServices } from './effects.js';
+import {
+  auditAction,
+  evolve,
+  type ApplicationCommand,
+  type ApplicationEvent,
+  type ApplicationState,
+  type ApplicationStatus,
+} from './states.js';
+import { isDuplicateKey } from '../persistence/claims.js';
+import {
+  claimTransition,
+  InjectedCrash,
+  markDone,
+  transitionId,
+  transitionModel,
+  unfinished,
+  type CrashPoint,
+  type Transition,
+} from './transitions.js';
 
 /** Who enrolled: where to tell them about changes. */
 export interface Applicant {
@@ -52,73 +71,137 @@ export function applicationModel(connection: Connection): Model<Application> {
 /** Short enough for an operator to type: `review approve app_3f9a1c2e`. */
 export const newApplicationId = (): string => `app_${randomBytes(4).toString('hex')}`;
 
-type Services = Pick<CoreServices, 'connection' | 'claims' | 'audit' | 'clock'>;
-
-/** Runs after the state is written and before the audit entries: e.g. create the organization on acceptance. */
-export type AfterCommit = (application: Application, events: ApplicationEvent[]) => Promise<void>;
+type Services = Pick<CoreServices, 'audit' | 'logger'> & EffectServices;
 
 export interface Applications {
+  /** The application, after finishing any transition of it that a crashed process left unfinished. */
   get(id: string): Promise<Application>;
-  /** The actor's most recent application. */
+  /** The actor's most recent application (unfinished transitions finished first). */
   latestOf(actorKey: string): Promise<Application | undefined>;
   /** Applications in the given states, oldest first. */
   inStatus(statuses: ApplicationState['status'][]): Promise<Application[]>;
-  /** Creates the application (claim `application:<id>:submit:0`), once per id. */
-  submit(input: { id: string; answers: EnrollmentAnswers; applicant: Applicant; actorKey: string }): Promise<Application>;
   /**
-   * Applies a command: decides, claims `application:<id>:<transition>:<revision>`, writes, audits.
-   * Throws AppError ENROLLMENT.<refusal>, or ENROLLMENT.ALREADY_HANDLED for the loser of a race.
+   * Creates the application, once per id; with `verification` the first link is part of the same
+   * transition (submitted + verification-sent). Throws ENROLLMENT.ALREADY_SUBMITTED when the id is taken
+   * (after finishing that submission if a crash had cut it short).
+   */
+  submit(input: {
+    id: string;
+    answers: EnrollmentAnswers;
+    applicant: Applicant;
+    actorKey: string;
+    verification?: { token: string; tokenHash: string; expiresAt: Date };
+  }): Promise<Application>;
+  /**
+   * Applies a command: decides, claims the transition `<id>:<revision + 1>` (transitions.ts), writes,
+   * audits, notifies. Throws AppError ENROLLMENT.<refusal>, or ENROLLMENT.ALREADY_HANDLED for the loser of a race.
    */
   apply(
     id: string,
     command: ApplicationCommand,
     by: { actorKey: string; platform: Platform | 'system' },
-    after?: AfterCommit,
+    options?: { verificationToken?: string },
   ): Promise<Application>;
 }
 
-export function createApplications(services: Services): Applications {
+/**
+ * Every transition is claimed by inserting its full record (transitions.ts), then completed by steps that
+ * are each harmless when repeated: the application replaced only where it still has the previous revision,
+ * organization and link records under fixed ids, audit entries under fixed ids (audit.ts), mail and notices
+ * claimed one by one. So `kill -9` anywhere leaves a transition that the next reader of the application
+ * finishes, and nothing happens twice. `crashAfter` (tests only) stops a transition where a kill would.
+ */
+export function createApplications(services: Services, faults: { crashAfter?: CrashPoint } = {}): Applications {
   const model = applicationModel(services.connection);
+  const transitions = transitionModel(services.connection);
+  const step = (point: CrashPoint) => {
+    if (faults.crashAfter === point) throw new InjectedCrash(point);
+  };
 
-  async function write(
+  /** Claims the transition from `app` (at its revision) through `events`; undefined when another caller has it. */
+  async function begin(
     app: Application,
     events: ApplicationEvent[],
     by: { actorKey: string; platform: Platform | 'system' },
-    after?: AfterCommit,
-  ) {
+    verificationToken?: string,
+  ): Promise<Transition | undefined> {
     let state = app.state;
-    for (const event of events) state = evolve(state, event);
+    const statuses = events.map((event) => (state = evolve(state, event)).status);
     const accepted = events.find((event) => event.type === 'accepted');
+    const revision = app.revision + 1;
     const next: Application = {
       ...app,
       state,
-      revision: app.revision + 1,
+      revision,
       orgId: accepted?.type === 'accepted' ? accepted.orgId : app.orgId,
       updatedAt: services.clock.now(),
     };
-    await model.replaceOne({ _id: app._id }, next, { upsert: true });
-    await after?.(next, events);
-    for (const event of events) {
+    const transition: Transition = {
+      _id: transitionId(app._id, revision),
+      applicationId: app._id,
+      applicantKey: app.applicant.actorKey,
+      revision,
+      next,
+      events,
+      statuses,
+      by,
+      verificationToken,
+      done: false,
+      at: services.clock.now(),
+    };
+    if (!(await claimTransition(transitions, transition))) return undefined;
+    step('claim');
+    return transition;
+  }
+
+  async function complete(transition: Transition): Promise<Application> {
+    const { next, revision } = transition;
+    const previous = { _id: next._id, revision: revision - 1 };
+    // Only over the previous revision: a late repeat never rolls a newer state back. The first revision is
+    // inserted (upsert); a repeat of it meets the existing document (duplicate key) and changes nothing.
+    await model.replaceOne(previous, next, { upsert: revision === 1 }).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+    step('write');
+    await prepare(services, transition);
+    for (const [index, event] of transition.events.entries()) {
       await services.audit.record({
+        id: `aud_${next._id}_r${revision}_${index}`,
         orgId: next.orgId,
-        actorKey: by.actorKey,
-        platform: by.platform,
+        actorKey: transition.by.actorKey,
+        platform: transition.by.platform,
         action: auditAction(event),
-        subject: app._id,
-        details: auditDetails(next, event),
+        subject: next._id,
+        details: auditDetails(next, event, transition.statuses[index]),
         at: event.at,
       });
     }
+    step('audit');
+    await announce(services, transition);
+    step('announce');
+    await markDone(transitions, transition._id);
     return next;
+  }
+
+  /** Finishes what crashed processes left (normally nothing: one indexed query). */
+  async function settle(filter: { applicationId: string } | { applicantKey: string }): Promise<void> {
+    for (const transition of await unfinished(transitions, filter)) {
+      await complete(transition).catch((error: unknown) => {
+        if (error instanceof InjectedCrash) throw error;
+        services.logger.error({ err: error, transition: transition._id }, 'could not finish an application transition');
+      });
+    }
   }
 
   return {
     async get(id) {
+      await settle({ applicationId: id });
       const app = await model.findById(id).lean<Application>();
       if (!app) throw new AppError('ENROLLMENT.UNKNOWN_APPLICATION', undefined, { id });
       return app;
     },
     async latestOf(actorKey) {
+      await settle({ applicantKey: actorKey });
       const [app] = await model.find({ 'applicant.actorKey': actorKey }).sort({ createdAt: -1 }).limit(1).lean<Application[]>();
       return app;
     },
@@ -128,11 +211,11 @@ export function createApplications(services: Services): Applications {
         .sort({ createdAt: 1 })
         .lean<Application[]>();
     },
-    async submit({ id, answers, applicant, actorKey }) {
+    async submit({ id, answers, applicant, actorKey, verification }) {
       const now = services.clock.now();
-      const decision = decide({ type: 'submit', answers, at: now }, { status: 'new' });
+      const link = verification && { tokenHash: verification.tokenHash, expiresAt: verification.expiresAt };
+      const decision = decide({ type: 'submit', answers, at: now, verification: link }, { status: 'new' });
       if (!decision.ok) throw new AppError(`ENROLLMENT.${decision.refusal}`);
-      if (!(await services.claims.claim(`application:${id}:submit:0`))) throw new AppError('ENROLLMENT.ALREADY_SUBMITTED');
       const app: Application = {
         _id: id,
         revision: 0,
@@ -143,30 +226,38 @@ export function createApplications(services: Services): Applications {
         createdAt: now,
         updatedAt: now,
       };
-      return write(app, decision.events, { actorKey, platform: applicant.platform });
+      const transition =
+        !(await model.exists({ _id: id })) &&
+        (await begin(app, decision.events, { actorKey, platform: applicant.platform }, verification?.token));
+      if (!transition) {
+        await settle({ applicationId: id });
+        throw new AppError('ENROLLMENT.ALREADY_SUBMITTED');
+      }
+      return complete(transition);
     },
-    async apply(id, command, by, after) {
+    async apply(id, command, by, options = {}) {
       const app = await this.get(id);
       const decision = decide(command, app.state);
       if (!decision.ok) throw new AppError(`ENROLLMENT.${decision.refusal}`, undefined, { id, ...decision.params });
-      // Two claims: the first makes a repeated press a no-op, the second lets only one of two different
-      // transitions of the same revision (approve vs. reject) win.
-      const claimed =
-        (await services.claims.claim(`application:${id}:${command.type}:${app.revision}`)) &&
-        (await services.claims.claim(`application:${id}:rev:${app.revision + 1}`));
-      if (!claimed) throw new AppError('ENROLLMENT.ALREADY_HANDLED', undefined, { id });
-      return write(app, decision.events, by, after);
+      // One claim per revision: of two different transitions of the same revision (approve vs. reject,
+      // a repeated press) only one wins.
+      const transition = await begin(app, decision.events, by, options.verificationToken);
+      if (!transition) {
+        await settle({ applicationId: id });
+        throw new AppError('ENROLLMENT.ALREADY_HANDLED', undefined, { id });
+      }
+      return complete(transition);
     },
   };
 }
 
-function auditDetails(app: Application, event: ApplicationEvent): Record<string, unknown> {
+function auditDetails(app: Application, event: ApplicationEvent, status: ApplicationStatus): Record<string, unknown> {
   const base = {
     applicationId: app._id,
     orgId: app.orgId,
     applicantKey: app.applicant.actorKey,
     primaryContactEmail: app.contactEmail,
-    status: app.state.status,
+    status,
   };
   switch (event.type) {
     case 'submitted':

@@ -10,7 +10,15 @@ export function decide(command: ApplicationCommand, state: ApplicationState): De
   switch (command.type) {
     case 'submit':
       if (state.status !== 'new') return refuse('ALREADY_SUBMITTED');
-      return { ok: true, events: [{ type: 'submitted', at: command.at }] };
+      if (!command.verification) return { ok: true, events: [{ type: 'submitted', at: command.at }] };
+      // The first link goes with the submission: one transition, so no crash can leave it unsent.
+      return {
+        ok: true,
+        events: [
+          { type: 'submitted', at: command.at },
+          { type: 'verification-sent', ...command.verification, resend: false, at: command.at },
+        ],
+      };
     case 'send-verification': {
       const first = state.status === 'submitted';
       if (!first && state.status !== 'email-verification-pending') return refuse('NOT_PENDING_VERIFICATION');

@@ -9,11 +9,10 @@ import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
 import { createApplications, newApplicationId, type Application, type Applications } from './applications.js';
 import { createEnrollmentDialog, type Submit } from './dialog.js';
 import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
-import { notifyParties } from './notify.js';
 import { ask, welcome } from './render.js';
 import { containsSecret } from './secrets.js';
 import { statusBlocks } from './status.js';
-import { openVerificationLink, sendVerification } from './verification.js';
+import { newVerification, openVerificationLink, sendVerification } from './verification.js';
 
 const GREETING = /^(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈囉|早安)[\s!！.。]*$/i;
 
@@ -49,27 +48,40 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
       locale: ctx.locale,
     };
     const answers = { path: dialog.data.path, values: dialog.data.values };
+    // The first verification link is part of the submission's transition (applications.ts): sent exactly
+    // once even when a process dies half-way and the person presses again.
+    const verification = newVerification(ctx.now);
     const app = await applications
-      .submit({ id: dialog.data.applicationId, answers, applicant, actorKey: applicant.actorKey })
+      .submit({ id: dialog.data.applicationId, answers, applicant, actorKey: applicant.actorKey, verification })
       .catch(async (error) => {
         // Submitted by a turn whose dialog was not saved (a crash, a parallel press): end this dialog too.
-        const existing =
-          error instanceof AppError && error.code === 'ENROLLMENT.ALREADY_SUBMITTED' && (await applications.latestOf(applicant.actorKey));
+        const existing = error instanceof AppError && error.code === 'ENROLLMENT.ALREADY_SUBMITTED' && (await latest(ctx));
         if (!existing || existing._id !== dialog.data.applicationId) throw error;
         ctx.dialog.set(undefined);
-        return undefined;
+        return { existing };
       });
-    if (!app) return [post(text(ctx.t('error.ENROLLMENT.ALREADY_SUBMITTED')))];
+    if ('existing' in app)
+      return [post(text(ctx.t('error.ENROLLMENT.ALREADY_SUBMITTED')), ...statusBlocks(ctx.t, app.existing, ctx.locale))];
     ctx.dialog.set(undefined);
-    const pending = await sendVerification(services, applications, app, by(ctx));
-    return [
-      post(text(ctx.t('enrollment.submitted', { id: app._id, email: app.contactEmail })), ...statusBlocks(ctx.t, pending, ctx.locale)),
-    ];
+    return [post(text(ctx.t('enrollment.submitted', { id: app._id, email: app.contactEmail })), ...statusBlocks(ctx.t, app, ctx.locale))];
   };
   const dialog = createEnrollmentDialog(submit);
 
-  async function mine(ctx: TurnContext): Promise<Application> {
+  /**
+   * The actor's latest application. One left "submitted" without a verification link (by the code before
+   * the link became part of the submission, killed between the two) gets its first link now.
+   */
+  async function latest(ctx: TurnContext): Promise<Application | undefined> {
     const app = await applications.latestOf(actorKey(ctx.actor));
+    if (app?.state.status !== 'submitted' || app.applicant.actorKey !== actorKey(ctx.actor)) return app;
+    return sendVerification(services, applications, app, by(ctx)).catch(async (error) => {
+      if (error instanceof AppError && error.code.startsWith('ENROLLMENT.')) return applications.get(app._id);
+      throw error;
+    });
+  }
+
+  async function mine(ctx: TurnContext): Promise<Application> {
+    const app = await latest(ctx);
     if (!app) throw new AppError('ENROLLMENT.NO_APPLICATION');
     return app;
   }
@@ -92,14 +104,15 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
   async function status(ctx: TurnContext): Promise<Reply[]> {
     const active = readDialog(ctx.dialog.state);
     if (active) return dialog.onInput(ctx, { kind: 'message', text: 'status' });
-    const app = await applications.latestOf(actorKey(ctx.actor));
+    const app = await latest(ctx);
     if (app) return [post(...statusBlocks(ctx.t, app, ctx.locale), ...(await statusExtras(ctx, app)))];
     const org = await orgOf(services, ctx.actor);
     return [post(text(org ? ctx.t('enrollment.already-member', { legalName: org.org.legalName }) : ctx.t('application.status.none')))];
   }
 
   async function resend(ctx: TurnContext): Promise<Reply[]> {
-    const app = await mine(ctx);
+    const app = await applications.latestOf(actorKey(ctx.actor)); // not latest(): that could send a first link and make this one "too soon"
+    if (!app) throw new AppError('ENROLLMENT.NO_APPLICATION');
     if (app.applicant.actorKey !== actorKey(ctx.actor)) throw new AppError('FORBIDDEN');
     const next = await sendVerification(services, applications, app, by(ctx));
     return [post(text(ctx.t('application.resent', { email: next.contactEmail })))];
@@ -109,8 +122,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
     const app = await mine(ctx);
     if (containsSecret(words)) return [post(text(ctx.t('enrollment.secret.free-text')))];
     const command = type === 'answer' ? { type, answer: words, at: ctx.now } : { type, appeal: words, at: ctx.now };
-    const next = await applications.apply(app._id, command, by(ctx));
-    await notifyParties(services, next, type === 'answer' ? 'more-info-provided' : 'appealed', {}, { except: actorKey(ctx.actor) });
+    const next = await applications.apply(app._id, command, by(ctx)); // also tells the other parties
     return [post(text(ctx.t(`application.${type}.ok`)), ...statusBlocks(ctx.t, next, ctx.locale))];
   }
 
@@ -163,7 +175,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
       async enrollment(ctx, input) {
         if (readDialog(ctx.dialog.state)) return withCardUpdate(ctx, input, await dialog.onAction(ctx, input));
         if (input.kind === 'action' && input.actionId === 'enrollment.submit') {
-          const app = await applications.latestOf(actorKey(ctx.actor));
+          const app = await latest(ctx);
           if (app?._id === input.value)
             return [post(text(ctx.t('error.ENROLLMENT.ALREADY_SUBMITTED')), ...statusBlocks(ctx.t, app, ctx.locale))];
         }
@@ -181,7 +193,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
     async onUnmatchedText(ctx, typed) {
       if (!GREETING.test(typed.trim())) return undefined;
       if (await orgOf(services, ctx.actor)) return undefined;
-      const app = await applications.latestOf(actorKey(ctx.actor));
+      const app = await latest(ctx);
       if (app) return [post(...statusBlocks(ctx.t, app, ctx.locale), ...(await statusExtras(ctx, app)))];
       return start(ctx);
     },

@@ -41,7 +41,7 @@ export type ApplicationState =
 export type ApplicationStatus = ApplicationState['status'];
 
 export type ApplicationCommand =
-  | { type: 'submit'; answers: EnrollmentAnswers; at: Date }
+  | { type: 'submit'; answers: EnrollmentAnswers; at: Date; verification?: { tokenHash: string; expiresAt: Date } }
   | { type: 'send-verification'; tokenHash: string; expiresAt: Date; at: Date }
   | { type: 'verify-email'; tokenHash: string; at: Date }
   | { type: 'ask'; reviewerKey: string; question: string; at: Date }

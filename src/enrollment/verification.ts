@@ -6,7 +6,8 @@ import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken, looksLikeToken, newToken } from '../core/tokens.js';
 import type { Application, Applications } from './applications.js';
-import { mailContact, notifyParties } from './notify.js';
+import { isDuplicateKey } from '../persistence/claims.js';
+import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
 
 /** Every verification link ever sent (by token hash), so a superseded or used link answers 410, not 404. */
@@ -24,21 +25,32 @@ function linkModel(connection: Connection): Model<VerificationLink> {
 
 type Services = Pick<CoreServices, 'connection' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'people'>;
 
-/**
- * Emails the primary contact a single-use, expiring link `${publicUrl}/verify-email/<token>`; only the
- * token's hash is stored. Refused (RESEND_TOO_SOON) within the cool-down of the previous link.
- */
-export async function sendVerification(
-  services: Services,
-  applications: Applications,
-  app: Application,
-  by: { actorKey: string; platform: Platform | 'system' },
-): Promise<Application> {
-  const now = services.clock.now();
+/** A new single-use link: the token goes into the mail only, the application keeps its hash. */
+export function newVerification(now: Date): { token: string; tokenHash: string; expiresAt: Date } {
   const { token, hash } = newToken();
-  const expiresAt = new Date(now.getTime() + VERIFICATION_TTL_MS);
-  const next = await applications.apply(app._id, { type: 'send-verification', tokenHash: hash, expiresAt, at: now }, by);
-  await linkModel(services.connection).create({ _id: hash, applicationId: app._id, expiresAt });
+  return { token, tokenHash: hash, expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS) };
+}
+
+/** Remembers the link by hash (so a superseded or used one answers 410); harmless when repeated. */
+export async function rememberLink(
+  services: Pick<CoreServices, 'connection'>,
+  app: Application,
+  token: string,
+  expiresAt: Date,
+): Promise<void> {
+  await linkModel(services.connection)
+    .create({ _id: hashToken(token), applicationId: app._id, expiresAt })
+    .catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+}
+
+/** Emails the primary contact the link `${publicUrl}/verify-email/<token>`. */
+export async function mailVerificationLink(
+  services: Pick<CoreServices, 'mailer' | 'people' | 'publicUrl'>,
+  app: Application,
+  token: string,
+) {
   const url = `${services.publicUrl}/verify-email/${token}`;
   const legalName = app.answers.values.legalName ?? '';
   await mailContact(services, app, (t) => ({
@@ -47,7 +59,23 @@ export async function sendVerification(
     link: { label: t('application.verify.mail.link'), url },
     tag: 'enrollment.verify',
   }));
-  return next;
+}
+
+/**
+ * Sends the primary contact a fresh single-use, expiring link (a resend, or the first one of an application
+ * left "submitted" by the code before the link became part of the submission). The link is stored and
+ * mailed by the transition itself (applications.ts), so a crash cannot lose it half-way. Refused
+ * (RESEND_TOO_SOON) within the cool-down of the previous link.
+ */
+export async function sendVerification(
+  services: Pick<CoreServices, 'clock'>,
+  applications: Applications,
+  app: Application,
+  by: { actorKey: string; platform: Platform | 'system' },
+): Promise<Application> {
+  const now = services.clock.now();
+  const { token, tokenHash, expiresAt } = newVerification(now);
+  return applications.apply(app._id, { type: 'send-verification', tokenHash, expiresAt, at: now }, by, { verificationToken: token });
 }
 
 /** The `verify-email` link: 200 verified, 404 unknown token, 410 expired, superseded or already used. */
@@ -65,8 +93,8 @@ export async function openVerificationLink(
   try {
     const pending = await applications.get(link.applicationId);
     const by = { actorKey: `email:${pending.contactEmail}`, platform: 'system' as const };
+    // The parties hear about it from the transition itself (applications.ts), even after a crash.
     const app = await applications.apply(pending._id, { type: 'verify-email', tokenHash: hash, at: services.clock.now() }, by);
-    await notifyParties(services, app, 'email-verified', {});
     return { status: 200, replies: reply('application.verify.ok', { id: app._id }) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'ENROLLMENT.LINK_EXPIRED')

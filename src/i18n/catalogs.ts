@@ -9,6 +9,7 @@ import { enrollmentFieldMessages } from '../enrollment/field-messages.js';
 import { applicationMessages } from '../enrollment/application-messages.js';
 import { reviewMessages } from '../review/messages.js';
 import { membersMessages } from '../members/messages.js';
+import { busyMessages } from '../core/busy-messages.js';
 import type { MessagePair } from './translator.js';
 
 /** Every module's messages. A new module adds its `defineMessages(...)` result here. */
@@ -23,6 +24,7 @@ const pairs: MessagePair<string>[] = [
   applicationMessages,
   reviewMessages,
   membersMessages,
+  busyMessages,
 ];
 
 function merge(locale: Locale): Record<string, string> {

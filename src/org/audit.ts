@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
 import type { Logger } from '../logger.js';
+import { isDuplicateKey } from '../persistence/claims.js';
 
 /** One state change: who did what to which subject, when, from which platform. */
 export interface AuditEntry {
@@ -39,7 +40,12 @@ export type AuditListener = (entry: AuditEntry) => Promise<void>;
 export interface AuditLog {
   /** Runs `listener` after each future record; a failing listener is logged, never undoes the change. */
   subscribe(listener: AuditListener): void;
-  record(entry: Omit<AuditEntry, '_id' | 'relatedOrgIds'> & { relatedOrgIds?: string[] }): Promise<void>;
+  /**
+   * Records an entry; true when it was new. With `id` the entry is recorded at most once under that id (the
+   * insert is the claim), so a transition completed again after a crash does not log twice; a repeat returns
+   * false and does not run the listeners again.
+   */
+  record(entry: Omit<AuditEntry, '_id' | 'relatedOrgIds'> & { relatedOrgIds?: string[]; id?: string }): Promise<boolean>;
   /** Newest first: entries of the organization and those that concern it. */
   list(orgId: string, limit?: number): Promise<AuditEntry[]>;
 }
@@ -51,12 +57,18 @@ export function createAuditLog(connection: Connection, logger: Logger): AuditLog
     subscribe(listener) {
       listeners.push(listener);
     },
-    async record(entry) {
-      const saved: AuditEntry = { _id: `aud_${randomUUID()}`, relatedOrgIds: [], ...entry };
-      await model.create(saved);
+    async record({ id, ...entry }) {
+      const saved: AuditEntry = { _id: id ?? `aud_${randomUUID()}`, relatedOrgIds: [], ...entry };
+      try {
+        await model.create(saved);
+      } catch (error) {
+        if (id && isDuplicateKey(error)) return false;
+        throw error;
+      }
       for (const listener of listeners) {
         await listener(saved).catch((error: unknown) => logger.error({ err: error, action: saved.action }, 'audit listener failed'));
       }
+      return true;
     },
     async list(orgId, limit = 50) {
       const [own, related] = await Promise.all([

@@ -1,3 +1,4 @@
+import { latestDialog, type DialogDoc } from '../core/dialog-store.js';
 import type { CoreServices } from '../core/services.js';
 import { FLOW as ENROLLMENT_FLOW } from '../enrollment/dialog-state.js';
 import { approximateMs, endOf, type Intervals } from './intervals.js';
@@ -6,12 +7,6 @@ import type { ReminderService } from './reminder-service.js';
 
 export const DIALOG_SWEEP_JOB = 'reminders.sweep-dialogs';
 
-interface DialogDoc {
-  _id: string;
-  state: { flow?: string } | null;
-  updatedAt: Date;
-}
-
 /**
  * "Enrollment dialog left unfinished": the engine writes no audit entry per answer, so a recurring
  * sweep looks at the dialogs collection (saved after every turn with `updatedAt`) and schedules the
@@ -19,9 +14,8 @@ interface DialogDoc {
  * a new occurrence, replaces the waiting nudges, and the old ones re-check and stay silent.
  */
 export function dialogKinds(services: CoreServices): ReminderKind[] {
-  const dialogs = () => services.connection.collection<DialogDoc>('dialogs');
   async function stillIdle(reminder: Reminder): Promise<boolean> {
-    const dialog = await dialogs().findOne({ _id: reminder.subjectId });
+    const dialog = await latestDialog(services.connection, reminder.subjectId);
     return dialog?.state?.flow === ENROLLMENT_FLOW && dialog.updatedAt.getTime() === Number(reminder.occurrence);
   }
   const nudge = (kind: 'dialog-nudge' | 'dialog-nudge-again'): ReminderKind => ({
@@ -45,12 +39,17 @@ export function startDialogSweep(services: CoreServices, reminders: ReminderServ
     const now = services.clock.now();
     // Dialogs abandoned long before the last nudge was due have had it: leave them out of the scan.
     const window = approximateMs(intervals['dialog-nudge-again']) + Math.max(86_400_000, 3 * approximateMs(intervals['dialog-sweep']));
-    const recent = { 'state.flow': ENROLLMENT_FLOW, updatedAt: { $gte: new Date(now.getTime() - window) } };
-    for (const dialog of await dialogs().find(recent).toArray()) {
+    // Every version saved in the window, then each dialog's newest: is it still an enrollment?
+    const saved = await dialogs()
+      .find({ updatedAt: { $gte: new Date(now.getTime() - window) } })
+      .toArray();
+    const newest = new Map<string, DialogDoc>();
+    for (const doc of saved) if ((newest.get(doc.key)?.version ?? 0) < doc.version) newest.set(doc.key, doc);
+    for (const dialog of [...newest.values()].filter((doc) => doc.state?.flow === ENROLLMENT_FLOW)) {
       const base = {
-        subjectId: dialog._id,
+        subjectId: dialog.key,
         occurrence: String(dialog.updatedAt.getTime()),
-        recipient: { actorKey: dialog._id.split('|')[0] },
+        recipient: { actorKey: dialog.key.split('|')[0] },
         orgIds: [],
         since: dialog.updatedAt,
         params: {},

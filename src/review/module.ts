@@ -6,9 +6,7 @@ import { post, text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { isOperator } from '../org/access.js';
 import { newOrgId } from '../org/organizations.js';
-import { adminAgentQuestion, createReseller } from '../enrollment/acceptance.js';
 import { createApplications, type Application, type Applications } from '../enrollment/applications.js';
-import { notifyParties } from '../enrollment/notify.js';
 import { answerFields } from '../enrollment/render.js';
 import { describeState } from '../enrollment/status.js';
 import { alertOperatorsOnReview } from './operator-alerts.js';
@@ -81,19 +79,15 @@ export function reviewModule(services: CoreServices, applications: Applications 
     return [post(...blocks)];
   }
 
+  // The transition itself creates the organization and tells the parties (enrollment/applications.ts), so
+  // a crash half-way is finished by the next reader of the application, never repeated.
   async function approve(ctx: TurnContext, id: string): Promise<Reply[]> {
-    const orgId = newOrgId();
-    const app = await applications.apply(id, { type: 'approve', reviewerKey: actorKey(ctx.actor), orgId, at: ctx.now }, by(ctx), (next) =>
-      createReseller(services, next),
+    const app = await applications.apply(
+      id,
+      { type: 'approve', reviewerKey: actorKey(ctx.actor), orgId: newOrgId(), at: ctx.now },
+      by(ctx),
     );
-    await notifyParties(
-      services,
-      app,
-      'accepted',
-      {},
-      { blocks: (t) => [text(t('application.admin-agent.ask')), adminAgentQuestion(t, app)] },
-    );
-    return [post(text(ctx.t('review.approved', { id, legalName: app.answers.values.legalName ?? '', orgId })))];
+    return [post(text(ctx.t('review.approved', { id, legalName: app.answers.values.legalName ?? '', orgId: app.orgId ?? '' })))];
   }
 
   async function decideWithText(ctx: TurnContext, kind: 'reject' | 'ask', id: string, words: string): Promise<Reply[]> {
@@ -103,9 +97,7 @@ export function reviewModule(services: CoreServices, applications: Applications 
       kind === 'reject'
         ? { type: kind, reviewerKey, reason: words, at: ctx.now }
         : { type: kind, reviewerKey, question: words, at: ctx.now };
-    const app = await applications.apply(id, command, by(ctx));
-    if (kind === 'reject') await notifyParties(services, app, 'rejected', { reason: words.trim() });
-    else await notifyParties(services, app, 'more-info-requested', { question: words.trim() });
+    await applications.apply(id, command, by(ctx));
     return [post(text(ctx.t(`review.done.${kind}`, { id })))];
   }
 

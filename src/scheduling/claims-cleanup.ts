@@ -1,4 +1,5 @@
 import type { Claims } from '../persistence/claims.js';
+import type { DialogStore } from '../core/dialog-store.js';
 import type { Clock } from '../core/ports.js';
 import type { Logger } from '../logger.js';
 import type { Scheduler } from './scheduler.js';
@@ -7,16 +8,23 @@ const JOB = 'claims.cleanup';
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Claims of delivery ids (`event:`) and dialog versions (`dialog:`) matter only while a platform may retry
- * (Slack: about 5 minutes; Teams: 15 s) or a turn is in flight; without clean-up they would grow by two
- * documents per message forever. State-transition claims are never pruned.
+ * Claims of delivery ids (`event:`) matter only while a platform may retry (Slack: about 5 minutes; Teams:
+ * 15 s); without clean-up they would grow by one document per message forever. Superseded dialog versions
+ * go the same way. State-transition claims are never pruned.
  */
-export const SHORT_LIVED_CLAIMS = ['event:', 'dialog:'] as const;
+export const SHORT_LIVED_CLAIMS = ['event:'] as const;
 
-export function scheduleClaimsCleanup(scheduler: Scheduler, claims: Claims, clock: Clock, logger: Logger): void {
+export function scheduleClaimsCleanup(
+  scheduler: Scheduler,
+  stores: { claims: Claims; dialogs: DialogStore },
+  clock: Clock,
+  logger: Logger,
+): void {
   scheduler.agenda.define(JOB, async () => {
-    const deleted = await claims.prune(SHORT_LIVED_CLAIMS, new Date(clock.now().getTime() - HOUR));
-    logger.debug({ deleted }, 'pruned short-lived claims');
+    const before = new Date(clock.now().getTime() - HOUR);
+    const claims = await stores.claims.prune(SHORT_LIVED_CLAIMS, before);
+    const dialogVersions = await stores.dialogs.prune(before);
+    logger.debug({ claims, dialogVersions }, 'pruned short-lived claims and superseded dialog versions');
   });
   // Idempotent: every replica may run it; a run that finds nothing to delete costs one query per prefix.
   scheduler.agenda.every(HOUR, JOB).catch((error: unknown) => logger.warn({ err: error }, 'could not schedule the claims clean-up'));

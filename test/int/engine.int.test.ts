@@ -1,3 +1,4 @@
+import { createDialogStore, latestDialog } from '../../src/core/dialog-store.js';
 import { createHarness, persona, readable, type Harness } from '../support/core-harness.js';
 
 let harness: Harness;
@@ -34,23 +35,20 @@ describe('the conversation engine', () => {
     for (const replies of results) expect(readable(replies)).toContain('What you can do');
   });
 
-  const dialogOf = (userId: string) =>
-    harness.database.connection.collection('dialogs').findOne({ _id: `web:web:${userId}|web:web:dm-${userId}` as never });
+  const dialogOf = (userId: string) => latestDialog(harness.database.connection, `web:web:${userId}|web:web:dm-${userId}`);
   const startEnrollment = (userId: string) =>
     harness.send(persona(userId), { kind: 'action', actionId: 'enrollment.start', value: 'welcome' });
 
-  it('recovers a dialog whose turn claimed a version and died before writing it', async () => {
-    await harness.send(persona('crashed'), { kind: 'command', name: 'enroll', args: '' });
-    const stored = await dialogOf('crashed');
-    const key = 'web:web:crashed|web:web:dm-crashed';
-    await harness.core.services.claims.claim(`dialog:${key}:v${Number(stored?.version) + 1}`); // the dead turn's claim
-
-    expect(readable(await startEnrollment('crashed'))).toContain('being handled right now');
-    harness.clock.advance(2 * 60_000);
-    await startEnrollment('crashed');
-    const after = await dialogOf('crashed');
-    expect(after?.version).toBe(Number(stored?.version) + 2);
-    expect((after?.state as { step?: string }).step).not.toBe('welcome');
+  it('lets exactly one of two turns that loaded the same version save, and tells the other it lost', async () => {
+    const store = createDialogStore(harness.database.connection);
+    const loaded = await store.load('race|dm');
+    const states = ['a', 'b'].map((step) => ({ flow: 'enrollment', step, data: {} }));
+    const saves = await Promise.allSettled(states.map((state) => store.save('race|dm', loaded, state, harness.clock.now())));
+    expect(saves.filter((save) => save.status === 'fulfilled')).toHaveLength(1);
+    const lost = saves.find((save): save is PromiseRejectedResult => save.status === 'rejected');
+    expect(lost?.reason).toMatchObject({ code: 'DIALOG.BUSY' });
+    const winner = states[saves.findIndex((save) => save.status === 'fulfilled')];
+    expect((await store.load('race|dm')).state).toEqual(winner);
   });
 
   it('saves the dialog after a turn that moves it, and writes nothing for a turn that only reads it', async () => {
@@ -65,5 +63,17 @@ describe('the conversation engine', () => {
     const moved = await dialogOf('ana');
     expect(moved?.version).toBe(Number(started?.version) + 1);
     expect((moved?.state as { step?: string }).step).not.toBe('welcome');
+  });
+
+  it('prunes superseded versions an hour old and keeps every dialog where it is', async () => {
+    await harness.send(persona('bo'), { kind: 'command', name: 'enroll', args: '' });
+    await startEnrollment('bo');
+    const before = await dialogOf('bo');
+    harness.clock.advance(2 * 60 * 60_000);
+    const store = createDialogStore(harness.database.connection);
+    expect(await store.prune(new Date(harness.clock.now().getTime() - 60 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await harness.database.connection.collection('dialogs').countDocuments({ key: before?.key })).toBe(1);
+    expect(await dialogOf('bo')).toEqual(before);
+    expect(readable(await harness.send(persona('bo'), { kind: 'command', name: 'status', args: '' }))).not.toContain('went wrong');
   });
 });

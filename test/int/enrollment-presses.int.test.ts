@@ -4,6 +4,7 @@ import {
   openVerification,
   operator,
   press,
+  storedDialog,
   say,
   submitAndVerify,
   usAnswersFor,
@@ -109,7 +110,7 @@ describe('enrollment transitions happen once', () => {
     const second = await press(h, gu, welcome, 'enrollment.start', undefined, 'slack:start-2');
     expect(readable(second)).toContain('That button belongs to an earlier question');
     expect(readable(second)).toContain('legal business name');
-    const dialog = await h.database.connection.collection('dialogs').findOne({ _id: 'web:web:press-gu|web:web:dm-press-gu' as never });
+    const dialog = await storedDialog(h, gu);
     expect(dialog?.state).toMatchObject({ step: 'legalName', data: { values: { tenant: 'contoso.onmicrosoft.com' } } });
   });
 

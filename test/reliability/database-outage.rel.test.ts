@@ -1,3 +1,4 @@
+import { latestDialog } from '../../src/core/dialog-store.js';
 import { catalogs } from '../../src/i18n/catalogs.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startCluster, type Cluster } from '../support/reliability-cluster.js';
@@ -29,11 +30,10 @@ describeReliability('database outage', () => {
     const once: Deliver = async (send) => ((await send(0, 0)) === 200 ? 1 : 0);
     // Saved before the outage: each person is at the legal-name question of the enrollment.
     await Promise.all(users.map((user) => runUntil(cluster, user, once, 3)));
-    const dialogs = cluster.db.connection.collection('dialogs');
     const snapshot = async () =>
       Object.fromEntries(
         await Promise.all(
-          users.map(async (user) => [user.name, (await dialogs.findOne({ _id: user.dialogKey as never }))?.state] as const),
+          users.map(async (user) => [user.name, (await latestDialog(cluster.db.connection, user.dialogKey))?.state] as const),
         ),
       );
     const before = await snapshot();

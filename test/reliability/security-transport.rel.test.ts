@@ -11,11 +11,23 @@ import { personalChat, teamsUser } from '../support/teams-client.js';
  * or with a wrong token while MICROSOFT_APP_ID is set. Each is refused (401) and the database and
  * the platforms see nothing: not even the person is remembered.
  */
-/** The database without the scheduler's recurring jobs (type "single": sweeps, clean-ups run on their timers, whatever the requests). */
+/**
+ * The database without the scheduler's recurring jobs (type "single": sweeps, clean-ups run on their timers, whatever
+ * the requests) and without the refusals' own audit entries (`request.refused`, counted separately).
+ */
 async function snapshot(connection: Parameters<typeof fullSnapshot>[0]) {
   const all = await fullSnapshot(connection);
   all.agendaJobs = (all.agendaJobs ?? []).filter((doc) => !doc.includes('"type":"single"'));
+  all.audit = (all.audit ?? []).filter((doc) => !/"action":"[a-z-]+\.refused"/.test(doc));
   return all;
+}
+
+type Db = Parameters<typeof fullSnapshot>[0];
+/** The `request.refused` entries of a platform, once `count` of them arrived (they are written as each 401 finishes). */
+async function refusalEntries(db: Db, platform: string, count: number) {
+  const find = () => db.collection('audit').find({ action: 'request.refused', platform }).toArray();
+  for (let waited = 0; waited < 5_000 && (await find()).length < count; waited += 100) await sleep(100);
+  return find();
 }
 
 describeReliability('security: forged and stale requests', () => {
@@ -75,16 +87,28 @@ describeReliability('security: forged and stale requests', () => {
     await sleep(1_000);
 
     const changed = changes(before, await snapshot(db));
+    const audited = await refusalEntries(db, 'slack', statuses.length);
     printSummary('security (slack signatures)', {
       events: statuses.length,
       'faults injected': statuses.length,
       refused: statuses.filter((status) => status === 401).length,
+      'refusals audited': audited.length,
       'Web API calls caused': slack.fake.calls.length - calls,
       'collections changed': Object.keys(changed).length,
     });
     expect(statuses.filter((status) => status !== 401)).toEqual([]);
     expect(slack.fake.calls.length).toBe(calls);
     expect(changed).toEqual({});
+    // Each refusal audited with why (told from the headers) and from where; fewer per reason than the flood cap.
+    expect(audited).toHaveLength(statuses.length);
+    const reasons = (reason: string) => audited.filter((entry) => entry.details?.reason === reason).length;
+    expect({ stale: reasons('stale timestamp'), future: reasons('future timestamp'), malformed: reasons('malformed timestamp') }).toEqual({
+      stale: 6,
+      future: 3,
+      malformed: 3,
+    });
+    expect(reasons('bad signature') + reasons('missing signature')).toBe(statuses.length - 12);
+    expect(audited[0]).toMatchObject({ actorKey: 'system', details: { remoteAddress: expect.stringMatching(/127\.0\.0\.1/) } });
   });
 
   it('refuses Teams requests without or with a wrong token (app id set) with 401 and changes nothing', async () => {
@@ -111,15 +135,20 @@ describeReliability('security: forged and stale requests', () => {
     quiet.mockRestore();
     await teams.connector.settle(500);
     const changed = changes(before, await snapshot(db));
+    const audited = await refusalEntries(db, 'teams', statuses.length);
     printSummary('security (teams tokens)', {
       events: statuses.length,
       'faults injected': statuses.length,
       refused: statuses.filter((status) => status === 401).length,
+      'refusals audited': audited.length,
       'connector calls caused': teams.connector.calls.length,
       'collections changed': Object.keys(changed).length,
     });
     expect(statuses.filter((status) => status !== 401)).toEqual([]);
     expect(teams.connector.calls).toEqual([]);
     expect(changed).toEqual({});
+    expect(audited).toHaveLength(statuses.length);
+    expect(audited.filter((entry) => entry.details?.reason === 'missing token')).toHaveLength(2);
+    expect(audited.filter((entry) => entry.details?.reason === 'invalid token')).toHaveLength(statuses.length - 2);
   });
 });

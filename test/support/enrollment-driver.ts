@@ -1,3 +1,4 @@
+import { latestDialog } from '../../src/core/dialog-store.js';
 import type { Actor } from '../../src/core/events.js';
 import type { Reply } from '../../src/core/replies.js';
 import { buttons, persona, type Harness } from './core-harness.js';
@@ -65,7 +66,7 @@ export async function press(
 /** The dialog document of a web persona's DM, as stored. */
 export async function storedDialog(h: Harness, who: Actor) {
   const key = `web:web:${who.userId}|web:web:dm-${who.userId}`;
-  return h.database.connection.collection('dialogs').findOne({ _id: key as never });
+  return latestDialog(h.database.connection, key);
 }
 
 export async function currentStep(h: Harness, who: Actor): Promise<string | undefined> {

@@ -1,3 +1,4 @@
+import { latestDialog } from '../../src/core/dialog-store.js';
 import { randomUUID } from 'node:crypto';
 import { catalogs } from '../../src/i18n/catalogs.js';
 import { createTranslator } from '../../src/i18n/translator.js';
@@ -129,8 +130,8 @@ export interface FlowResult {
 /** Runs the whole enrollment for one person; never throws (the result says how far it got). */
 export async function runEnrollment(cluster: Cluster, user: FlowUser, options: FlowOptions): Promise<FlowResult> {
   const result: FlowResult = { steps: 0, deliveries: 0, retyped: 0, completed: false };
-  const dialogs = cluster.db.connection.collection('dialogs');
-  const stepNow = async () => ((await dialogs.findOne({ _id: user.dialogKey as never }))?.state as { step?: string } | null)?.step ?? null;
+  const dialogOf = () => latestDialog(cluster.db.connection, user.dialogKey);
+  const stepNow = async () => ((await dialogOf())?.state as { step?: string } | null)?.step ?? null;
   try {
     for (const step of enrollmentSteps(user).slice(...(options.range ?? []))) {
       let done = false;
@@ -166,7 +167,7 @@ export async function runEnrollment(cluster: Cluster, user: FlowUser, options: F
       .texts()
       .slice(-3)
       .map((text) => text.slice(0, 300));
-    const dialog = await dialogs.findOne({ _id: user.dialogKey as never }).catch(() => null);
+    const dialog = await dialogOf().catch(() => undefined);
     const app = await cluster.db.connection
       .collection('applications')
       .findOne({ 'applicant.actorKey': user.actorKey })

@@ -1,0 +1,71 @@
+import { text, type Block } from '../core/replies.js';
+import type { CoreServices } from '../core/services.js';
+import type { Params, Translate } from '../i18n/translator.js';
+import { adminAgentQuestion, createReseller } from './acceptance.js';
+import type { Application } from './applications.js';
+import { notifyParties, type NoticeKind } from './notify.js';
+import type { ApplicationEvent } from './states.js';
+import type { Transition } from './transitions.js';
+import { mailVerificationLink, rememberLink } from './verification.js';
+
+/**
+ * What a transition does besides writing the application, run by whoever completes it (the process that
+ * claimed it, or one that finds it unfinished after a crash). `prepare` only writes documents with fixed
+ * ids (repeating it changes nothing); `announce` sends mail and chat, each message claimed first so it
+ * goes at most once — a crash between that claim and the send loses the message, never the flow (the
+ * status offers "resend" and the reminders follow the audit log).
+ */
+export type EffectServices = Pick<
+  CoreServices,
+  'connection' | 'claims' | 'orgs' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl'
+>;
+
+/** Before the audit entries (their listeners may look for them): the new organization, the link's record. */
+export async function prepare(services: EffectServices, transition: Transition): Promise<void> {
+  for (const event of transition.events) {
+    if (event.type === 'accepted') await createReseller(services, transition.next);
+    if (event.type === 'verification-sent' && transition.verificationToken)
+      await rememberLink(services, transition.next, transition.verificationToken, event.expiresAt);
+  }
+}
+
+/** After the audit entries: the verification mail and the parties' notices. */
+export async function announce(services: EffectServices, transition: Transition): Promise<void> {
+  const app = transition.next;
+  const once = (what: string) => services.claims.claim(`application:${app._id}:${what}:${transition.revision}`);
+  for (const event of transition.events) {
+    if (event.type === 'verification-sent') {
+      if (transition.verificationToken && (await once('mail'))) await mailVerificationLink(services, app, transition.verificationToken);
+      continue;
+    }
+    const notice = noticeOf(app, event);
+    if (notice && (await once(`notice-${notice.kind}`))) {
+      // The one who caused the change sees their own turn's reply.
+      await notifyParties(services, app, notice.kind, notice.params, { except: transition.by.actorKey, blocks: notice.blocks });
+    }
+  }
+}
+
+function noticeOf(
+  app: Application,
+  event: ApplicationEvent,
+): { kind: NoticeKind; params: Params; blocks?: (t: Translate) => Block[] } | undefined {
+  switch (event.type) {
+    case 'email-verified':
+    case 'more-info-provided':
+    case 'appealed':
+      return { kind: event.type, params: {} };
+    case 'more-info-requested':
+      return { kind: event.type, params: { question: event.question } };
+    case 'rejected':
+      return { kind: event.type, params: { reason: event.reason } };
+    case 'accepted':
+      return {
+        kind: event.type,
+        params: {},
+        blocks: (t) => [text(t('application.admin-agent.ask')), adminAgentQuestion(t, app)],
+      };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Platform } from '../core/events.js';
+import { isDuplicateKey } from '../persistence/claims.js';
+import type { Application } from './applications.js';
+import type { ApplicationEvent, ApplicationStatus } from './states.js';
+
+/**
+ * One transition of an application, written BEFORE the application itself: inserting it under the
+ * unique `_id` `<applicationId>:<revision>` is the claim (the project's exactly-once primitive), and it
+ * carries everything needed to finish the transition. So a process killed right after the claim leaves
+ * no wedge: whoever finds the transition not `done` (the next press, a status request, a review) writes
+ * the same document and runs the same steps, each of which is harmless when repeated (see applications.ts).
+ */
+export interface Transition {
+  _id: string;
+  applicationId: string;
+  applicantKey: string;
+  /** The revision this transition produces (the application goes from revision - 1 to revision). */
+  revision: number;
+  next: Application;
+  events: ApplicationEvent[];
+  /** The application's status right after each event (for the audit details). */
+  statuses: ApplicationStatus[];
+  by: { actorKey: string; platform: Platform | 'system' };
+  /**
+   * The verification link's token, only until its mail was handed to the mailer (then removed): the one
+   * way a process that finishes someone else's transition can still send that link. The stored state keeps
+   * only the hash.
+   */
+  verificationToken?: string;
+  done: boolean;
+  at: Date;
+}
+
+const transitionSchema = new Schema<Transition>(
+  {
+    _id: String,
+    applicationId: { type: String, index: true },
+    applicantKey: { type: String, index: true },
+    revision: Number,
+    next: Schema.Types.Mixed,
+    events: Schema.Types.Mixed,
+    statuses: [String],
+    by: Schema.Types.Mixed,
+    verificationToken: String,
+    done: Boolean,
+    at: Date,
+  },
+  { versionKey: false, minimize: false },
+);
+
+export function transitionModel(connection: Connection): Model<Transition> {
+  return (
+    connection.models.ApplicationTransition ??
+    connection.model<Transition>('ApplicationTransition', transitionSchema, 'application_transitions')
+  );
+}
+
+export const transitionId = (applicationId: string, revision: number): string => `${applicationId}:${revision}`;
+
+/** Claims the transition by inserting it; false when another caller holds that revision already. */
+export async function claimTransition(model: Model<Transition>, transition: Transition): Promise<boolean> {
+  try {
+    await model.create(transition);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/** Transitions claimed but not finished (their process died, or is still at work), oldest first. */
+export async function unfinished(
+  model: Model<Transition>,
+  filter: { applicationId: string } | { applicantKey: string },
+): Promise<Transition[]> {
+  return model
+    .find({ ...filter, done: false })
+    .sort({ revision: 1 })
+    .lean<Transition[]>();
+}
+
+/** Marks the transition finished and forgets the verification token. */
+export async function markDone(model: Model<Transition>, id: string): Promise<void> {
+  await model.updateOne({ _id: id }, { $set: { done: true }, $unset: { verificationToken: 1 } });
+}
+
+/** Where a test may cut a transition short, as `kill -9` would (see createApplications' `crashAfter`). */
+export type CrashPoint = 'claim' | 'write' | 'audit' | 'announce';
+
+export class InjectedCrash extends Error {
+  constructor(readonly point: CrashPoint) {
+    super(`injected crash after ${point}`);
+  }
+}
