@@ -50,14 +50,35 @@ export function auditRefusedRequests(refusals: Pick<RefusalLog, 'request'>, now:
   };
 }
 
+/** Slack's ids (teams, enterprises, users, channels) are upper-case letters and digits. */
+const SLACK_ID = /^[A-Z0-9]{1,40}$/;
+
 /**
- * Why Bolt could not route this (already signature-checked) body, or undefined when it can: Bolt
- * reads `body.event.type` unchecked, so a body or an `event_callback` event that is not an object
- * would make it throw (500).
+ * Why Bolt could not route this (already signature-checked) body, or undefined when it can. Bolt reads
+ * `body.event.type`, `body.channel.id` and `body.user.id` unchecked, and indexes its per-team client pools
+ * by the team or enterprise id (`constructor` would find a function there): any of those malformed would
+ * make it throw (500). Only Slack can sign, so this is robustness, not a defence.
  */
 export function slackBodyProblem(body: unknown): string | undefined {
   if (!isObject(body)) return 'the request body is not a JSON object';
-  if (body.type === 'event_callback' && !isObject(body.event)) return 'event_callback: `event` is not an object';
+  if ((body.type === 'event_callback' || 'event' in body) && !isObject(body.event)) return '`event` is not an object';
+  if ('channel' in body && !isObject(body.channel)) return '`channel` is not an object';
+  if ('team' in body && body.team !== null && !isObject(body.team)) return '`team` is not an object';
+  const user = body.user;
+  if ('user' in body && !isObject(user)) return '`user` is not an object';
+  // Button presses and modal submissions are queued per user before they are acknowledged.
+  const interactive = body.type === 'block_actions' || body.type === 'view_submission';
+  if (interactive && !isObject(user)) return '`user` is missing';
+  const ids: Array<[string, unknown]> = [
+    ['team_id', body.team_id],
+    ['enterprise_id', body.enterprise_id],
+    ['team.id', isObject(body.team) ? body.team.id : undefined],
+    ['user.id', isObject(user) ? user.id : undefined],
+    ['user.team_id', isObject(user) ? user.team_id : undefined],
+  ];
+  const bad = ids.find(([, id]) => id !== undefined && id !== null && !(typeof id === 'string' && (id === '' || SLACK_ID.test(id))));
+  if (bad) return `\`${bad[0]}\` is not a Slack id`;
+  if (interactive && typeof (user as Record<string, unknown>).id !== 'string') return '`user.id` is missing';
   return undefined;
 }
 
