@@ -51,19 +51,28 @@ async function prepare(driver: SlackDriver, fake: FakeSlackApi, teams: TeamsClie
   return { population, failures, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
+/** Events the bot's turn queue refused so far (answered "busy, retry"): GET /metrics. */
+async function refusedSoFar(target: Target): Promise<number> {
+  const metrics = (await (await fetch(`${target.url}/metrics`)).json()) as { turns: { refused: number } };
+  return metrics.turns.refused;
+}
+
 /** Runs every rate against one target, letting it drain its backlog between rates. */
 async function measure(target: Target, next: Parameters<typeof runAtRate>[3], options: AckOptions, replies?: () => number) {
   const rows: RateResult[] = [];
   for (const rate of options.rates) {
     const before = replies?.() ?? 0;
+    const refusedBefore = replies ? await refusedSoFar(target) : 0;
     const row = await runAtRate(target, rate, options.seconds, next);
     if (replies) {
+      row.refusedPerSecond = Math.round(((await refusedSoFar(target)) - refusedBefore) / options.seconds);
       row.repliesPerSecond = Math.round((replies() - before) / options.seconds);
       row.drainSeconds = await settle(replies, 1_000, DRAIN_LIMIT_MS);
     }
     options.log(
       `  ${target.name} @${rate}/s: ${row.throughput}/s p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} max ${row.max} ms, ` +
-        `errors ${row.non2xx + row.timeouts}, RSS ${row.rssMaxMb} MB${replies ? `, replies ${row.repliesPerSecond}/s, drained in ${row.drainSeconds} s` : ''}`,
+        `errors ${row.non2xx + row.timeouts}, RSS ${row.rssMaxMb} MB` +
+        (replies ? `, refused busy ${row.refusedPerSecond}/s, replies ${row.repliesPerSecond}/s, drained in ${row.drainSeconds} s` : ''),
     );
     rows.push(row);
   }

@@ -16,7 +16,11 @@ export interface RateResult {
   /** Requests without an answer within the timeout (3 s, Slack's acknowledgement limit), and socket errors. */
   timeouts: number;
   rssMaxMb: number;
-  /** Filled by the caller: replies the bot sent per second during the window, seconds to drain the backlog after it. */
+  /**
+   * Filled by the caller for the bot: events per second answered "busy, retry" (the turn queue was full; HTTP
+   * 200, counted in `throughput`), replies the bot sent per second during the window, seconds to drain after it.
+   */
+  refusedPerSecond?: number;
   repliesPerSecond?: number;
   drainSeconds?: number;
 }

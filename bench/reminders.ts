@@ -4,10 +4,9 @@ import { runDatabaseName, startBenchDatabase, type Backend } from './databases.j
 import { percentile } from './load.js';
 import { inPool, sleep } from './pool.js';
 import { sampleRss } from './processes.js';
-import { BENCH_INTERVAL_MS, BENCH_KIND, startReminderNode, type ReminderEngine, type ReminderNode } from './reminder-kind.js';
+import { BENCH_INTERVAL_MS, BENCH_KIND, startReminderNode, type ReminderNode } from './reminder-kind.js';
 
 export interface ReminderOptions {
-  engine: ReminderEngine;
   count: number;
   replicas: number;
   windowSeconds: number;
@@ -16,7 +15,6 @@ export interface ReminderOptions {
 
 export interface ReminderResults {
   backend: Backend;
-  engine: ReminderEngine;
   count: number;
   replicas: number;
   windowSeconds: number;
@@ -35,19 +33,15 @@ export interface ReminderResults {
 const MAX_LATE_MS = 60_000;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function startReplica(uri: string, engine: ReminderEngine): Promise<ChildProcess> {
+function startReplica(uri: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/reminder-replica.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       MONGODB_URI: uri,
-      BENCH_REMINDER_ENGINE: engine,
-      // Diagnostics and experiments: DEBUG=agenda:*, BENCH_LOG_LEVEL, BENCH_AGENDA_* (see reminder-kind.ts).
-      DEBUG: process.env.DEBUG ?? '',
+      // Diagnostics: BENCH_LOG_LEVEL=debug shows the sweep's claims lost to the other replica.
       BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
-      BENCH_AGENDA_LOCK_LIMIT: process.env.BENCH_AGENDA_LOCK_LIMIT ?? '',
-      BENCH_AGENDA_CONCURRENCY: process.env.BENCH_AGENDA_CONCURRENCY ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,7 +50,7 @@ function startReplica(uri: string, engine: ReminderEngine): Promise<ChildProcess
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!output.includes('replica ready')) return;
-      // From then on its complaints (job failures) go to our stderr.
+      // From then on its complaints (delivery failures) go to our stderr.
       child.stdout?.off('data', onData);
       child.stderr?.off('data', onData);
       child.stdout?.on('data', (more: Buffer) => process.stderr.write(`[replica] ${more}`));
@@ -98,15 +92,15 @@ async function calibrate(node: ReminderNode): Promise<number> {
 
 /**
  * Schedules `count` reminders due evenly within one window through the reminder service, lets
- * `replicas` scheduler processes fire them, and reads every `reminder.sent` audit entry.
+ * `replicas` bot processes (scheduler and reminder sweep) fire them, and reads every `reminder.sent` audit entry.
  */
 export async function reminderBenchmark(backend: Backend, options: ReminderOptions): Promise<ReminderResults> {
   const database = await startBenchDatabase(backend);
   const uri = database.uri(runDatabaseName('reminders'));
-  const node = await startReminderNode(uri, { process: false, engine: options.engine });
+  const node = await startReminderNode(uri, { process: false });
   const replicas: ChildProcess[] = [];
   try {
-    for (let i = 0; i < options.replicas; i++) replicas.push(await startReplica(uri, options.engine));
+    for (let i = 0; i < options.replicas; i++) replicas.push(await startReplica(uri));
     const rss = replicas.map((replica) => sampleRss(replica.pid ?? 0, 500));
     const rate = await calibrate(node);
     // Due times start once scheduling should be over (with a margin), so the lag measures firing only.
@@ -154,7 +148,6 @@ export async function reminderBenchmark(backend: Backend, options: ReminderOptio
     const seconds = (ms: number) => Math.round(ms) / 1000;
     return {
       backend,
-      engine: options.engine,
       count: options.count,
       replicas: options.replicas,
       windowSeconds: options.windowSeconds,

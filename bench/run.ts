@@ -7,7 +7,6 @@ import { ackBenchmark } from './ack.js';
 import type { Backend } from './databases.js';
 import { dialogBenchmark } from './dialogs.js';
 import { describeMachine } from './machine.js';
-import type { ReminderEngine } from './reminder-kind.js';
 import { reminderBenchmark } from './reminders.js';
 import { renderReport, type BenchResults, type PartRun } from './report.js';
 
@@ -27,7 +26,6 @@ const { values } = parseArgs({
     reminders: { type: 'string', default: '10000' },
     'reminders-sqlite': { type: 'string', default: '1000' },
     replicas: { type: 'string', default: '2' },
-    'reminder-engines': { type: 'string', default: 'service,sweeper' },
     window: { type: 'string', default: '60' },
     'dialog-users': { type: 'string', default: '1000' },
     'dialog-backends': { type: 'string', default: 'postgresql' },
@@ -68,12 +66,12 @@ function stopChildren(): void {
   }
 }
 
-/** One measured run (a backend, or an engine on a backend) with the conditions it ran under. */
+/** One measured run (one backend) with the conditions it ran under. */
 function part<T>(settings: Record<string, unknown>, result: T, startedLoad: number[]): PartRun<T> {
   return { at: new Date().toISOString(), loadAverage: startedLoad, settings, results: [result] };
 }
 
-/** Replaces the earlier run of the same kind (same backend, engine), keeps the others. */
+/** Replaces the earlier run of the same kind (same backend), keeps the others. */
 function merge<T>(runs: Array<PartRun<T>> | undefined, run: PartRun<T>, key: (result: T) => string): Array<PartRun<T>> {
   const fresh = key(run.results[0]);
   return [...(runs ?? []).filter((earlier) => key(earlier.results[0]) !== fresh), run];
@@ -111,18 +109,19 @@ async function main(): Promise<void> {
   }
   if (parts.has('reminders')) {
     const settings = { replicas: Number(values.replicas), windowSeconds: Number(values.window) };
-    for (const engine of list(values['reminder-engines']) as ReminderEngine[]) {
-      for (const backend of backends) {
-        const count = Number(backend === 'sqlite' ? values['reminders-sqlite'] : values.reminders);
-        log(`reminders (${engine}), ${backend}: ${count}`);
-        const load = loadavg();
-        const result = await reminderBenchmark(backend, { ...settings, engine, count, log });
-        log(
-          `  fired ${result.fired}, duplicates ${result.duplicates}, misses ${result.misses}, lag p50/p99/max ${result.lagP50}/${result.lagP99}/${result.lagMax} s`,
-        );
-        results.reminders = merge(results.reminders, part(settings, result, load), (r) => `${r.engine}:${r.backend}`);
-        save();
-      }
+    for (const backend of backends) {
+      const count = Number(backend === 'sqlite' ? values['reminders-sqlite'] : values.reminders);
+      const load = loadavg();
+      log(`reminders, ${backend}: ${count}, load average ${load.map((value) => value.toFixed(2)).join(' / ')}`);
+      const result = await reminderBenchmark(backend, { ...settings, count, log });
+      log(
+        `  fired ${result.fired}, duplicates ${result.duplicates}, misses ${result.misses}, lag p50/p99/max ${result.lagP50}/${result.lagP99}/${result.lagMax} s, replica RSS max ${result.replicaRssMaxMb} MB, load average now ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' / ')}`,
+      );
+      // One run per backend: it replaces earlier ones (including the Agenda and prototype runs, which had an `engine`).
+      results.reminders = merge(results.reminders, part(settings, result, load), (r) => r.backend);
+      save();
     }
   }
   if (parts.has('dialogs')) {

@@ -19,7 +19,7 @@ export function reminderServiceOf(services: CoreServices): ReminderService {
 
 /**
  * Reminders (issue 8): follows state changes through the audit log, schedules each row of the
- * reminder table as an Agenda job, and offers the `reminders` command to organization admins.
+ * reminder table as a due-slot document swept by every replica (reminder-sweep.ts), and offers the `reminders` command to organization admins.
  */
 export function createRemindersModule(services: CoreServices): BotModule {
   const intervals = parseIntervals(services.reminderIntervals);

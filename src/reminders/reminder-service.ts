@@ -1,18 +1,15 @@
-import type { Model } from 'mongoose';
-import type { Recipient } from '../core/notifier.js';
-import type { Button, Message } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { catalogs } from '../i18n/catalogs.js';
-import { createTranslator } from '../i18n/translator.js';
-import { renderMail } from '../notifications/mail-layout.js';
-import type { AuditEntry } from '../org/audit.js';
+import { createDueReminders } from './due-reminders.js';
 import { endOf, type Intervals } from './intervals.js';
-import { claimKey, recordReminderSent, type Reminder, type ReminderContent, type ReminderKey, type ReminderKind } from './reminder.js';
-import { isKnownTimeZone, nextWorkingTime } from './working-hours.js';
+import { claimKey, type Reminder, type ReminderKey, type ReminderKind } from './reminder.js';
+import { createReminderDelivery } from './reminder-delivery.js';
+import { createReminderSweep, TURN_PREFIX } from './reminder-sweep.js';
+import { nextWorkingTime } from './working-hours.js';
 
-export const REMINDER_JOB = 'reminder.due';
+const PRUNE_TURNS_JOB = 'reminders.prune-turns';
+const HOUR = 3_600_000;
 
-/** A reminder waiting in Agenda, as the `reminders` command lists it. */
+/** A reminder waiting in the due_reminders collection, as the `reminders` command lists it. */
 export interface ScheduledReminder extends Reminder {
   nextRunAt: Date;
 }
@@ -20,8 +17,9 @@ export interface ScheduledReminder extends Reminder {
 export type ScheduleRequest = Omit<Reminder, 'dueAt' | 'since'> & { since: Date };
 
 /**
- * Reminders on Agenda, delivered exactly once: every job first claims
- * `reminder:<subjectId>:<kind>:<occurrence>` and re-checks that the situation is still open.
+ * Reminders as documents filed under their due second, swept by every replica (reminder-sweep.ts) and
+ * delivered exactly once: each delivery first claims `reminder:<subjectId>:<kind>:<occurrence>` and
+ * re-checks that the situation is still open.
  * @example
  * const reminders = createReminderService(services, parseIntervals(''));
  * reminders.define(moreInfoKind);   // from then on, audit entries schedule and cancel it
@@ -30,69 +28,34 @@ export interface ReminderService {
   define(kind: ReminderKind): void;
   /**
    * Schedules `request` once (a replayed request is ignored); returns the due time, shifted into working
-   * hours. `replacing` first cancels the subject's waiting jobs of that kind (a newer occurrence supersedes).
+   * hours. `replacing` first cancels the subject’s waiting reminders of that kind (a newer occurrence supersedes).
    */
   schedule(request: ScheduleRequest, options?: { replacing?: boolean }): Promise<Date | undefined>;
-  /** Removes the waiting jobs of a subject (optionally of some kinds only). */
+  /** Removes the waiting reminders of a subject (optionally of some kinds only). */
   cancel(subjectId: string, kinds?: string[]): Promise<number>;
   /** What is waiting for an organization (for everyone without `orgId`), soonest first. */
   scheduledFor(orgId?: string, limit?: number): Promise<ScheduledReminder[]>;
+  /**
+   * Delivers now what is due at services.clock.now() (the sweep runs this every ~200 ms while the
+   * scheduler runs; tests on a TestClock call it directly). Returns how many were delivered.
+   */
+  sweep(): Promise<number>;
 }
 
 export function createReminderService(services: CoreServices, intervals: Intervals): ReminderService {
   const kinds = new Map<string, ReminderKind>();
-  const { agenda } = services.scheduler;
   const logger = services.logger.child({ component: 'reminders' });
-  const auditModel = () => services.connection.models.AuditEntry as Model<AuditEntry>;
-
-  async function timeZoneOf(recipient: Recipient): Promise<string | undefined> {
-    const person = recipient.actorKey
-      ? await services.people.get(recipient.actorKey)
-      : recipient.email
-        ? (await services.people.findByEmail(recipient.email))[0]
-        : undefined;
-    return isKnownTimeZone(person?.timeZone) ? person.timeZone : undefined;
-  }
-
-  async function resolved(reminder: Reminder, kind: ReminderKind): Promise<boolean> {
-    if (kind.resolvedBy.length > 0) {
-      const filter = { subject: reminder.subjectId, action: { $in: kind.resolvedBy }, at: { $gte: new Date(reminder.since) } };
-      const entries = await auditModel().find(filter).lean<AuditEntry[]>();
-      if (entries.some((entry) => kind.resolvedIf?.(entry) ?? true)) return true;
-    }
-    return kind.stillDue ? !(await kind.stillDue(reminder)) : false;
-  }
-
-  async function deliver(reminder: Reminder, kind: ReminderKind): Promise<void> {
-    const told = (await kind.act?.(reminder)) ?? false;
-    const compose = kind.compose;
-    let reached = { chat: false, email: told };
-    if (compose && !told) {
-      reached = await services.notifier.notify(reminder.recipient, (locale) => {
-        const content = compose(reminder, createTranslator(catalogs, locale));
-        const { buttons: _chatOnly, ...mail } = content;
-        return { message: toMessage(content), mail: renderMail({ ...mail, tag: `reminder.${kind.kind}` }) };
-      });
-    }
-    await recordReminderSent(services, reminder, reached);
-  }
-
-  // defineOnce: only one worker handles each job document (a deferral is therefore made once).
-  services.scheduler.defineOnce<Reminder>(REMINDER_JOB, async (reminder) => {
-    const kind = kinds.get(reminder.kind);
-    if (!kind) return logger.warn({ kind: reminder.kind }, 'reminder of an unknown kind dropped');
-    if (await resolved(reminder, kind)) return logger.info(reminder, 'reminder resolved before it was due');
-    // The time zone may have become known since scheduling: shift again at delivery.
-    const now = services.clock.now();
-    const timeZone = await timeZoneOf(reminder.recipient);
-    const shifted = timeZone ? nextWorkingTime(now, timeZone) : now;
-    if (shifted.getTime() - now.getTime() > 60_000) {
-      await agenda.schedule<Reminder>(shifted, REMINDER_JOB, { ...reminder, dueAt: shifted.toISOString() });
-      return;
-    }
-    if (!(await services.claims.claim(claimKey(reminder)))) return logger.debug(reminder, 'reminder already delivered');
-    await deliver(reminder, kind);
+  const store = createDueReminders(services.connection);
+  const delivery = createReminderDelivery(services);
+  const sweeper = createReminderSweep(services, store, delivery, kinds);
+  services.scheduler.addWorker(sweeper);
+  // The sweep's turn claims matter only while a slot is being handled.
+  services.scheduler.agenda.define(PRUNE_TURNS_JOB, async () => {
+    await services.claims.prune([TURN_PREFIX], new Date(services.clock.now().getTime() - HOUR));
   });
+  services.scheduler.agenda
+    .every(HOUR, PRUNE_TURNS_JOB)
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule the reminder turn clean-up'));
 
   const service: ReminderService = {
     define(kind) {
@@ -103,28 +66,19 @@ export function createReminderService(services: CoreServices, intervals: Interva
       if (!kind) throw new Error(`unknown reminder kind ${request.kind}`);
       if (!(await services.claims.claim(`${claimKey(request)}:scheduled`))) return undefined;
       if (options.replacing) await service.cancel(request.subjectId, [request.kind]);
-      const timeZone = await timeZoneOf(request.recipient);
+      const timeZone = await delivery.timeZoneOf(request.recipient);
       const due = endOf(request.since, intervals[kind.after], timeZone);
       const at = timeZone ? nextWorkingTime(due, timeZone) : due;
       const reminder: Reminder = { ...request, since: request.since.toISOString(), dueAt: at.toISOString() };
-      await agenda.schedule<Reminder>(at, REMINDER_JOB, reminder);
+      await store.add(reminder, services.clock.now());
       logger.info({ ...keyOf(reminder), dueAt: reminder.dueAt }, 'reminder scheduled');
       return at;
     },
-    async cancel(subjectId, kindNames) {
-      let removed = 0;
-      for (const kind of kindNames ?? [undefined]) {
-        removed += await agenda.cancel({ name: REMINDER_JOB, data: kind ? { subjectId, kind } : { subjectId } });
-      }
-      return removed;
-    },
+    cancel: (subjectId, kindNames) => store.cancel(subjectId, kindNames),
     async scheduledFor(orgId, limit = 50) {
-      const data = orgId ? { orgIds: orgId } : undefined;
-      const { jobs } = await agenda.queryJobs({ name: REMINDER_JOB, data, sort: { nextRunAt: 'asc' }, limit });
-      return jobs
-        .filter((job) => job.nextRunAt && job.state !== 'completed' && job.state !== 'failed')
-        .map((job) => ({ ...(job.data as Reminder), nextRunAt: job.nextRunAt as Date }));
+      return (await store.list(orgId, limit)).map((doc) => ({ ...doc.reminder, nextRunAt: doc.dueAt }));
     },
+    sweep: () => sweeper.sweep(),
   };
 
   services.audit.subscribe(async (entry) => {
@@ -159,17 +113,3 @@ export function createReminderService(services: CoreServices, intervals: Interva
 }
 
 const keyOf = ({ subjectId, kind, occurrence }: ReminderKey): ReminderKey => ({ subjectId, kind, occurrence });
-
-/** The chat form of a reminder: the text, then the flow's buttons and the link as a link button. */
-function toMessage(content: ReminderContent): Message {
-  const buttons: Button[] = [
-    ...(content.buttons ?? []),
-    ...(content.link ? [{ label: content.link.label, actionId: 'reminders.link', value: '', url: content.link.url }] : []),
-  ];
-  return {
-    blocks: [
-      { type: 'text', text: [`*${content.subject}*`, ...content.paragraphs].join('\n') },
-      ...(buttons.length > 0 ? [{ type: 'actions' as const, buttons }] : []),
-    ],
-  };
-}

@@ -19,7 +19,7 @@ export interface ReminderKey {
   occurrence: string;
 }
 
-/** A scheduled reminder as stored in the Agenda job's data. */
+/** A scheduled reminder, as stored in its due_reminders document. */
 export interface Reminder extends ReminderKey {
   recipient: Recipient;
   /** Organizations whose admins see it in `reminders`. */
@@ -48,7 +48,7 @@ export interface ReminderKind {
   startsOn: string[];
   /** Narrows `startsOn` (e.g. only the first verification mail, not resends). */
   startsIf?(entry: AuditEntry): boolean;
-  /** Audit actions on the same subject that end the situation: they cancel the job, and a late job re-checks them. */
+  /** Audit actions on the same subject that end the situation: they cancel the waiting reminder, and one already due re-checks them. */
   resolvedBy: string[];
   /** Narrows `resolvedBy` (e.g. only an answer that confirms). */
   resolvedIf?(entry: AuditEntry): boolean;

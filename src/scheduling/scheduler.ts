@@ -13,7 +13,14 @@ export interface Scheduler {
    * pick it up (Agenda on FerretDB starts most jobs twice with several workers).
    */
   defineOnce<DATA>(name: string, handler: (data: DATA, job: Job<DATA>) => Promise<void>): void;
+  /** A background loop (e.g. the reminder sweep) that starts after Agenda and stops before it. */
+  addWorker(worker: BackgroundWorker): void;
   start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface BackgroundWorker {
+  start(): void;
   stop(): Promise<void>;
 }
 
@@ -38,6 +45,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   agenda.on('error', (error) => logger.error({ err: error }, 'agenda error'));
   agenda.on('fail', (error, job) => logger.error({ err: error, job: job.attrs.name }, 'job failed'));
   let running = false;
+  const workers: BackgroundWorker[] = [];
   return {
     agenda,
     get running() {
@@ -53,12 +61,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         await handler(job.attrs.data, job);
       });
     },
+    addWorker(worker) {
+      workers.push(worker);
+      if (running) worker.start();
+    },
     async start() {
       await agenda.start();
       running = true;
+      for (const worker of workers) worker.start();
     },
     async stop() {
       running = false;
+      await Promise.all(workers.map((worker) => worker.stop()));
       // Let jobs in flight finish (graceful shutdown); stragglers are unlocked for another process.
       const result = await agenda.drain({ timeout: 10_000, closeConnection: false });
       if (result.timedOut) logger.warn({ running: result.running }, 'jobs still running at shutdown');

@@ -1,0 +1,302 @@
+import type { CoreServices } from '../core/services.js';
+import { BUCKET_MS, bucketEnd, claimAll, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './due-reminders.js';
+import { claimKey, type ReminderKind } from './reminder.js';
+import type { ReminderDelivery } from './reminder-delivery.js';
+import { eachLimited } from './each-limited.js';
+import { nextWorkingTime } from './working-hours.js';
+
+/**
+ * The loop every replica runs. Each slot (due second) is read with an equality query when it begins, and
+ * once more `settleMs` after it ended (for reminders filed into it late); what was read is held until its
+ * bucket (quarter of a second) has ended. Then, per pass:
+ * 1. one unordered insertMany of turn claims `reminder-turn:<bucket>` splits the buckets between the
+ *    replicas (a few claims per second, not one per reminder); the loser forgets those reminders;
+ * 2. the winner re-reads each bucket it won (equality, indexed: a reminder cancelled since is gone) and
+ *    re-checks each reminder (resolved? still in working hours? — a deferral re-files it) with bounded concurrency;
+ * 3. one insertMany of the delivery claims `claimKey(reminder)` (THE exactly-once guard), then delivery;
+ * 4. in the background, about once a second, the finished ones are deleted: a bucket whose every reminder
+ *    finished with one deleteMany({bucket}), the others one deleteOne({_id}) each (a `$in` filter would make
+ *    FerretDB read the whole collection).
+ * A reminder is at most once: a process killed between its delivery claim and the end of the delivery
+ * loses that one reminder (the leftover document is removed by the next catch-up, which finds the claim
+ * taken). Retrying it instead could send it twice, which the reliability suite forbids. A bucket whose
+ * winner died before claiming its deliveries is picked up by the periodic catch-up, without turn claims.
+ */
+export interface ReminderSweep {
+  /** One pass at services.clock.now(); deletes what it handled before returning. Returns how many were delivered. */
+  sweep(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export const SWEEP_DEFAULTS = {
+  /** Pause between passes, plus up to `jitterMs` at random so two replicas rarely claim at the same instant. */
+  tickMs: 200,
+  jitterMs: 100,
+  concurrency: 24,
+  settleMs: 500,
+  /** Handled reminders are deleted in the background about once a second: whole buckets, or one by one. */
+  flushMs: 1_000,
+  /**
+   * Every so often, a whole-collection read of slots this far behind: leftovers of a stopped replica (or of a
+   * failed re-check), retried after a minute; well behind the flush, so that reminders delivered but not yet
+   * deleted are not re-checked.
+   */
+  catchUpEveryMs: 60_000,
+  catchUpBehindSlots: 60,
+  /** A clock further ahead than this many slots (downtime, a test moving time) is caught up with one read. */
+  maxWalkSlots: 120,
+};
+
+export const TURN_PREFIX = 'reminder-turn:';
+const turnKey = (bucket: number) => `${TURN_PREFIX}${bucket}`;
+const keyOf = (doc: DueDoc) => `${doc._id}@${doc.bucket}`;
+
+interface Held {
+  doc: DueDoc;
+  /** Found by a catch-up read: the slot's turn may be held by a stopped replica, so no turn claim. */
+  late: boolean;
+}
+
+export function createReminderSweep(
+  services: CoreServices,
+  store: DueReminders,
+  delivery: ReminderDelivery,
+  kinds: ReadonlyMap<string, ReminderKind>,
+  options = SWEEP_DEFAULTS,
+): ReminderSweep {
+  const logger = services.logger.child({ component: 'reminder-sweep' });
+  const held = new Map<string, Held>();
+  const seen = new Map<string, number>();
+  /** Reminders this replica re-checked or delivered (with their slot, to forget them later). */
+  const handled = new Map<string, number>();
+  /** Buckets whose turn was claimed, by this replica (true) or another (false). */
+  const turns = new Map<number, boolean>();
+  let startNext: number | undefined;
+  let finalNext = 0;
+  let lastCatchUp = 0;
+  let toRemove: string[] = [];
+  let bucketsToRemove: number[] = [];
+  let lastFlush = Date.now();
+
+  function take(docs: DueDoc[], late: boolean): void {
+    for (const doc of docs) {
+      const key = keyOf(doc);
+      if (held.has(key) || (!late && seen.has(key))) continue;
+      seen.set(key, doc.slot);
+      held.set(key, { doc, late });
+    }
+  }
+
+  async function read(nowMs: number): Promise<void> {
+    const current = slotOf(nowMs);
+    if (startNext === undefined || current - finalNext > options.maxWalkSlots) {
+      take(await store.upTo(current), true);
+      [startNext, finalNext, lastCatchUp] = [current + 1, current, nowMs];
+      return;
+    }
+    for (; startNext <= current; startNext++) take(await store.inSlot(startNext), false);
+    for (; finalNext < slotOf(nowMs - options.settleMs); finalNext++) take(await store.inSlot(finalNext), false);
+    if (nowMs - lastCatchUp > options.catchUpEveryMs) {
+      lastCatchUp = nowMs;
+      take(await store.upTo(finalNext - options.catchUpBehindSlots), true);
+    }
+    for (const map of [seen, handled]) for (const [key, slot] of map) if (slot < finalNext - options.maxWalkSlots) map.delete(key);
+    for (const bucket of turns.keys()) if (bucket * BUCKET_MS < (finalNext - options.maxWalkSlots) * SLOT_MS) turns.delete(bucket);
+  }
+
+  /** Re-checks one reminder whose turn this replica holds: true when it is to be delivered now (false: dropped or deferred). */
+  async function stillToSend(doc: DueDoc, now: Date): Promise<'send' | 'drop' | 'deferred'> {
+    const kind = kinds.get(doc.kind);
+    if (!kind) {
+      logger.warn({ kind: doc.kind }, 'reminder of an unknown kind dropped');
+      return 'drop';
+    }
+    if (await delivery.resolved(doc.reminder, kind)) {
+      logger.info(doc.reminder, 'reminder resolved before it was due');
+      return 'drop';
+    }
+    // The time zone may have become known since scheduling: shift again at delivery.
+    const timeZone = await delivery.timeZoneOf(doc.reminder.recipient);
+    const shifted = timeZone ? nextWorkingTime(now, timeZone) : now;
+    if (shifted.getTime() - now.getTime() <= 60_000) return 'send';
+    await store.defer(doc, shifted, now);
+    return 'deferred';
+  }
+
+  /**
+   * The reminders of the buckets this replica holds the turn of, as the database has them now (cancelled
+   * ones gone, late ones in), except those already handled here.
+   */
+  async function takeTurns(buckets: number[], now: Date): Promise<DueDoc[]> {
+    const open = buckets.filter((bucket) => !turns.has(bucket));
+    const won = await claimAll(services.connection, open.map(turnKey), now);
+    for (const bucket of open) turns.set(bucket, won.has(turnKey(bucket)));
+    const docs = await reread(buckets.filter((bucket) => turns.get(bucket)));
+    return docs.filter((doc) => !handled.has(keyOf(doc)) && doc.dueAt.getTime() <= now.getTime());
+  }
+
+  /** The reminders of `buckets` as the database has them now: one indexed equality read per bucket. */
+  async function reread(buckets: number[]): Promise<DueDoc[]> {
+    const docs: DueDoc[] = [];
+    await eachLimited(
+      buckets,
+      options.concurrency,
+      async (bucket) => void docs.push(...(await store.inBucket(bucket))),
+      (error) => logger.error({ err: error }, 'could not read a due bucket; its reminders wait for the next catch-up'),
+    );
+    return docs;
+  }
+
+  /** Re-checks, claims and delivers; returns how many were delivered and which are finished (to delete). */
+  async function fire(batch: DueDoc[], now: Date): Promise<{ delivered: number; finished: Set<string>; deferred: Set<string> }> {
+    const finished = new Set<string>();
+    const deferred = new Set<string>();
+    const ready: DueDoc[] = [];
+    await eachLimited(
+      batch,
+      options.concurrency,
+      async (doc) => {
+        const verdict = await stillToSend(doc, now);
+        if (verdict === 'send') ready.push(doc);
+        else if (verdict === 'drop') finished.add(doc._id);
+        else deferred.add(doc._id);
+      },
+      (error) => logger.error({ err: error }, 'reminder re-check failed; the next catch-up retries it'),
+    );
+    const won = await claimAll(
+      services.connection,
+      ready.map((doc) => claimKey(doc.reminder)),
+      now,
+    );
+    let delivered = 0;
+    await eachLimited(
+      ready,
+      options.concurrency,
+      async (doc) => {
+        // Finished whether it was delivered here, by another replica, or failed after the claim (at most once).
+        finished.add(doc._id);
+        if (!won.has(claimKey(doc.reminder))) return logger.debug(doc.reminder, 'reminder already delivered');
+        await delivery.deliver(doc.reminder, kinds.get(doc.kind) as ReminderKind);
+        delivered++;
+      },
+      (error) => logger.error({ err: error }, 'reminder delivery failed after its claim; not retried (at most once)'),
+    );
+    return { delivered, finished, deferred };
+  }
+
+  /**
+   * Queues the finished ones for deletion: a bucket of this replica's turn whose every reminder finished or
+   * moved (a deferral files it elsewhere) goes whole.
+   */
+  function forget(batch: DueDoc[], late: Set<DueDoc>, { finished, deferred }: { finished: Set<string>; deferred: Set<string> }): void {
+    const open = new Set(
+      batch.filter((doc) => late.has(doc) || !(finished.has(doc._id) || deferred.has(doc._id))).map((doc) => doc.bucket),
+    );
+    for (const bucket of new Set(batch.filter((doc) => !late.has(doc)).map((doc) => doc.bucket))) {
+      if (!open.has(bucket)) bucketsToRemove.push(bucket);
+    }
+    for (const doc of batch) if (finished.has(doc._id) && (late.has(doc) || open.has(doc.bucket))) toRemove.push(doc._id);
+  }
+
+  async function flush(): Promise<void> {
+    const [ids, buckets] = [[...new Set(toRemove)], bucketsToRemove];
+    [toRemove, bucketsToRemove, lastFlush] = [[], [], Date.now()];
+    const failed = { ids: [] as string[], buckets: [] as number[] };
+    await eachLimited(
+      buckets,
+      options.concurrency,
+      (bucket) => store.removeBucket(bucket).catch(() => void failed.buckets.push(bucket)),
+      () => undefined,
+    );
+    await eachLimited(
+      ids,
+      options.concurrency,
+      (id) => store.removeOne(id).catch(() => void failed.ids.push(id)),
+      () => undefined,
+    );
+    toRemove.push(...failed.ids);
+    bucketsToRemove.push(...failed.buckets);
+    if (failed.ids.length + failed.buckets.length > 0)
+      logger.warn(failed, 'could not remove some handled reminders; the next flush retries');
+    logger.debug({ buckets: buckets.length, ids: ids.length, ms: Date.now() - lastFlush }, 'reminder sweep removed handled reminders');
+  }
+
+  let flushing: Promise<void> | undefined;
+  function flushInBackground(): void {
+    if (flushing || toRemove.length + bucketsToRemove.length === 0 || Date.now() - lastFlush < options.flushMs) return;
+    flushing = flush()
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not remove handled reminders'))
+      .finally(() => (flushing = undefined));
+  }
+
+  async function pass(flushAlways: boolean): Promise<number> {
+    const now = services.clock.now();
+    const started = Date.now();
+    await read(now.getTime());
+    const readMs = Date.now() - started;
+    const late: DueDoc[] = [];
+    const buckets = new Set<number>();
+    for (const [key, item] of held) {
+      if (item.late ? item.doc.dueAt > now : bucketEnd(item.doc.bucket) > now.getTime()) continue;
+      held.delete(key);
+      if (item.late) late.push(item.doc);
+      else buckets.add(item.doc.bucket);
+    }
+    let delivered = 0;
+    try {
+      // A catch-up retries even what this replica handled (a failed re-check, a turn whose winner stopped).
+      for (const doc of late) handled.set(keyOf(doc), doc.slot);
+      const stillLate = new Set((await reread([...new Set(late.map((doc) => doc.bucket))])).map(keyOf));
+      const lateBatch = late.filter((doc) => stillLate.has(keyOf(doc)));
+      const batch = [...lateBatch, ...(await takeTurns([...buckets], now))];
+      for (const doc of batch) handled.set(keyOf(doc), doc.slot);
+      const fired = await fire(batch, now);
+      forget(batch, new Set(lateBatch), fired);
+      delivered = fired.delivered;
+      const oldestMs = now.getTime() - Math.min(...batch.map((doc) => doc.dueAt.getTime()));
+      if (batch.length > 0)
+        logger.debug({ batch: batch.length, delivered, readMs, ms: Date.now() - started, oldestMs }, 'reminder sweep pass');
+    } finally {
+      if (flushAlways) await flush();
+      else flushInBackground();
+    }
+    return delivered;
+  }
+
+  // Passes never overlap (the loop's and a test's).
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(work, work);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  return {
+    sweep: () => serial(() => pass(true)),
+    start() {
+      if (running) return;
+      stopped = false;
+      running = (async () => {
+        while (!stopped) {
+          await serial(() => pass(false)).catch((error: unknown) => logger.error({ err: error }, 'reminder sweep failed'));
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, options.tickMs + Math.random() * options.jitterMs);
+          });
+        }
+        await flushing;
+        await serial(flush).catch((error: unknown) => logger.warn({ err: error }, 'could not remove delivered reminders'));
+      })();
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running;
+      running = undefined;
+    },
+  };
+}
