@@ -88,7 +88,9 @@ export async function ackBenchmark(backend: Backend, options: AckOptions): Promi
     // BENCH_CPU_PROF=<dir> profiles the bot process (bench/cpu-profile.mjs; written when it exits).
     const profiler = new URL('./cpu-profile.mjs', import.meta.url).pathname;
     const dir = process.env.BENCH_CPU_PROF;
-    const profile = dir ? { NODE_OPTIONS: `--import ${profiler}`, BENCH_CPU_PROF: dir } : undefined;
+    // BENCH_BOT_NODE_OPTIONS: node flags for the bot process (e.g. heap sizes, to compare memory).
+    const nodeOptions = [dir ? `--import ${profiler}` : '', process.env.BENCH_BOT_NODE_OPTIONS ?? ''].join(' ').trim();
+    const profile = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(dir ? { BENCH_CPU_PROF: dir } : {}) };
     const bot = await startBotTarget(`bot (${backend})`, {
       mongodbUri: database.uri(runDatabaseName('ack')),
       slackApiUrl: fake.url,

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { createRecentWrites } from '../../src/core/recent-writes.js';
 import type { ConversationReference } from 'botbuilder';
 
 /**
@@ -51,6 +52,8 @@ export interface ReferenceStore {
 
 export function createReferenceStore(connection: Connection): ReferenceStore {
   const model = connection.models.TeamsReference ?? connection.model<ReferenceDoc>('TeamsReference', schema, 'teams_references');
+  // Every activity carries the same reference for a user's chat: rewrite it only when it changed.
+  const recent = createRecentWrites({ trustMs: 10 * 60_000, limit: 10_000 });
   return {
     async remember(actorKey, { teamsUserId, tenantId, reference, personal }, now) {
       // A reference without the activity id, so messages sent with it start new threads of their own.
@@ -58,6 +61,8 @@ export function createReferenceStore(connection: Connection): ReferenceStore {
       delete clean.activityId;
       const set: Partial<ReferenceDoc> = { teamsUserId, tenantId, last: clean, seenAt: now };
       if (personal) set.personal = clean;
+      const content = { teamsUserId, tenantId, clean, personal };
+      if (recent.unchanged(actorKey, content, now.getTime())) return;
       try {
         await model.updateOne({ _id: actorKey }, { $set: set }, { upsert: true });
       } catch (error) {
@@ -66,6 +71,7 @@ export function createReferenceStore(connection: Connection): ReferenceStore {
         if (!(await model.exists({ _id: actorKey }))) throw error;
         await model.updateOne({ _id: actorKey }, { $set: set });
       }
+      recent.wrote(actorKey, content, now.getTime());
     },
     async get(actorKey) {
       return (await model.findById(actorKey).lean<ReferenceDoc>()) ?? undefined;

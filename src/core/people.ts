@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { actorKey, type Actor } from './events.js';
+import { createRecentWrites } from './recent-writes.js';
 
 /** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */
 export interface Person extends Actor {
@@ -37,15 +38,10 @@ export interface People {
   findByEmail(email: string): Promise<Person[]>;
 }
 
-/** How long a process trusts its own last write of a person before writing again (another replica may have). */
-const REMEMBERED_FOR_MS = 10 * 60_000;
-const CACHE_LIMIT = 10_000;
-
 export function createPeople(connection: Connection): People {
   const model = connection.models.Person ?? connection.model<Person>('Person', personSchema, 'people');
-  // What this process last wrote per person: most turns come from someone whose profile did not change,
-  // and skipping their write saves a round trip on every turn.
-  const written = new Map<string, { profile: string; at: number }>();
+  // Most turns come from someone whose profile did not change: skipping their write saves a round trip.
+  const recent = createRecentWrites({ trustMs: 10 * 60_000, limit: 10_000 });
 
   async function write(doc: Person): Promise<void> {
     try {
@@ -73,13 +69,9 @@ export function createPeople(connection: Connection): People {
         seenAt: now,
       };
       const { seenAt: _changesEveryTurn, ...profile } = doc;
-      const signature = JSON.stringify(profile);
-      const last = written.get(doc._id);
-      if (last && last.profile === signature && now.getTime() - last.at < REMEMBERED_FOR_MS) return;
+      if (recent.unchanged(doc._id, profile, now.getTime())) return;
       await write(doc);
-      written.delete(doc._id); // re-inserted last: the Map's order is the eviction order
-      written.set(doc._id, { profile: signature, at: now.getTime() });
-      if (written.size > CACHE_LIMIT) written.delete(written.keys().next().value as string);
+      recent.wrote(doc._id, profile, now.getTime());
     },
     async get(key) {
       return (await model.findById(key).lean<Person>()) ?? undefined;
