@@ -19,6 +19,8 @@ export interface DialogResults {
   users: number;
   completed: number;
   errors: number;
+  /** Steps the users sent again because the bot answered "busy" (its turn queue was full). */
+  busyRetries: number;
   firstErrors: string[];
   seconds: number;
   completionsPerSecond: number;
@@ -139,6 +141,7 @@ export async function dialogBenchmark(backend: Backend, options: DialogOptions):
       users: options.users,
       completed,
       errors: run.errors.length,
+      busyRetries: driver.busyRetries,
       firstErrors: [...new Set(run.errors.map((e) => String((e.error as Error).message ?? e.error)))].slice(0, 3),
       seconds: Math.round(seconds * 10) / 10,
       completionsPerSecond: Math.round((completed / seconds) * 10) / 10,

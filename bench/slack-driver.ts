@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FakeMessage, FakeSlackApi, SlackCall } from '../test/support/fake-slack-api.js';
+import { busyText } from '../src/core/busy-messages.js';
 import { buttonPressPayload, buttonsOf, readableSlack, SlackWorkspace } from '../test/support/slack-workspace.js';
 
 type MessageTest = (message: FakeMessage) => boolean;
@@ -24,6 +25,11 @@ export const withText =
     pattern.test(readableSlack(message.blocks));
 export const anyMessage: MessageTest = () => true;
 
+/** The bot's "too busy, retry in a moment" (its turn queue was full): the user sends the same again. */
+class Busy extends Error {}
+const BUSY_MARK = busyText('en').slice(0, 40);
+const RETRY_AFTER_BUSY_MS = 1_000;
+
 /**
  * Drives many Slack users at once through SlackWorkspace (signed requests) and waits for the bot's
  * answers by listening to the fake Web API, instead of polling it per user.
@@ -32,6 +38,8 @@ export class SlackDriver {
   readonly workspace: SlackWorkspace;
   private readonly byChannel = new Map<string, Waiter[]>();
   private readonly modals = new Map<string, (call: SlackCall) => void>();
+  /** Steps sent again because the bot answered "busy". */
+  busyRetries = 0;
 
   /** `timeoutMs`: how long one step may wait for the bot's answer before it counts as an error. */
   constructor(
@@ -42,6 +50,7 @@ export class SlackDriver {
     this.workspace = new SlackWorkspace(botUrl, fake);
     fake.onCall((call) => {
       if (call.method === 'views.open') return this.modals.get(call.args.trigger_id)?.(call);
+      if (call.method === 'chat.postEphemeral') return this.byChannel.get(`D${call.args.user}`)?.shift()?.reject(new Busy());
       // New messages only: the bot also updates the pressed message ("✓ Done"), which answers nothing.
       if (call.method !== 'chat.postMessage') return;
       const waiters = this.byChannel.get(call.args.channel);
@@ -54,8 +63,24 @@ export class SlackDriver {
     });
   }
 
-  /** Sends, then resolves with the first message posted to the user's DM after sending that passes `test`; rejects on a refusal. */
+  /**
+   * Sends, then resolves with the first message posted to the user's DM after sending that passes `test`;
+   * rejects on a refusal. A "busy" answer (in the acknowledgement or as an ephemeral message) is sent again
+   * a second later, as a person would.
+   */
   async expect(userId: string, test: MessageTest, send: () => Promise<Response>, timeoutMs = this.timeoutMs): Promise<FakeMessage> {
+    for (;;) {
+      try {
+        return await this.expectOnce(userId, test, send, timeoutMs);
+      } catch (error) {
+        if (!(error instanceof Busy)) throw error;
+        this.busyRetries++;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_BUSY_MS));
+      }
+    }
+  }
+
+  private async expectOnce(userId: string, test: MessageTest, send: () => Promise<Response>, timeoutMs: number): Promise<FakeMessage> {
     const channel = `D${userId}`;
     let waiter!: Waiter;
     const arrived = new Promise<FakeMessage>((resolve, reject) => {
@@ -75,6 +100,15 @@ export class SlackDriver {
     this.byChannel.set(channel, [...(this.byChannel.get(channel) ?? []), waiter]);
     const response = await send();
     if (response.status !== 200) throw new Error(`Slack request answered ${response.status}`);
+    // A slash command's acknowledgement (an ephemeral response) or a modal's (a field error) carries the notice itself.
+    const body = await response.text();
+    if (body.includes(BUSY_MARK)) {
+      this.byChannel.set(
+        channel,
+        (this.byChannel.get(channel) ?? []).filter((w) => w !== waiter),
+      );
+      waiter.reject(new Busy());
+    }
     return arrived;
   }
 
