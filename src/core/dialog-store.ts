@@ -42,11 +42,13 @@ export interface DialogStore {
   prune(before: Date): Promise<number>;
 }
 
+/** The hot path uses the driver's collection (no mongoose query or document); the model declares the indexes. */
+const dialogs = (connection: Connection) => connection.collection<DialogDoc>('dialogs');
 const dialogModel = (connection: Connection) => connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
 
 /** The newest version of a dialog (also for the dialog sweep and tests). */
 export async function latestDialog(connection: Connection, key: string): Promise<DialogDoc | undefined> {
-  const versions = await dialogModel(connection).find({ key }).lean<DialogDoc[]>();
+  const versions = await dialogs(connection).find({ key }).toArray();
   return newest(versions);
 }
 
@@ -62,7 +64,8 @@ export function createDialogStore(connection: Connection): DialogStore {
     async save(key, loaded, state, now) {
       const version = loaded.version + 1;
       try {
-        await model.create({ _id: `${key}#${version}`, key, state: state ?? null, version, updatedAt: now });
+        const doc: DialogDoc = { _id: `${key}#${version}`, key, state: state ?? null, version, updatedAt: now };
+        await dialogs(connection).insertOne(doc);
       } catch (error) {
         if (isDuplicateKey(error)) throw new AppError('DIALOG.BUSY');
         throw error;
