@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,7 +14,9 @@ export interface BotProcess {
 
 /** Runs `app/main.ts` as its own process, the way the README's start command does. */
 export function spawnBot(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+  // The same node flags as `npm start` (app/node-flags).
+  const flags = readFileSync(join(root, 'app/node-flags'), 'utf8').trim().split(/\s+/);
+  return spawn(process.execPath, [...flags, '--import', 'tsx', 'app/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
