@@ -90,7 +90,12 @@ export async function ackBenchmark(backend: Backend, options: AckOptions): Promi
     const dir = process.env.BENCH_CPU_PROF;
     // BENCH_BOT_NODE_OPTIONS: node flags for the bot process (e.g. heap sizes, to compare memory).
     const nodeOptions = [dir ? `--import ${profiler}` : '', process.env.BENCH_BOT_NODE_OPTIONS ?? ''].join(' ').trim();
-    const profile = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(dir ? { BENCH_CPU_PROF: dir } : {}) };
+    // TURN_* variables (the turn queue's settings) are passed on, to compare settings.
+    const turnSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('TURN_'))) as Record<
+      string,
+      string
+    >;
+    const profile = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(dir ? { BENCH_CPU_PROF: dir } : {}), ...turnSettings };
     const bot = await startBotTarget(`bot (${backend})`, {
       mongodbUri: database.uri(runDatabaseName('ack')),
       slackApiUrl: fake.url,

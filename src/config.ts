@@ -93,10 +93,10 @@ const envSchema = z
       .default(16),
     /** Turns waiting for a slot; beyond it users are told the bot is busy and to retry. */
     TURN_QUEUE_SIZE: z.coerce
-      .number({ message: 'expected a number of turns such as 128' })
-      .int('expected a whole number such as 128')
+      .number({ message: 'expected a number of turns such as 384' })
+      .int('expected a whole number such as 384')
       .min(0, 'expected 0 or more')
-      .default(128),
+      .default(384),
     /** While the event loop lags more than this (acknowledgements wait on it), fewer turns run at once; 0: off. */
     TURN_MAX_LOOP_DELAY_MS: z.coerce
       .number({ message: 'expected milliseconds such as 40' })
