@@ -1,5 +1,5 @@
 import { startTeamsBot, TENANT, type TeamsBotUnderTest } from '../support/teams-bot.js';
-import { cardText, personalChat, sentCards, teamsUser } from '../support/teams-client.js';
+import { cardText, personalChat, sendGoCard, sentCards, teamsUser } from '../support/teams-client.js';
 
 /**
  * A bot with room for one running and one waiting turn, whose first turn is held open by a slow
@@ -27,15 +27,7 @@ describe('Teams when the turn queue is full', () => {
     // Kai has talked to the bot before, so it can send him a card with a button.
     await teams.say(kai, 'help');
     await connector.waitFor((call) => call.kind === 'reply' && call.conversationId === personalChat(kai).id);
-    await under.bot.core.services.notifier.notify({ actorKey: `teams:${TENANT}:${kai.aadObjectId}` }, () => ({
-      message: {
-        blocks: [
-          { type: 'text', text: 'Ready?' },
-          { type: 'actions', buttons: [{ label: 'Go', actionId: 'nobody.handles', value: '1' }] },
-        ],
-      },
-    }));
-    const [card] = sentCards(connector.calls.filter((call) => call.kind === 'send'));
+    const card = await sendGoCard(under.bot.core.services.notifier, connector, `teams:${TENANT}:${kai.aadObjectId}`);
 
     const from = connector.calls.length;
     connector.delayMs = 3_000;

@@ -5,7 +5,7 @@ import { createTeamsAdapter } from '../../adapters/teams/index.js';
 import { createHarness, type Harness } from '../support/core-harness.js';
 import { silentLogger } from '../support/database.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
-import { buttonTitles, cardText, createTeamsClient, sentCards, teamsUser, type TeamsClient } from '../support/teams-client.js';
+import { buttonTitles, cardText, createTeamsClient, sendGoCard, sentCards, teamsUser, type TeamsClient } from '../support/teams-client.js';
 
 /**
  * A card action whose handling outlasts the invoke window: Teams gets the used card at once, and
@@ -43,15 +43,7 @@ describe('Teams card actions slower than the invoke window', () => {
     const mei = teamsUser('mei');
     await teams.say(mei, 'help');
     await connector.waitFor((call) => call.kind === 'reply');
-    await harness.core.services.notifier.notify({ actorKey: `teams:${tenant}:${mei.aadObjectId}` }, () => ({
-      message: {
-        blocks: [
-          { type: 'text', text: 'Ready?' },
-          { type: 'actions', buttons: [{ label: 'Go', actionId: 'nobody.handles', value: '1' }] },
-        ],
-      },
-    }));
-    const [card] = sentCards(connector.calls.filter((call) => call.kind === 'send'));
+    const card = await sendGoCard(harness.core.services.notifier, connector, `teams:${tenant}:${mei.aadObjectId}`);
 
     const from = connector.calls.length;
     const response = await teams.press(mei, card, 'Go');

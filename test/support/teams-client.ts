@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Notifier } from '../../src/core/notifier.js';
 import type { ConnectorCall, FakeConnector } from './fake-connector.js';
 
 /**
@@ -144,6 +145,21 @@ export function sentCards(calls: ConnectorCall[]): SentCard[] {
       .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
       .map((attachment) => ({ call, activityId: activityId ?? '', conversationId: call.conversationId ?? '', card: attachment.content }));
   });
+}
+
+/** Sends a person the bot knows a proactive card with one "Go" button that no module handles; returns the card as sent. */
+export async function sendGoCard(notifier: Notifier, connector: FakeConnector, actorKey: string): Promise<SentCard> {
+  const from = connector.calls.length;
+  await notifier.notify({ actorKey }, () => ({
+    message: {
+      blocks: [
+        { type: 'text', text: 'Ready?' },
+        { type: 'actions', buttons: [{ label: 'Go', actionId: 'nobody.handles', value: '1' }] },
+      ],
+    },
+  }));
+  const [card] = sentCards(connector.calls.slice(from).filter((call) => call.kind === 'send'));
+  return card;
 }
 
 /** Every action on a card a person can press, including those inside confirmation (ShowCard) cards. */
