@@ -74,7 +74,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
   const slackConfig = slackConfigFromEnv(config);
   const slack =
-    slackConfig && createSlackAdapter(slackConfig, { engine: core.engine, http: app, connection: database.connection, logger, queue });
+    slackConfig &&
+    createSlackAdapter(slackConfig, {
+      engine: core.engine,
+      http: app,
+      connection: database.connection,
+      logger,
+      refusals: core.services.refusals,
+      queue,
+    });
   if (slack) core.services.notifier.addDelivery(slack.delivery);
   await slack?.start();
   // The web adapter: link landing pages always; the playground (personas, chat, outbox, views) locally.

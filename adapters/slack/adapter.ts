@@ -2,9 +2,8 @@ import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Engine } from '../../src/core/engine.js';
-import { systemClock, type ChatDelivery } from '../../src/core/ports.js';
-import { createAuditLog } from '../../src/org/audit.js';
-import { createRefusalLog } from '../../src/org/refusals.js';
+import type { ChatDelivery } from '../../src/core/ports.js';
+import type { RefusalLog } from '../../src/org/refusals.js';
 import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
 import type { Logger } from '../../src/logger.js';
 import { createBusyNotices } from './busy.js';
@@ -31,6 +30,8 @@ export interface SlackAdapterDeps {
   http: Express;
   connection: Connection;
   logger: Logger;
+  /** Where refused requests (401) are audited: the core's log (services.refusals). */
+  refusals: RefusalLog;
   /** The process's turn queue (shared with the other adapters); a default-sized one of its own otherwise. */
   queue?: TurnQueue;
 }
@@ -39,7 +40,7 @@ export interface SlackAdapterDeps {
  * The Slack side of the bot: Bolt on the shared HTTP port (or Socket Mode), translating Slack
  * payloads to engine events and replies to Block Kit.
  * @example
- * const slack = createSlackAdapter({ signingSecret, botToken, publicUrl }, { engine, http, connection, logger });
+ * const slack = createSlackAdapter({ signingSecret, botToken, publicUrl }, { engine, http, connection, logger, refusals });
  * core.services.notifier.addDelivery(slack.delivery);
  * await slack.start();
  */
@@ -73,8 +74,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapte
 
   let receiver: ExpressReceiver | undefined;
   if (!socketMode) {
-    const refusals = createRefusalLog(createAuditLog(deps.connection, logger), { clock: systemClock, logger });
-    deps.http.post(EVENTS_PATH, auditRefusedRequests(refusals), rejectFutureTimestamps());
+    deps.http.post(EVENTS_PATH, auditRefusedRequests(deps.refusals), rejectFutureTimestamps());
     receiver = new GuardedExpressReceiver({
       signingSecret: config.signingSecret as string,
       app: deps.http,

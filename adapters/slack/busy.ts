@@ -27,6 +27,7 @@ export interface BusyNotices {
 export function createBusyNotices(logger: Logger): BusyNotices {
   const locales = new Map<string, Locale>();
   const sending = new Set<Promise<unknown>>();
+  const text = (teamId: string, userId: string) => busyText(locales.get(slackTurnKey(teamId, userId)));
   return {
     watch: (profiles) => ({
       async actor(client, teamId, userId) {
@@ -38,10 +39,10 @@ export function createBusyNotices(logger: Logger): BusyNotices {
         return actor;
       },
     }),
-    text: (teamId, userId) => busyText(locales.get(slackTurnKey(teamId, userId))),
+    text,
     async tell(client, channel, teamId, userId) {
-      const text = busyText(locales.get(slackTurnKey(teamId, userId)));
-      const sent = callSlack(client, logger, 'chat.postEphemeral', { channel, user: userId, text }).catch(() => undefined);
+      const notice = text(teamId, userId);
+      const sent = callSlack(client, logger, 'chat.postEphemeral', { channel, user: userId, text: notice }).catch(() => undefined);
       sending.add(sent);
       await sent.finally(() => sending.delete(sent));
     },

@@ -4,7 +4,6 @@ import type { ChatDelivery } from '../../src/core/ports.js';
 import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
 import { ConfigError } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
-import { createRefusalLog } from '../../src/org/refusals.js';
 import { ActivityShapeError, activityProblem, envelopeProblem } from './activity-shape.js';
 import { createCardSender } from './card-sender.js';
 import { createCardStore } from './card-store.js';
@@ -56,8 +55,6 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
   const references = createReferenceStore(core.services.connection);
   const sender = createCardSender({ cards, clock: core.services.clock });
   const queue = options.queue ?? createTurnQueue({ logger });
-  // Requests refused 401 (no or a wrong token while MICROSOFT_APP_ID is set) are audited, capped per minute.
-  const refusals = createRefusalLog(core.services.audit, { clock: core.services.clock, logger });
   const bot = new TeamsBot({
     engine: core.engine,
     cards,
@@ -81,7 +78,8 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
         res.on('finish', () => {
           if (res.statusCode !== 401) return;
           const reason = req.headers.authorization ? 'invalid token' : 'missing token';
-          void refusals.request({ platform: 'teams', reason, remoteAddress: req.ip ?? req.socket.remoteAddress });
+          // No or a wrong token while MICROSOFT_APP_ID is set: audited, capped per minute.
+          void core.services.refusals.request({ platform: 'teams', reason, remoteAddress: req.ip ?? req.socket.remoteAddress });
         });
         const answer = rejectableResponse(res);
         try {

@@ -49,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     people,
     audit,
+    refusals: createRefusalLog(audit, { clock, logger: options.logger }),
     orgs: orgModels(options.connection),
     mailer,
     notifier: createNotifier({ people, mailer, logger: options.logger }),
@@ -68,7 +69,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger: options.logger,
     translator: (locale) => createTranslator(catalogs, locale),
-    onRefused: createRefusalLog(audit, { clock, logger: options.logger }).access,
+    onRefused: services.refusals.access,
   });
   return { engine, services };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Claims } from '../persistence/claims.js';
 import type { Scheduler } from '../scheduling/scheduler.js';
 import type { AuditLog } from '../org/audit.js';
+import type { RefusalLog } from '../org/refusals.js';
 import type { OrgModels } from '../org/organizations.js';
 import type { Notifier } from './notifier.js';
 import type { People } from './people.js';
@@ -15,6 +16,8 @@ export interface CoreServices {
   clock: Clock;
   people: People;
   audit: AuditLog;
+  /** Refused attempts and requests, audited with a per-minute cap (one per process, shared by the engine and adapters). */
+  refusals: RefusalLog;
   orgs: OrgModels;
   mailer: Mailer;
   notifier: Notifier;

@@ -4,12 +4,22 @@ import pino from 'pino';
 import { createSlackAdapter, slackConfigFromEnv } from '../../adapters/slack/index.js';
 import type { Engine } from '../../src/core/engine.js';
 import { loadConfig } from '../../src/config.js';
+import { systemClock } from '../../src/core/ports.js';
+import { createAuditLog } from '../../src/org/audit.js';
+import { createRefusalLog } from '../../src/org/refusals.js';
 
 const env = (vars: Record<string, string>) => slackConfigFromEnv(loadConfig({ ...vars }));
 const routes = (app: express.Express) =>
   ((app as unknown as { router: { stack: Array<{ route?: { path: string } }> } }).router?.stack ?? []).flatMap((layer) =>
     layer.route ? [layer.route.path] : [],
   );
+/** What the adapter is built with; these tests send it no request, so nothing reaches the (unconnected) database. */
+const adapterDeps = (http: express.Express) => {
+  const logger = pino({ level: 'silent' });
+  const connection = mongoose.createConnection();
+  const refusals = createRefusalLog(createAuditLog(connection, logger), { clock: systemClock, logger });
+  return { engine: {} as Engine, http, connection, logger, refusals };
+};
 
 describe('Slack adapter configuration', () => {
   it('is off unless a transport and a token (or OAuth) are configured', () => {
@@ -35,12 +45,7 @@ describe('Slack adapter configuration', () => {
     const config = env({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(config?.appToken).toBe('xapp-1');
     const http = express();
-    const adapter = createSlackAdapter(config!, {
-      engine: {} as Engine,
-      http,
-      connection: mongoose.createConnection(),
-      logger: pino({ level: 'silent' }),
-    });
+    const adapter = createSlackAdapter(config!, adapterDeps(http));
     expect(adapter.mode).toBe('socket');
     expect(adapter.delivery.platform).toBe('slack');
     expect(routes(http)).not.toContain('/slack/events');
@@ -50,14 +55,14 @@ describe('Slack adapter configuration', () => {
     const http = express();
     const adapter = createSlackAdapter(
       { signingSecret: 's', botToken: 'xoxb-1', publicUrl: 'http://localhost', apiUrl: 'http://127.0.0.1:9/api/' },
-      { engine: {} as Engine, http, connection: mongoose.createConnection(), logger: pino({ level: 'silent' }) },
+      adapterDeps(http),
     );
     expect(adapter.mode).toBe('http');
     expect(routes(http)).toContain('/slack/events');
   });
 
   it('refuses a configuration it cannot run', () => {
-    const deps = { engine: {} as Engine, http: express(), connection: mongoose.createConnection(), logger: pino({ level: 'silent' }) };
+    const deps = adapterDeps(express());
     expect(() => createSlackAdapter({ botToken: 'xoxb-1', publicUrl: 'http://localhost' }, deps)).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => createSlackAdapter({ signingSecret: 's', publicUrl: 'http://localhost' }, deps)).toThrow(/SLACK_BOT_TOKEN/);
   });
