@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Message } from '../../src/core/replies.js';
-import { isDuplicateKey } from '../../src/persistence/claims.js';
+import { insertOnce } from '../../src/persistence/claims.js';
 
 /**
  * One line of a persona's playground conversation, kept in MongoDB so it survives restarts: what the
@@ -62,13 +62,10 @@ export function webConversations(connection: Connection): WebConversations {
     async add(entry) {
       const rev = nextRev();
       const { id, ...rest } = entry;
-      try {
-        await model.create({ _id: id ?? `wm_${randomUUID()}`, ...rest, unread: entry.proactive ?? false, order: rev, rev, at: new Date() });
-        return true;
-      } catch (error) {
-        if (id && isDuplicateKey(error)) return false;
-        throw error;
-      }
+      // A random id never collides: only a given `id` can find its entry added already.
+      return insertOnce(() =>
+        model.create({ _id: id ?? `wm_${randomUUID()}`, ...rest, unread: entry.proactive ?? false, order: rev, rev, at: new Date() }),
+      );
     },
     async get(id) {
       return (await model.findById(id).lean<WebEntry>()) ?? undefined;

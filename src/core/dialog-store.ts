@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 import { AppError } from './errors.js';
 
 /** Where a user is in a multi-step dialog: the flow, its step and the answers so far. */
@@ -63,13 +63,8 @@ export function createDialogStore(connection: Connection): DialogStore {
     },
     async save(key, loaded, state, now) {
       const version = loaded.version + 1;
-      try {
-        const doc: DialogDoc = { _id: `${key}#${version}`, key, state: state ?? null, version, updatedAt: now };
-        await dialogs(connection).insertOne(doc);
-      } catch (error) {
-        if (isDuplicateKey(error)) throw new AppError('DIALOG.BUSY');
-        throw error;
-      }
+      const doc: DialogDoc = { _id: `${key}#${version}`, key, state: state ?? null, version, updatedAt: now };
+      if (!(await insertOnce(() => dialogs(connection).insertOne(doc)))) throw new AppError('DIALOG.BUSY');
     },
     async prune(before) {
       // Old versions are read once an hour; each key's superseded ones go with one equality-filtered delete.

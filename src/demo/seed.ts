@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
 import type { Role } from '../org/roles.js';
 import { PERSONAS, personaActor, personaConversationId, personaKey, type PersonaId } from './personas.js';
@@ -87,12 +87,4 @@ export async function seedDemo(services: SeedServices): Promise<boolean> {
   for (const persona of PERSONAS) await services.people.remember(personaActor(persona, 'en'), personaConversationId(persona.id), now);
   services.logger.info({ organizations: DEMO_ORGS.length }, 'demo data seeded');
   return true;
-}
-
-async function insertOnce(create: () => Promise<unknown>): Promise<void> {
-  try {
-    await create();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
 }

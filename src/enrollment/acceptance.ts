@@ -1,11 +1,10 @@
-import type { Model } from 'mongoose';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { post, text, type ActionsBlock, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
 import type { Application, Applications } from './applications.js';
 
@@ -43,14 +42,8 @@ export async function createReseller(services: Pick<CoreServices, 'orgs' | 'peop
     createdAt: services.clock.now(),
   };
   // Fixed ids: completing the acceptance again after a crash finds them and changes nothing.
-  await createOnce(services.orgs.Organization, org);
-  await createOnce(services.orgs.Membership, membership);
-}
-
-async function createOnce<T>(model: Model<T>, doc: T): Promise<void> {
-  await model.create(doc).catch((error: unknown) => {
-    if (!isDuplicateKey(error)) throw error;
-  });
+  await insertOnce(() => services.orgs.Organization.create(org));
+  await insertOnce(() => services.orgs.Membership.create(membership));
 }
 
 /** The seed's step 9: confirm membership of the admin agent group (Account settings > User management). */

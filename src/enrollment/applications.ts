@@ -14,7 +14,7 @@ import {
   type ApplicationState,
   type ApplicationStatus,
 } from './states.js';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 import {
   claimTransition,
   InjectedCrash,
@@ -159,9 +159,7 @@ export function createApplications(services: Services, faults: { crashAfter?: Cr
     const previous = { _id: next._id, revision: revision - 1 };
     // Only over the previous revision: a late repeat never rolls a newer state back. The first revision is
     // inserted (upsert); a repeat of it meets the existing document (duplicate key) and changes nothing.
-    await model.replaceOne(previous, next, { upsert: revision === 1 }).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    await insertOnce(() => model.replaceOne(previous, next, { upsert: revision === 1 }));
     step('write');
     await prepare(services, transition);
     for (const [index, event] of transition.events.entries()) {

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 import type { Application } from './applications.js';
 import type { ApplicationEvent, ApplicationStatus } from './states.js';
 
@@ -59,14 +59,8 @@ export function transitionModel(connection: Connection): Model<Transition> {
 export const transitionId = (applicationId: string, revision: number): string => `${applicationId}:${revision}`;
 
 /** Claims the transition by inserting it; false when another caller holds that revision already. */
-export async function claimTransition(model: Model<Transition>, transition: Transition): Promise<boolean> {
-  try {
-    await model.create(transition);
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+export function claimTransition(model: Model<Transition>, transition: Transition): Promise<boolean> {
+  return insertOnce(() => model.create(transition));
 }
 
 /** Transitions claimed but not finished (their process died, or is still at work), oldest first. */

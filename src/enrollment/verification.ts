@@ -6,7 +6,7 @@ import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken, looksLikeToken, newToken } from '../core/tokens.js';
 import type { Application, Applications } from './applications.js';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
 
@@ -38,11 +38,7 @@ export async function rememberLink(
   token: string,
   expiresAt: Date,
 ): Promise<void> {
-  await linkModel(services.connection)
-    .create({ _id: hashToken(token), applicationId: app._id, expiresAt })
-    .catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+  await insertOnce(() => linkModel(services.connection).create({ _id: hashToken(token), applicationId: app._id, expiresAt }));
 }
 
 /** Emails the primary contact the link `${publicUrl}/verify-email/<token>`. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
 import type { Logger } from '../logger.js';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 
 /** One state change: who did what to which subject, when, from which platform. */
 export interface AuditEntry {
@@ -59,12 +59,8 @@ export function createAuditLog(connection: Connection, logger: Logger): AuditLog
     },
     async record({ id, ...entry }) {
       const saved: AuditEntry = { _id: id ?? `aud_${randomUUID()}`, relatedOrgIds: [], ...entry };
-      try {
-        await model.create(saved);
-      } catch (error) {
-        if (id && isDuplicateKey(error)) return false;
-        throw error;
-      }
+      // A random id never collides: only a fixed `id` can find its entry recorded already.
+      if (!(await insertOnce(() => model.create(saved)))) return false;
       for (const listener of listeners) {
         await listener(saved).catch((error: unknown) => logger.error({ err: error, action: saved.action }, 'audit listener failed'));
       }

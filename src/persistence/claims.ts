@@ -32,19 +32,27 @@ export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
+/**
+ * Runs an insert (or upsert) against a unique `_id`: true when it wrote, false when that `_id` existed
+ * already (the duplicate-key error every backend reports); any other error is thrown.
+ */
+export async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
 export function createClaims(connection: Connection, now: () => Date = () => new Date()): Claims {
   const model: Model<ClaimDoc> = connection.models.Claim ?? connection.model<ClaimDoc>('Claim', claimSchema, 'claims');
   return {
-    async claim(key) {
-      try {
-        // The driver's insert, not model.create: every turn claims, and a mongoose document per claim
-        // (construction, casting, validation) was a visible share of the bot's CPU under load.
-        await connection.collection<ClaimDoc>('claims').insertOne({ _id: key, at: now() });
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
+    claim(key) {
+      // The driver's insert, not model.create: every turn claims, and a mongoose document per claim
+      // (construction, casting, validation) was a visible share of the bot's CPU under load.
+      return insertOnce(() => connection.collection<ClaimDoc>('claims').insertOne({ _id: key, at: now() }));
     },
     async claimedAt(key) {
       return (await model.findById(key).lean<ClaimDoc>())?.at;

@@ -1,8 +1,8 @@
 import { AppError } from '../core/errors.js';
 import { actorKey, type Actor } from '../core/events.js';
 import type { CoreServices } from '../core/services.js';
-import { isDuplicateKey } from '../persistence/claims.js';
-import { membershipId, newOrgId, type Organization } from '../org/organizations.js';
+import { insertOnce } from '../persistence/claims.js';
+import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
 import type { ProviderDraft } from './provider-input.js';
 
 /**
@@ -84,18 +84,14 @@ export async function updateProvider(
 async function addAdmins(services: CoreServices, orgId: string, emails: string[]): Promise<string[]> {
   const added: string[] = [];
   for (const email of emails) {
-    try {
-      await services.orgs.Membership.create({
-        _id: membershipId(orgId, email),
-        orgId,
-        email,
-        roles: ['global-admin'],
-        createdAt: services.clock.now(),
-      });
-      added.push(email);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    const membership: Membership = {
+      _id: membershipId(orgId, email),
+      orgId,
+      email,
+      roles: ['global-admin'],
+      createdAt: services.clock.now(),
+    };
+    if (await insertOnce(() => services.orgs.Membership.create(membership))) added.push(email);
   }
   return added;
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { isDuplicateKey } from '../persistence/claims.js';
+import { insertOnce } from '../persistence/claims.js';
 import { claimKey, type Reminder } from './reminder.js';
 
 /**
@@ -76,18 +76,10 @@ export function createDueReminders(connection: Connection): DueReminders {
     async add(reminder, now) {
       const dueAt = new Date(reminder.dueAt);
       const { subjectId, kind, orgIds } = reminder;
-      try {
-        await model.collection.insertOne({
-          _id: claimKey(reminder),
-          ...filing(dueAt, now),
-          subjectId,
-          kind,
-          orgIds,
-          reminder,
-        } as never);
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      // Filed once: a replayed schedule finds it there already.
+      await insertOnce(() =>
+        model.collection.insertOne({ _id: claimKey(reminder), ...filing(dueAt, now), subjectId, kind, orgIds, reminder } as never),
+      );
     },
     inSlot: (slot) => model.find({ slot }).lean<DueDoc[]>(),
     inBucket: (bucket) => model.find({ bucket }).lean<DueDoc[]>(),
