@@ -85,21 +85,9 @@ export async function ackBenchmark(backend: Backend, options: AckOptions): Promi
   const fake = await startFakeSlackApi();
   const connector = await startFakeConnector();
   try {
-    // BENCH_CPU_PROF=<dir> profiles the bot process (bench/cpu-profile.mjs; written when it exits).
-    const profiler = new URL('./cpu-profile.mjs', import.meta.url).pathname;
-    const dir = process.env.BENCH_CPU_PROF;
-    // BENCH_BOT_NODE_OPTIONS: node flags for the bot process (e.g. heap sizes, to compare memory).
-    const nodeOptions = [dir ? `--import ${profiler}` : '', process.env.BENCH_BOT_NODE_OPTIONS ?? ''].join(' ').trim();
-    // TURN_* variables (the turn queue's settings) are passed on, to compare settings.
-    const turnSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('TURN_'))) as Record<
-      string,
-      string
-    >;
-    const profile = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(dir ? { BENCH_CPU_PROF: dir } : {}), ...turnSettings };
     const bot = await startBotTarget(`bot (${backend})`, {
       mongodbUri: database.uri(runDatabaseName('ack')),
       slackApiUrl: fake.url,
-      extra: profile,
     });
     const teams = createTeamsClient({ botUrl: bot.url, connector, tenantId: TENANT });
     let rows: RateResult[];

@@ -16,7 +16,24 @@ export interface Target {
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The real bot (app/main.ts) on `mongodbUri`, Slack Web API calls going to `slackApiUrl`. */
-export async function startBotTarget(name: string, env: { mongodbUri: string; slackApiUrl: string; extra?: Record<string, string> }) {
+/**
+ * What the environment asks of the measured bot process: BENCH_CPU_PROF=<dir> profiles it
+ * (bench/cpu-profile.mjs; written when it exits), BENCH_BOT_NODE_OPTIONS adds node flags (heap sizes, to
+ * compare memory), TURN_* variables (the turn queue's settings) are passed on, to compare settings.
+ */
+function benchBotSettings(): Record<string, string> {
+  const dir = process.env.BENCH_CPU_PROF;
+  const profiler = new URL('./cpu-profile.mjs', import.meta.url).pathname;
+  const nodeOptions = [dir ? `--import ${profiler}` : '', process.env.BENCH_BOT_NODE_OPTIONS ?? ''].join(' ').trim();
+  const turnSettings = Object.entries(process.env).filter(([name]) => name.startsWith('TURN_')) as Array<[string, string]>;
+  return {
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    ...(dir ? { BENCH_CPU_PROF: dir } : {}),
+    ...Object.fromEntries(turnSettings),
+  };
+}
+
+export async function startBotTarget(name: string, env: { mongodbUri: string; slackApiUrl: string }) {
   const bot = await startBotProcess({
     MONGODB_URI: env.mongodbUri,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -24,7 +41,7 @@ export async function startBotTarget(name: string, env: { mongodbUri: string; sl
     SLACK_API_URL: env.slackApiUrl,
     DEMO: 'off',
     LOG_LEVEL: 'error',
-    ...env.extra,
+    ...benchBotSettings(),
   });
   // A bounded stop: SIGTERM lets the bot finish what it acknowledged; after 20 s it is killed (by pid).
   const stop = async () => {

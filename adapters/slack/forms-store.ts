@@ -22,6 +22,11 @@ const schema = new Schema<StoredForm>(
 
 /** Forms older than this are removed when new ones are saved (no TTL indexes on FerretDB). */
 const KEEP_MS = 30 * 24 * 3600 * 1000;
+/**
+ * At most this often per process: FerretDB evaluates the range filter of that delete itself, reading the
+ * whole collection (per save, that made enrollment at 200 concurrent users wait on FerretDB's CPU).
+ */
+const PRUNE_EVERY_MS = 3600 * 1000;
 
 export interface FormStore {
   /** A fresh key for a form about to be rendered (saved with `save`). */
@@ -34,17 +39,21 @@ export interface FormStore {
 
 export function createFormStore(connection: Connection, now: () => Date = () => new Date()): FormStore {
   const model = connection.models.SlackForm ?? connection.model<StoredForm>('SlackForm', schema, 'slack_forms');
+  let prunedAt = -Infinity;
   return {
     newKey: () => `f_${randomBytes(12).toString('base64url')}`,
     async save(forms) {
       if (!forms.length) return;
       const at = now();
       await model.insertMany(forms.map(({ key, form }) => ({ _id: key, form, createdAt: at })));
+      if (at.getTime() - prunedAt < PRUNE_EVERY_MS) return;
+      prunedAt = at.getTime();
       await model.deleteMany({ createdAt: { $lt: new Date(at.getTime() - KEEP_MS) } });
     },
     async attach(keys, message) {
-      // Only the adapter writes these documents, once per posted message: a plain update is enough.
-      if (keys.length) await model.updateMany({ _id: { $in: keys } }, { $set: { message } });
+      // Only the adapter writes these documents, once per posted message: a plain update is enough. One
+      // update per key (usually one): FerretDB filters an `_id` equality in SQL, an `$in` over the whole collection.
+      for (const key of keys) await model.updateOne({ _id: key }, { $set: { message } });
     },
     async get(key) {
       return (await model.findById(key).lean<StoredForm>()) ?? undefined;
