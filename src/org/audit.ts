@@ -27,7 +27,8 @@ const auditSchema = new Schema<AuditEntry>(
     actorKey: String,
     platform: String,
     action: String,
-    subject: String,
+    // Reminders re-check a subject's entries with an equality on it (pushed down to SQL by FerretDB).
+    subject: { type: String, index: true },
     details: Schema.Types.Mixed,
     at: { type: Date, index: true },
   },

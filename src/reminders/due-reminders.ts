@@ -50,7 +50,6 @@ export interface DueReminders {
   /** Files `reminder` under its due second, never under a past one (sweepers have read those). Idempotent. */
   add(reminder: Reminder, now: Date): Promise<void>;
   inSlot(slot: number): Promise<DueDoc[]>;
-  inBucket(bucket: number): Promise<DueDoc[]>;
   /** Everything filed up to `slot`: a whole-collection read, for start-up and the occasional catch-up. */
   upTo(slot: number): Promise<DueDoc[]>;
   /** Moves a waiting reminder to a later time (a working-hours deferral at delivery). */
@@ -59,8 +58,12 @@ export interface DueReminders {
   removeOne(id: string): Promise<void>;
   /** Deletes a whole bucket (an indexed equality: a few milliseconds). */
   removeBucket(bucket: number): Promise<void>;
-  /** Removes a subject's waiting reminders (of some kinds only); returns how many. */
-  cancel(subjectId: string, kinds?: string[]): Promise<number>;
+  /**
+   * Removes a subject's waiting reminders (of some kinds only) and takes their delivery claims first, so that a
+   * sweep holding one it read earlier loses the claim and stays silent. Returns how many were cancelled
+   * (not those a sweep had claimed already).
+   */
+  cancel(subjectId: string, kinds: string[] | undefined, now: Date): Promise<number>;
   /** What is waiting for an organization (everything without `orgId`), soonest first. */
   list(orgId: string | undefined, limit: number): Promise<DueDoc[]>;
 }
@@ -82,7 +85,6 @@ export function createDueReminders(connection: Connection): DueReminders {
       );
     },
     inSlot: (slot) => model.find({ slot }).lean<DueDoc[]>(),
-    inBucket: (bucket) => model.find({ bucket }).lean<DueDoc[]>(),
     upTo: (slot) => model.find({ slot: { $lte: slot } }).lean<DueDoc[]>(),
     async defer(doc, dueAt, now) {
       const reminder = { ...doc.reminder, dueAt: dueAt.toISOString() };
@@ -94,12 +96,14 @@ export function createDueReminders(connection: Connection): DueReminders {
     async removeBucket(bucket) {
       await model.deleteMany({ bucket });
     },
-    async cancel(subjectId, kinds) {
-      // An indexed equality read first: most resolutions have nothing waiting, and then nothing is deleted.
+    async cancel(subjectId, kinds, now) {
+      // An indexed equality read first: most resolutions have nothing waiting, and then nothing is written.
       const waiting = await model.find({ subjectId }).lean<DueDoc[]>();
       const ids = waiting.filter((doc) => !kinds || kinds.includes(doc.kind)).map((doc) => doc._id);
+      // The waiting document's _id is its delivery claim's key (claimKey).
+      const won = await claimAll(connection, ids, now);
       for (const id of ids) await model.deleteOne({ _id: id });
-      return ids.length;
+      return won.size;
     },
     list: (orgId, limit) =>
       model

@@ -31,9 +31,11 @@ export function createReminderDelivery(services: CoreServices): ReminderDelivery
     },
     async resolved(reminder, kind) {
       if (kind.resolvedBy.length > 0) {
-        const filter = { subject: reminder.subjectId, action: { $in: kind.resolvedBy }, at: { $gte: new Date(reminder.since) } };
-        const entries = await auditModel().find(filter).lean<AuditEntry[]>();
-        if (entries.some((entry) => kind.resolvedIf?.(entry) ?? true)) return true;
+        // An equality only: FerretDB evaluates `$in` and ranges itself over the whole collection; a subject has few entries.
+        const entries = await auditModel().find({ subject: reminder.subjectId }).lean<AuditEntry[]>();
+        const since = new Date(reminder.since).getTime();
+        const resolving = entries.filter((entry) => kind.resolvedBy.includes(entry.action) && entry.at.getTime() >= since);
+        if (resolving.some((entry) => kind.resolvedIf?.(entry) ?? true)) return true;
       }
       return kind.stillDue ? !(await kind.stillDue(reminder)) : false;
     },

@@ -74,7 +74,7 @@ export function createReminderService(services: CoreServices, intervals: Interva
       logger.info({ ...keyOf(reminder), dueAt: reminder.dueAt }, 'reminder scheduled');
       return at;
     },
-    cancel: (subjectId, kindNames) => store.cancel(subjectId, kindNames),
+    cancel: (subjectId, kindNames) => store.cancel(subjectId, kindNames, services.clock.now()),
     async scheduledFor(orgId, limit = 50) {
       return (await store.list(orgId, limit)).map((doc) => ({ ...doc.reminder, nextRunAt: doc.dueAt }));
     },

@@ -11,9 +11,12 @@ import { nextWorkingTime } from './working-hours.js';
  * bucket (quarter of a second) has ended. Then, per pass:
  * 1. one unordered insertMany of turn claims `reminder-turn:<bucket>` splits the buckets between the
  *    replicas (a few claims per second, not one per reminder); the loser forgets those reminders;
- * 2. the winner re-reads each bucket it won (equality, indexed: a reminder cancelled since is gone) and
- *    re-checks each reminder (resolved? still in working hours? — a deferral re-files it) with bounded concurrency;
- * 3. one insertMany of the delivery claims `claimKey(reminder)` (THE exactly-once guard), then delivery;
+ * 2. the winner re-checks each reminder it read (resolved? still in working hours? — a deferral re-files it)
+ *    with bounded concurrency;
+ * 3. one insertMany of the delivery claims `claimKey(reminder)` (THE exactly-once guard), then delivery. A
+ *    cancellation takes the same claim before deleting the document, so a reminder cancelled after it was
+ *    read loses its claim here: no re-read of the buckets (on FerretDB's SQLite backend each read of a
+ *    bucket is a whole-collection read);
  * 4. in the background, about once a second, the finished ones are deleted: a bucket whose every reminder
  *    finished with one deleteMany({bucket}), the others one deleteOne({_id}) each (a `$in` filter would make
  *    FerretDB read the whole collection).
@@ -50,6 +53,7 @@ export const SWEEP_DEFAULTS = {
 
 export const TURN_PREFIX = 'reminder-turn:';
 const turnKey = (bucket: number) => `${TURN_PREFIX}${bucket}`;
+/** A deferred reminder keeps its _id and moves to another bucket: there it is a new one to handle. */
 const keyOf = (doc: DueDoc) => `${doc._id}@${doc.bucket}`;
 
 interface Held {
@@ -68,8 +72,6 @@ export function createReminderSweep(
   const logger = services.logger.child({ component: 'reminder-sweep' });
   const held = new Map<string, Held>();
   const seen = new Map<string, number>();
-  /** Reminders this replica re-checked or delivered (with their slot, to forget them later). */
-  const handled = new Map<string, number>();
   /** Buckets whose turn was claimed, by this replica (true) or another (false). */
   const turns = new Map<number, boolean>();
   let startNext: number | undefined;
@@ -101,7 +103,7 @@ export function createReminderSweep(
       lastCatchUp = nowMs;
       take(await store.upTo(finalNext - options.catchUpBehindSlots), true);
     }
-    for (const map of [seen, handled]) for (const [key, slot] of map) if (slot < finalNext - options.maxWalkSlots) map.delete(key);
+    for (const [key, slot] of seen) if (slot < finalNext - options.maxWalkSlots) seen.delete(key);
     for (const bucket of turns.keys()) if (bucket * BUCKET_MS < (finalNext - options.maxWalkSlots) * SLOT_MS) turns.delete(bucket);
   }
 
@@ -124,28 +126,12 @@ export function createReminderSweep(
     return 'deferred';
   }
 
-  /**
-   * The reminders of the buckets this replica holds the turn of, as the database has them now (cancelled
-   * ones gone, late ones in), except those already handled here.
-   */
-  async function takeTurns(buckets: number[], now: Date): Promise<DueDoc[]> {
-    const open = buckets.filter((bucket) => !turns.has(bucket));
+  /** Those of `docs` whose bucket's turn this replica holds (claiming the turns not yet claimed). */
+  async function takeTurns(docs: DueDoc[], now: Date): Promise<DueDoc[]> {
+    const open = [...new Set(docs.map((doc) => doc.bucket))].filter((bucket) => !turns.has(bucket));
     const won = await claimAll(services.connection, open.map(turnKey), now);
     for (const bucket of open) turns.set(bucket, won.has(turnKey(bucket)));
-    const docs = await reread(buckets.filter((bucket) => turns.get(bucket)));
-    return docs.filter((doc) => !handled.has(keyOf(doc)) && doc.dueAt.getTime() <= now.getTime());
-  }
-
-  /** The reminders of `buckets` as the database has them now: one indexed equality read per bucket. */
-  async function reread(buckets: number[]): Promise<DueDoc[]> {
-    const docs: DueDoc[] = [];
-    await eachLimited(
-      buckets,
-      options.concurrency,
-      async (bucket) => void docs.push(...(await store.inBucket(bucket))),
-      (error) => logger.error({ err: error }, 'could not read a due bucket; its reminders wait for the next catch-up'),
-    );
-    return docs;
+    return docs.filter((doc) => turns.get(doc.bucket));
   }
 
   /** Re-checks, claims and delivers; returns how many were delivered and which are finished (to delete). */
@@ -235,24 +221,19 @@ export function createReminderSweep(
     const started = Date.now();
     await read(now.getTime());
     const readMs = Date.now() - started;
+    // A catch-up's finds (late) are retried without turn claims: a failed re-check, a turn whose winner stopped.
     const late: DueDoc[] = [];
-    const buckets = new Set<number>();
+    const onTime: DueDoc[] = [];
     for (const [key, item] of held) {
       if (item.late ? item.doc.dueAt > now : bucketEnd(item.doc.bucket) > now.getTime()) continue;
       held.delete(key);
-      if (item.late) late.push(item.doc);
-      else buckets.add(item.doc.bucket);
+      (item.late ? late : onTime).push(item.doc);
     }
     let delivered = 0;
     try {
-      // A catch-up retries even what this replica handled (a failed re-check, a turn whose winner stopped).
-      for (const doc of late) handled.set(keyOf(doc), doc.slot);
-      const stillLate = new Set((await reread([...new Set(late.map((doc) => doc.bucket))])).map(keyOf));
-      const lateBatch = late.filter((doc) => stillLate.has(keyOf(doc)));
-      const batch = [...lateBatch, ...(await takeTurns([...buckets], now))];
-      for (const doc of batch) handled.set(keyOf(doc), doc.slot);
+      const batch = [...late, ...(await takeTurns(onTime, now))];
       const fired = await fire(batch, now);
-      forget(batch, new Set(lateBatch), fired);
+      forget(batch, new Set(late), fired);
       delivered = fired.delivered;
       const oldestMs = now.getTime() - Math.min(...batch.map((doc) => doc.dueAt.getTime()));
       if (batch.length > 0)
