@@ -97,6 +97,8 @@ export class SlackDriver {
         reject: (error) => (clearTimeout(timer), reject(error)),
       };
     });
+    // The "busy" notice may come (as an ephemeral message) before the request is answered: handled when awaited below.
+    arrived.catch(() => undefined);
     this.byChannel.set(channel, [...(this.byChannel.get(channel) ?? []), waiter]);
     const response = await send();
     if (response.status !== 200) throw new Error(`Slack request answered ${response.status}`);

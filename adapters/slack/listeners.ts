@@ -66,6 +66,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, action, client }) => {
     if (action.type !== 'button' || action.action_id.startsWith(LINK_ACTION)) return ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
+    if (originalActionId(action.action_id) === OPEN_FORM_ACTION) {
+      // Not queued: Slack's trigger_id expires 3 s after the press, and opening a stored form changes nothing.
+      await ack();
+      return openForm(deps, client, body, action).catch((error: unknown) => deps.logger.error({ err: error }, 'could not open a form'));
+    }
     const turn = deps.queue.submit(slackTurnKey(teamId, body.user.id), () => onPress(deps, client, body, action));
     await ack();
     // A button's acknowledgement cannot carry text: the notice goes where the button was (or to the DM).
@@ -87,24 +92,32 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 }
 
-async function onPress(deps: ListenerDeps, client: WebClient, body: BlockAction, action: ButtonAction): Promise<void> {
+/** Where a press happened: the message's channel (or the user's DM) and the message, if any. */
+async function pressedIn(deps: ListenerDeps, client: WebClient, body: BlockAction) {
   const teamId = body.team?.id ?? body.user.team_id ?? '';
   const inMessage = body.container?.type === 'message' && body.channel?.id && body.message?.ts;
   const channelId = inMessage ? body.channel!.id : await deps.turns.dm(client, teamId, body.user.id);
-  const conversation = { teamId, channelId };
-  const messageTs = inMessage ? body.message!.ts : undefined;
+  return { teamId, conversation: { teamId, channelId }, messageTs: inMessage ? body.message!.ts : undefined };
+}
 
-  if (originalActionId(action.action_id) === OPEN_FORM_ACTION) {
-    const stored = await deps.forms.get(action.value ?? '');
-    if (!stored) {
-      const actor = await deps.turns.actor(client, teamId, body.user.id);
-      return deps.turns.tellFailure(client, conversation, actor.locale);
-    }
-    const view = renderModal(stored.form, { f: stored.form.formId, k: stored._id, ...(messageTs ? { c: channelId, t: messageTs } : {}) });
-    await callSlack(client, deps.logger, 'views.open', { trigger_id: body.trigger_id, view });
-    return;
+async function openForm(deps: ListenerDeps, client: WebClient, body: BlockAction, action: ButtonAction): Promise<void> {
+  const { teamId, conversation, messageTs } = await pressedIn(deps, client, body);
+  const stored = await deps.forms.get(action.value ?? '');
+  if (!stored) {
+    const actor = await deps.turns.actor(client, teamId, body.user.id);
+    return deps.turns.tellFailure(client, conversation, actor.locale);
   }
+  const view = renderModal(stored.form, {
+    f: stored.form.formId,
+    k: stored._id,
+    ...(messageTs ? { c: conversation.channelId, t: messageTs } : {}),
+  });
+  await callSlack(client, deps.logger, 'views.open', { trigger_id: body.trigger_id, view });
+}
 
+async function onPress(deps: ListenerDeps, client: WebClient, body: BlockAction, action: ButtonAction): Promise<void> {
+  const { teamId, conversation, messageTs } = await pressedIn(deps, client, body);
+  const { channelId } = conversation;
   const messageId = messageTs ? encodeMessageId({ teamId, channelId, ts: messageTs }) : undefined;
   const actor = await deps.turns.actor(client, teamId, body.user.id);
   const replies = await deps.turns.handle(actor, conversation, eventIds.action(action.action_ts), {

@@ -1,3 +1,5 @@
+import { createFormStore } from '../../adapters/slack/forms-store.js';
+import { OPEN_FORM_ACTION } from '../../adapters/slack/render.js';
 import { readableSlack, startSlackTestBot, type SlackTestBot } from '../support/slack-workspace.js';
 
 /**
@@ -112,6 +114,47 @@ describe('Slack when the turn queue is full', () => {
     const notice = await t.fake.waitFor((call) => call.method === 'chat.postEphemeral' && call.args.user === 'UKAI', { since });
     expect(notice.args.channel).toBe('DUKAI');
     expect(notice.args.text).toMatch(/try again in a moment/);
+    await t.slack.waitForDm('UOLA', /What you can do/);
+    await t.slack.waitForDm('UPIA', /What you can do/);
+  });
+
+  it('opens a form at once even while the queue is full (Slack’s trigger_id expires 3 s after the press)', async () => {
+    const forms = createFormStore(t.bot.database.connection);
+    const key = forms.newKey();
+    const form = {
+      type: 'form' as const,
+      formId: 'enrollment.address',
+      title: 'Company address',
+      submitLabel: 'Save',
+      fields: [{ id: 'postalCode', label: 'Postal code', kind: 'text' as const }],
+    };
+    await forms.save([{ key, form }]);
+    const card = {
+      channel: 'DUKAI',
+      ts: '1700000000.000002',
+      text: 'Your address',
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'b0',
+          elements: [{ type: 'button', action_id: OPEN_FORM_ACTION, text: { type: 'plain_text', text: '📝 Fill in' }, value: key }],
+        },
+      ],
+    };
+    const since = t.fake.calls.length;
+    t.fake.failNext('conversations.open', { status: 429, retryAfter: 3 });
+    await t.slack.command('UOLA', 'help');
+    await t.slack.command('UPIA', 'help');
+    expect((await t.slack.press('UKAI', card, '📝 Fill in')).status).toBe(200);
+
+    const opened = await t.fake.waitFor((call) => call.method === 'views.open', { since });
+    expect(opened.args.view.title.text).toBe('Company address');
+    // Opened while Ola's turn still waited for Slack: before her answer, and with no busy notice for Kai.
+    const olaAnswered = t.fake.calls.findIndex(
+      (call, index) => index >= since && call.method === 'chat.postMessage' && call.args.channel === 'DUOLA',
+    );
+    expect(olaAnswered === -1 || olaAnswered > t.fake.calls.indexOf(opened)).toBe(true);
+    expect(t.fake.calls.slice(since).some((call) => call.method === 'chat.postEphemeral' && call.args.user === 'UKAI')).toBe(false);
     await t.slack.waitForDm('UOLA', /What you can do/);
     await t.slack.waitForDm('UPIA', /What you can do/);
   });
