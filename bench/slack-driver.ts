@@ -28,7 +28,8 @@ export const anyMessage: MessageTest = () => true;
 /** The bot's "too busy, retry in a moment" (its turn queue was full): the user sends the same again. */
 class Busy extends Error {}
 const BUSY_MARK = busyText('en').slice(0, 40);
-const RETRY_AFTER_BUSY_MS = 1_000;
+/** A person told "busy, try again in a moment" retries a few seconds later (3–8 s here), not all in the same second. */
+const retryAfterBusyMs = () => 3_000 + Math.random() * 5_000;
 
 /**
  * Drives many Slack users at once through SlackWorkspace (signed requests) and waits for the bot's
@@ -66,7 +67,7 @@ export class SlackDriver {
   /**
    * Sends, then resolves with the first message posted to the user's DM after sending that passes `test`;
    * rejects on a refusal. A "busy" answer (in the acknowledgement or as an ephemeral message) is sent again
-   * a second later, as a person would.
+   * a few seconds later, as a person would.
    */
   async expect(userId: string, test: MessageTest, send: () => Promise<Response>, timeoutMs = this.timeoutMs): Promise<FakeMessage> {
     for (;;) {
@@ -75,7 +76,7 @@ export class SlackDriver {
       } catch (error) {
         if (!(error instanceof Busy)) throw error;
         this.busyRetries++;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_BUSY_MS));
+        await new Promise((resolve) => setTimeout(resolve, retryAfterBusyMs()));
       }
     }
   }

@@ -27,7 +27,9 @@ export interface TurnQueue {
   stats(): TurnQueueStats;
   /**
    * Feedback from the event loop (src/core/loop-lag.ts): while it lags, fewer turns start (halved per
-   * lagging sample, down to 1); while it does not, one more per sample, up to `concurrency`.
+   * lagging sample, down to a quarter of `concurrency`); while it does not, one more per sample, up to
+   * `concurrency`. The floor: when the lag comes from refusing a flood of events rather than from the
+   * turns, fewer turns only means more refusals (1,000 users retrying every second once held one turn at a time).
    */
   adapt(lagging: boolean): void;
   /** Resolves once nothing runs or waits (shutdown, tests); turns queued meanwhile are waited for too. */
@@ -71,6 +73,7 @@ export function createTurnQueue(options: TurnQueueOptions): TurnQueue {
   let waiting = 0;
   let refused = 0;
   let limit = concurrency;
+  const floor = Math.ceil(concurrency / 4);
   let idle: Array<() => void> = [];
 
   function pump(): void {
@@ -120,7 +123,7 @@ export function createTurnQueue(options: TurnQueueOptions): TurnQueue {
     },
     stats: () => ({ running, waiting, refused, limit, concurrency, capacity }),
     adapt(lagging) {
-      if (lagging) limit = Math.max(1, Math.ceil(limit / 2));
+      if (lagging) limit = Math.max(floor, Math.ceil(limit / 2));
       else if (limit < concurrency) {
         limit++;
         pump();

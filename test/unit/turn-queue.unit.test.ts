@@ -123,6 +123,12 @@ describe('the turn queue', () => {
     await queue.drain();
   });
 
+  it('keeps a quarter of its turns running however long the loop lags', () => {
+    const queue = createTurnQueue({ concurrency: 16, capacity: 10, logger });
+    for (let i = 0; i < 10; i++) queue.adapt(true);
+    expect(queue.stats().limit).toBe(4);
+  });
+
   it('drains: waits for running and waiting turns, including turns queued meanwhile; a failing turn does not stop the rest', async () => {
     const queue = createTurnQueue({ concurrency: 1, capacity: 5, logger });
     const slow = gatedTurn(log, 'slow');
