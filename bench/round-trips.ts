@@ -1,17 +1,21 @@
-import mongoose from 'mongoose';
 import type { InboundEvent, Input } from '../src/core/events.js';
 import { runDatabaseName, startBenchDatabase } from './databases.js';
 import { startReminderNode } from './reminder-kind.js';
 
 /**
- * `tsx bench/round-trips.ts`: database operations per engine turn (counted with mongoose's debug
- * hook: every model/collection call is one round trip), for the turns of the acknowledgement mix.
- * Adapter-side operations (Slack form store, Teams references and cards) come on top.
+ * `tsx bench/round-trips.ts`: database operations per engine turn, counted with the driver's command
+ * monitoring (every command sent is one round trip: mongoose models and direct collection calls alike),
+ * for the turns of the acknowledgement mix. Adapter-side operations (Slack form store, Teams references
+ * and cards) come on top.
  */
 const database = await startBenchDatabase('postgresql');
-const node = await startReminderNode(database.uri(runDatabaseName('roundtrips')), { process: false });
+const uri = database.uri(runDatabaseName('roundtrips'));
+const node = await startReminderNode(`${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`, { process: false });
 const calls: string[] = [];
-mongoose.set('debug', (collection: string, method: string) => void calls.push(`${collection}.${method}`));
+const IGNORED = new Set(['hello', 'isMaster', 'ping', 'endSessions']);
+node.database.connection.getClient().on('commandStarted', (event) => {
+  if (!IGNORED.has(event.commandName)) calls.push(`${String(event.command[event.commandName])}.${event.commandName}`);
+});
 const actor = {
   platform: 'slack' as const,
   workspaceId: 'T1',
@@ -35,7 +39,6 @@ await turn('/csp status (mid-dialog)', { kind: 'command', name: 'status', args: 
 await turn('/csp help (mid-dialog)', { kind: 'command', name: 'help', args: '' });
 await turn('stale press (mid-dialog)', { kind: 'action', actionId: 'enrollment.start', value: 'welcome' });
 await turn('answer tenant', { kind: 'message', text: 'contoso.onmicrosoft.com' });
-mongoose.set('debug', false);
 await node.database.connection.dropDatabase();
 await node.stop();
 await database.stop();
