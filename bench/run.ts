@@ -31,6 +31,7 @@ const { values } = parseArgs({
     'dialog-backends': { type: 'string', default: 'postgresql' },
     'time-limit': { type: 'string', default: '20' },
     'no-write': { type: 'boolean', default: false },
+    'skip-baselines': { type: 'boolean', default: false },
   },
 });
 
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
     for (const backend of backends) {
       log(`acknowledgement path, ${backend}`);
       const load = loadavg();
-      const result = await ackBenchmark(backend, { ...settings, baselines: backend === 'postgresql', log });
+      const result = await ackBenchmark(backend, { ...settings, baselines: backend === 'postgresql' && !values['skip-baselines'], log });
       results.ack = merge(results.ack, part(settings, result, load), (r) => r.backend);
       save();
     }

@@ -3,7 +3,7 @@ import { actorKey } from '../core/events.js';
 import type { ActionInput, BotModule, CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { orgOf } from '../org/access.js';
+import { orgOf, readOnce } from '../org/access.js';
 import type { Membership } from '../org/organizations.js';
 import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
 import { createApplications, newApplicationId, type Application, type Applications } from './applications.js';
@@ -134,6 +134,9 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
   }
 
   const always = async () => true;
+  // Help asks three commands about the same application: read once per help.
+  const latestStatus = async (ctx: TurnContext) =>
+    (await readOnce(ctx.actor, 'latest-application', () => applications.latestOf(actorKey(ctx.actor))))?.state.status;
   const commands: CommandSpec[] = [
     {
       name: 'enroll',
@@ -148,21 +151,21 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
       usage: 'resend-verification',
       summaryKey: 'enrollment.help.resend',
       available: async (ctx) =>
-        ['submitted', 'email-verification-pending'].includes((await applications.latestOf(actorKey(ctx.actor)))?.state.status ?? ''),
+        ['submitted', 'email-verification-pending'].includes((await latestStatus(ctx)) ?? ''),
       run: resend,
     },
     {
       name: 'reply-review',
       usage: 'reply-review <answer>',
       summaryKey: 'enrollment.help.reply',
-      available: async (ctx) => (await applications.latestOf(actorKey(ctx.actor)))?.state.status === 'more-info-needed',
+      available: async (ctx) => (await latestStatus(ctx)) === 'more-info-needed',
       run: (ctx, command) => respond(ctx, 'answer', command.rest),
     },
     {
       name: 'appeal',
       usage: 'appeal <why the decision should change>',
       summaryKey: 'enrollment.help.appeal',
-      available: async (ctx) => (await applications.latestOf(actorKey(ctx.actor)))?.state.status === 'rejected',
+      available: async (ctx) => (await latestStatus(ctx)) === 'rejected',
       run: (ctx, command) => respond(ctx, 'appeal', command.rest),
     },
   ];

@@ -16,23 +16,23 @@ export function isOperator(services: Pick<CoreServices, 'operators'>, actor: Act
 
 /**
  * Copies of actors made for a batch of read-only checks (help asks every command whether it is available):
- * their memberships and organizations are read once per copy instead of once per check. The copy is
- * dropped with the check, so nothing outlives the turn.
+ * what `readOnce` loads for such a copy (memberships, organizations, the latest application) is read once
+ * per copy instead of once per check. The copy is dropped with the check, so nothing outlives the turn.
  */
-const readOnlyCopies = new WeakSet<Actor>();
-const membershipCache = new WeakMap<Actor, Promise<Membership[]>>();
-const accessCache = new WeakMap<Actor, Promise<OrgAccess[]>>();
+const readOnlyCopies = new WeakMap<Actor, Map<string, Promise<unknown>>>();
 
 export function readOnlyCopy(actor: Actor): Actor {
   const copy = { ...actor };
-  readOnlyCopies.add(copy);
+  readOnlyCopies.set(copy, new Map());
   return copy;
 }
 
-function once<T>(cache: WeakMap<Actor, Promise<T>>, actor: Actor, load: () => Promise<T>): Promise<T> {
-  if (!readOnlyCopies.has(actor)) return load();
-  const cached = cache.get(actor) ?? load();
-  cache.set(actor, cached);
+/** `load()`, or for a read-only copy of an actor, its first result under `what`. */
+export function readOnce<T>(actor: Actor, what: string, load: () => Promise<T>): Promise<T> {
+  const memo = readOnlyCopies.get(actor);
+  if (!memo) return load();
+  const cached = (memo.get(what) as Promise<T> | undefined) ?? load();
+  memo.set(what, cached);
   return cached;
 }
 
@@ -41,7 +41,7 @@ function once<T>(cache: WeakMap<Actor, Promise<T>>, actor: Actor, load: () => Pr
  * operator) is linked to the chat identity the first time that person talks to the bot with that email.
  */
 export function membershipsOf(services: Pick<CoreServices, 'orgs'>, actor: Actor): Promise<Membership[]> {
-  return once(membershipCache, actor, async () => {
+  return readOnce(actor, 'memberships', async () => {
     const key = actorKey(actor);
     const { Membership } = services.orgs;
     const byEmail = actor.email
@@ -56,7 +56,7 @@ export function membershipsOf(services: Pick<CoreServices, 'orgs'>, actor: Actor
 
 /** The actor's organization of the given kind (the first one when several), with their membership. */
 export async function orgOf(services: Pick<CoreServices, 'orgs'>, actor: Actor, kind?: OrgKind): Promise<OrgAccess | undefined> {
-  const accesses = await once(accessCache, actor, async () => {
+  const accesses = await readOnce(actor, 'organizations', async () => {
     const found: OrgAccess[] = [];
     for (const membership of await membershipsOf(services, actor)) {
       const org = await services.orgs.Organization.findById(membership.orgId).lean<Organization>();

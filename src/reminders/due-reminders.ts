@@ -23,7 +23,7 @@ export interface DueDoc {
 }
 
 export const SLOT_MS = 1_000;
-/** Fewer buckets, fewer turn claims, re-reads and deletes (each a whole-collection read on FerretDB's SQLite backend). */
+/** Fewer buckets, fewer turn claims and bucket deletes (each delete a whole-collection read on FerretDB's SQLite backend). */
 export const BUCKET_MS = 250;
 export const slotOf = (ms: number) => Math.floor(ms / SLOT_MS);
 export const bucketOf = (ms: number) => Math.floor(ms / BUCKET_MS);
