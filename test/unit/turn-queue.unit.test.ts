@@ -211,7 +211,7 @@ describe('the busy notice', () => {
 
 describe('the queue’s configuration', () => {
   it('defaults to 16 running, 384 waiting, 40 ms of loop delay, and names a bad variable', () => {
-    expect(loadConfig({})).toMatchObject({ TURN_CONCURRENCY: 16, TURN_QUEUE_SIZE: 384, TURN_MAX_LOOP_DELAY_MS: 40 });
+    expect(loadConfig({})).toMatchObject({ TURN_CONCURRENCY: 16, TURN_QUEUE_SIZE: 384, TURN_MAX_LOOP_DELAY_MS: 20 });
     expect(loadConfig({ TURN_CONCURRENCY: '4', TURN_QUEUE_SIZE: '0' })).toMatchObject({ TURN_CONCURRENCY: 4, TURN_QUEUE_SIZE: 0 });
     expect(() => loadConfig({ TURN_CONCURRENCY: '0' })).toThrow(/TURN_CONCURRENCY: expected at least 1/);
     expect(() => loadConfig({ TURN_QUEUE_SIZE: 'lots' })).toThrow(/TURN_QUEUE_SIZE: expected a number/);
