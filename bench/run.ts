@@ -29,7 +29,7 @@ const { values } = parseArgs({
     window: { type: 'string', default: '60' },
     'dialog-users': { type: 'string', default: '1000' },
     'dialog-backends': { type: 'string', default: 'postgresql' },
-    'time-limit': { type: 'string', default: '20' },
+    'time-limit': { type: 'string', default: '40' },
     'no-write': { type: 'boolean', default: false },
     'skip-baselines': { type: 'boolean', default: false },
   },
