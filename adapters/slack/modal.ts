@@ -32,7 +32,7 @@ function element(field: FormField): types.InputBlock['element'] {
     case 'multiline':
       return { ...base, type: 'plain_text_input', multiline: field.kind === 'multiline', ...(initial ? { initial_value: initial } : {}) };
     case 'checkbox': {
-      const option = { text: plain(field.label, LIMITS.optionText), value: 'true' };
+      const option = { text: plain(field.hint ?? field.label, LIMITS.optionText), value: 'true' };
       return { ...base, type: 'checkboxes', options: [option], ...(field.value === 'true' ? { initial_options: [option] } : {}) };
     }
     case 'select': {
@@ -57,7 +57,8 @@ function inputBlocks(field: FormField): types.KnownBlock[] {
     // A checkbox is a yes/no answer: unchecked must be submittable.
     optional: field.kind === 'checkbox' ? true : !field.required,
   };
-  if (field.hint) input.hint = plain(field.hint, LIMITS.hint);
+  // A checkbox's hint is the text beside its box (above), not repeated under it.
+  if (field.hint && field.kind !== 'checkbox') input.hint = plain(field.hint, LIMITS.hint);
   // views.open cannot show an error state, so a known error is shown right under the field.
   const error: types.ContextBlock[] = field.error
     ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `⚠️ ${truncate(field.error, LIMITS.sectionText - 3)}` }] }]

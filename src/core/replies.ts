@@ -52,6 +52,7 @@ export interface FormField {
   id: string;
   label: string;
   kind: 'text' | 'email' | 'tel' | 'url' | 'multiline' | 'checkbox' | 'select';
+  /** Help under the field; for a checkbox, the statement beside the box (the label is then its short heading). */
   hint?: string;
   value?: string;
   /** The per-field validation message shown next to the field. */

@@ -27,7 +27,14 @@ export function invitationBlocks(t: Translate, locale: Locale, invitation: Partn
       formId: `partnership.authorize.${invitation._id}`,
       title: t('partnership.consent.title', { provider: name }),
       fields: [
-        { id: 'consent', kind: 'checkbox', label: t('partnership.consent.checkbox', { provider: name }), required: true, value: 'false' },
+        {
+          id: 'consent',
+          kind: 'checkbox',
+          label: t('partnership.consent.label'),
+          hint: t('partnership.consent.checkbox', { provider: name }),
+          required: true,
+          value: 'false',
+        },
       ],
       submitLabel: t('partnership.button.authorize'),
       buttons: [declineButton(t, invitation._id, name)],

@@ -13,6 +13,7 @@ export const partnershipMessages = defineMessages(
     'partnership.consent.text':
       'When you authorize {provider} as your indirect provider:\n• {provider} may *submit orders and add subscriptions on behalf of your customers*;\n• {provider} gets *administrator access to your organization’s tenant* (Microsoft Entra ID).\nYou can remove this access later. This invitation is open until {expires}.',
     'partnership.consent.title': 'Authorize {provider} as your indirect provider',
+    'partnership.consent.label': 'Your consent',
     'partnership.consent.checkbox':
       'I agree that {provider} may submit orders and add subscriptions on behalf of our customers and gets administrator access to our tenant.',
     'partnership.button.authorize': 'Authorize indirect provider',
@@ -81,6 +82,7 @@ export const partnershipMessages = defineMessages(
     'partnership.consent.text':
       '當您授權 {provider} 成為您的間接提供者時：\n• {provider} 可以*代表您的客戶提交訂單及新增訂閱*；\n• {provider} 會取得*您組織租用戶（Microsoft Entra ID）的系統管理員存取*。\n您之後可以移除此存取權。此邀請的有效期限至 {expires}。',
     'partnership.consent.title': '授權 {provider} 成為您的間接提供者',
+    'partnership.consent.label': '您的同意',
     'partnership.consent.checkbox': '我同意 {provider} 代表我們的客戶提交訂單及新增訂閱，並取得我們租用戶的系統管理員存取。',
     'partnership.button.authorize': '授權間接提供者',
     'partnership.button.decline': '拒絕',

@@ -137,7 +137,9 @@ function formHtml(form: FormBlock, options: HtmlRenderOptions): Html {
   </form>`;
 }
 
-function fieldHtml(formId: string, field: FormField): Html {
+function fieldHtml(formId: string, given: FormField): Html {
+  // A checkbox's hint is the statement beside its box.
+  const field = given.kind === 'checkbox' && given.hint ? { ...given, label: given.hint, hint: undefined } : given;
   const id = `f-${formId.replace(/\W/g, '-')}-${field.id}`;
   const described = [field.hint ? `${id}-hint` : '', field.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const common = html`id="${id}"
