@@ -22,6 +22,19 @@ describe('Slack when the turn queue is full', () => {
     await t.stop();
   });
 
+  /** A message in Kai's DM with one button, as Slack posted it. */
+  const cardForKai = (ts: string, text: string, button: { actionId: string; label: string; value: string }) => ({
+    channel: 'DUKAI',
+    ts,
+    text,
+    blocks: [
+      {
+        type: 'actions',
+        block_id: 'b0',
+        elements: [{ type: 'button', action_id: button.actionId, text: { type: 'plain_text', text: button.label }, value: button.value }],
+      },
+    ],
+  });
   const dmsTo = (channel: string, since: number) =>
     t.fake.calls.slice(since).filter((call) => call.method === 'chat.postMessage' && call.args.channel === channel);
 
@@ -88,18 +101,7 @@ describe('Slack when the turn queue is full', () => {
         },
       },
     };
-    const card = {
-      channel: 'DUKAI',
-      ts: '1700000000.000001',
-      text: 'Ready?',
-      blocks: [
-        {
-          type: 'actions',
-          block_id: 'b0',
-          elements: [{ type: 'button', action_id: 'nobody.handles', text: { type: 'plain_text', text: 'Go' }, value: '1' }],
-        },
-      ],
-    };
+    const card = cardForKai('1700000000.000001', 'Ready?', { actionId: 'nobody.handles', label: 'Go', value: '1' });
     const [submitted, pressed] = await Promise.all([
       t.slack.submit('ULIN', modal, { postalCode: '98052' }),
       t.slack.press('UKAI', card, 'Go'),
@@ -129,18 +131,7 @@ describe('Slack when the turn queue is full', () => {
       fields: [{ id: 'postalCode', label: 'Postal code', kind: 'text' as const }],
     };
     await forms.save([{ key, form }]);
-    const card = {
-      channel: 'DUKAI',
-      ts: '1700000000.000002',
-      text: 'Your address',
-      blocks: [
-        {
-          type: 'actions',
-          block_id: 'b0',
-          elements: [{ type: 'button', action_id: OPEN_FORM_ACTION, text: { type: 'plain_text', text: '📝 Fill in' }, value: key }],
-        },
-      ],
-    };
+    const card = cardForKai('1700000000.000002', 'Your address', { actionId: OPEN_FORM_ACTION, label: '📝 Fill in', value: key });
     // Two people new to this process: the first one's DM lookup is held 3 s by Slack, the second waits.
     t.fake.addUser({ id: 'UQIN', teamId: 'T1', name: 'Qin', locale: 'en-US' });
     t.fake.addUser({ id: 'URAE', teamId: 'T1', name: 'Rae', locale: 'en-US' });
