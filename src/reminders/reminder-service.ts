@@ -83,9 +83,9 @@ export function createReminderService(services: CoreServices, intervals: Interva
 
   services.audit.subscribe(async (entry) => {
     if (!entry.subject) return;
-    for (const kind of kinds.values()) {
-      if (kind.resolvedBy.includes(entry.action) && (kind.resolvedIf?.(entry) ?? true)) await service.cancel(entry.subject, [kind.kind]);
-    }
+    // One cancellation (one read of the subject's waiting reminders) for every kind this entry resolves.
+    const resolved = [...kinds.values()].filter((kind) => kind.resolvedBy.includes(entry.action) && (kind.resolvedIf?.(entry) ?? true));
+    if (resolved.length > 0) await service.cancel(entry.subject, resolved.map((kind) => kind.kind));
     for (const kind of kinds.values()) {
       if (!kind.startsOn.includes(entry.action) || (kind.startsIf && !kind.startsIf(entry))) continue;
       const recipient = kind.recipient(entry);
