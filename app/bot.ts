@@ -46,6 +46,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // OPERATORS is set it must list web:web:operator for that persona to keep reviewing.
     operators: config.OPERATORS.length || !playground ? config.OPERATORS : [OPERATOR_ACTOR_KEY],
     reminderIntervals: config.REMINDER_INTERVALS,
+    workingHours: config.WORKING_HOURS,
     // Without SMTP_URL the core's outbox mailer is used (the playground shows it).
     mailer: smtpUrl
       ? (audit) => createSmtpMailer({ smtpUrl, from: config.MAIL_FROM ?? '', scheduler, audit, logger, retryDelayMs })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseIntervals } from './reminders/intervals.js';
+import { DEFAULT_WORKING_HOURS_TEXT, parseWorkingHours } from './reminders/working-hours.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = (example: string) => z.url({ message: `expected a URL such as ${example}` }).optional();
@@ -55,6 +56,17 @@ const envSchema = z
       .superRefine((value, ctx) => {
         try {
           parseIntervals(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+    /** When reminders may reach people, in each one's time zone: `Mon-Fri 09-18` (default), `Sun-Thu 08-17`, or `always`. */
+    WORKING_HOURS: z
+      .string()
+      .default(DEFAULT_WORKING_HOURS_TEXT)
+      .superRefine((value, ctx) => {
+        try {
+          parseWorkingHours(value);
         } catch (error) {
           ctx.addIssue({ code: 'custom', message: (error as Error).message });
         }

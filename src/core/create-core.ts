@@ -29,6 +29,8 @@ export interface CoreOptions {
   mailer?: Mailer | ((audit: AuditLog) => Mailer);
   /** REMINDER_INTERVALS as configured (`name=duration,…`); the reminders module applies its defaults. */
   reminderIntervals?: string;
+  /** WORKING_HOURS as configured; the reminders module applies its default. */
+  workingHours?: string;
 }
 
 export interface Core {
@@ -58,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
     publicUrl: options.publicUrl.replace(/\/$/, ''),
     operators: new Set(options.operators),
     reminderIntervals: options.reminderIntervals,
+    workingHours: options.workingHours,
   };
   const dialogs = createDialogStore(options.connection);
   scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs }, clock, options.logger);

@@ -29,4 +29,6 @@ export interface CoreServices {
   operators: ReadonlySet<string>;
   /** REMINDER_INTERVALS (`verify-resend=30s,…`, validated by the config); src/reminders/intervals.ts parses it. */
   reminderIntervals?: string;
+  /** WORKING_HOURS (`Mon-Fri 09-18` or `always`, validated by the config); src/reminders/working-hours.ts parses it. */
+  workingHours?: string;
 }

@@ -1,4 +1,4 @@
-import { addBusinessDays } from './working-hours.js';
+import { addBusinessDays, type WorkingHours } from './working-hours.js';
 
 /**
  * Every reminder interval, by name, with the defaults of issue 8. Overridden with the
@@ -74,8 +74,8 @@ export function parseIntervals(text = ''): Intervals {
 }
 
 /** When a duration started at `from` ends; business days count in `timeZone` (UTC when unknown). */
-export function endOf(from: Date, duration: Duration, timeZone?: string): Date {
-  return 'ms' in duration ? new Date(from.getTime() + duration.ms) : addBusinessDays(from, duration.businessDays, timeZone);
+export function endOf(from: Date, duration: Duration, timeZone?: string, hours?: WorkingHours): Date {
+  return 'ms' in duration ? new Date(from.getTime() + duration.ms) : addBusinessDays(from, duration.businessDays, timeZone, hours);
 }
 
 /** Milliseconds of a duration for things that are not calendar-bound (sweeps, back-off). */

@@ -6,6 +6,7 @@ import { customerKinds } from './kinds/customers.js';
 import { enrollmentKinds } from './kinds/enrollment.js';
 import { partnershipKinds } from './kinds/partnerships.js';
 import { createReminderService, type ReminderService } from './reminder-service.js';
+import { parseWorkingHours } from './working-hours.js';
 import { remindersCommand } from './reminders-command.js';
 
 const byServices = new WeakMap<CoreServices, ReminderService>();
@@ -23,7 +24,7 @@ export function reminderServiceOf(services: CoreServices): ReminderService {
  */
 export function createRemindersModule(services: CoreServices): BotModule {
   const intervals = parseIntervals(services.reminderIntervals);
-  const reminders = createReminderService(services, intervals);
+  const reminders = createReminderService(services, intervals, parseWorkingHours(services.workingHours));
   const kinds = [...dialogKinds(services), ...enrollmentKinds(services), ...partnershipKinds(services), ...customerKinds(services)];
   for (const kind of kinds) reminders.define(kind);
   startDialogSweep(services, reminders, intervals);

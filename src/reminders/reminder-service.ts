@@ -4,7 +4,7 @@ import { endOf, type Intervals } from './intervals.js';
 import { claimKey, type Reminder, type ReminderKey, type ReminderKind } from './reminder.js';
 import { createReminderDelivery } from './reminder-delivery.js';
 import { createReminderSweep, TURN_PREFIX } from './reminder-sweep.js';
-import { nextWorkingTime } from './working-hours.js';
+import { nextWorkingTime, type WorkingHours } from './working-hours.js';
 
 const PRUNE_TURNS_JOB = 'reminders.prune-turns';
 const HOUR = 3_600_000;
@@ -21,7 +21,7 @@ export type ScheduleRequest = Omit<Reminder, 'dueAt' | 'since'> & { since: Date 
  * delivered exactly once: each delivery first claims `reminder:<subjectId>:<kind>:<occurrence>` and
  * re-checks that the situation is still open.
  * @example
- * const reminders = createReminderService(services, parseIntervals(''));
+ * const reminders = createReminderService(services, parseIntervals(''), parseWorkingHours());
  * reminders.define(moreInfoKind);   // from then on, audit entries schedule and cancel it
  */
 export interface ReminderService {
@@ -42,12 +42,12 @@ export interface ReminderService {
   sweep(): Promise<number>;
 }
 
-export function createReminderService(services: CoreServices, intervals: Intervals): ReminderService {
+export function createReminderService(services: CoreServices, intervals: Intervals, hours: WorkingHours): ReminderService {
   const kinds = new Map<string, ReminderKind>();
   const logger = services.logger.child({ component: 'reminders' });
   const store = createDueReminders(services.connection);
   const delivery = createReminderDelivery(services);
-  const sweeper = createReminderSweep(services, store, delivery, kinds);
+  const sweeper = createReminderSweep(services, store, delivery, kinds, hours);
   services.scheduler.addWorker(sweeper);
   // The sweep's turn claims matter only while a slot is being handled.
   services.scheduler.agenda.define(PRUNE_TURNS_JOB, async () => {
@@ -67,8 +67,8 @@ export function createReminderService(services: CoreServices, intervals: Interva
       if (!(await services.claims.claim(`${claimKey(request)}:scheduled`))) return undefined;
       if (options.replacing) await service.cancel(request.subjectId, [request.kind]);
       const timeZone = await delivery.timeZoneOf(request.recipient);
-      const due = endOf(request.since, intervals[kind.after], timeZone);
-      const at = timeZone ? nextWorkingTime(due, timeZone) : due;
+      const due = endOf(request.since, intervals[kind.after], timeZone, hours);
+      const at = timeZone ? nextWorkingTime(due, timeZone, hours) : due;
       const reminder: Reminder = { ...request, since: request.since.toISOString(), dueAt: at.toISOString() };
       await store.add(reminder, services.clock.now());
       logger.info({ ...keyOf(reminder), dueAt: reminder.dueAt }, 'reminder scheduled');

@@ -3,7 +3,7 @@ import { BUCKET_MS, bucketEnd, claimAll, SLOT_MS, slotOf, type DueDoc, type DueR
 import { claimKey, type ReminderKind } from './reminder.js';
 import type { ReminderDelivery } from './reminder-delivery.js';
 import { eachLimited } from './each-limited.js';
-import { nextWorkingTime } from './working-hours.js';
+import { nextWorkingTime, type WorkingHours } from './working-hours.js';
 
 /**
  * The loop every replica runs. Each slot (due second) is read with an equality query when it begins, and
@@ -67,6 +67,7 @@ export function createReminderSweep(
   store: DueReminders,
   delivery: ReminderDelivery,
   kinds: ReadonlyMap<string, ReminderKind>,
+  hours: WorkingHours,
   options = SWEEP_DEFAULTS,
 ): ReminderSweep {
   const logger = services.logger.child({ component: 'reminder-sweep' });
@@ -120,7 +121,7 @@ export function createReminderSweep(
     }
     // The time zone may have become known since scheduling: shift again at delivery.
     const timeZone = await delivery.timeZoneOf(doc.reminder.recipient);
-    const shifted = timeZone ? nextWorkingTime(now, timeZone) : now;
+    const shifted = timeZone ? nextWorkingTime(now, timeZone, hours) : now;
     if (shifted.getTime() - now.getTime() <= 60_000) return 'send';
     await store.defer(doc, shifted, now);
     return 'deferred';

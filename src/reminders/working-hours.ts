@@ -1,16 +1,45 @@
 /**
  * Working hours and business days in a person's own time zone, with the platform's Intl only.
- * Weekends are Saturday and Sunday; public holidays are not known to the bot.
+ * Configured by WORKING_HOURS (default `Mon-Fri 09-18`); public holidays are not known to the bot.
  */
 
 export interface WorkingHours {
-  /** First working hour, local (default 9 = 09:00). */
+  /** Working days, 0 = Sunday … 6 = Saturday. */
+  days: ReadonlySet<number>;
+  /** First working hour, local (9 = 09:00). */
   start: number;
-  /** End of the working day, local (default 18 = 18:00, exclusive). */
+  /** End of the working day, local (18 = 18:00, exclusive; 24 = midnight). */
   end: number;
 }
 
-export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9, end: 18 };
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+export const DEFAULT_WORKING_HOURS_TEXT = 'Mon-Fri 09-18';
+
+/**
+ * Parses WORKING_HOURS: `<first day>-<last day> <start hour>-<end hour>` (e.g. `Sun-Thu 08-17`), or `always`
+ * (every day, every hour: reminders are never deferred).
+ * @throws Error saying what is expected.
+ */
+export function parseWorkingHours(text: string = DEFAULT_WORKING_HOURS_TEXT): WorkingHours {
+  if (text.trim().toLowerCase() === 'always') return { days: new Set([0, 1, 2, 3, 4, 5, 6]), start: 0, end: 24 };
+  const match = /^([a-z]{3})-([a-z]{3})\s+(\d{1,2})-(\d{1,2})$/i.exec(text.trim());
+  const first = DAY_NAMES.indexOf(match?.[1].toLowerCase() ?? '');
+  const last = DAY_NAMES.indexOf(match?.[2].toLowerCase() ?? '');
+  const start = Number(match?.[3]);
+  const end = Number(match?.[4]);
+  if (!match || first < 0 || last < 0 || !(start >= 0 && start < end && end <= 24)) {
+    throw new Error(`"${text}" is not working hours such as "Mon-Fri 09-18" or "Sun-Thu 08-17" (days Sun…Sat, hours 0-24), or "always"`);
+  }
+  const days = new Set<number>();
+  for (let day = first; ; day = (day + 1) % 7) {
+    days.add(day);
+    if (day === last) break;
+  }
+  return { days, start, end };
+}
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = parseWorkingHours();
 
 interface LocalTime {
   year: number;
@@ -84,7 +113,6 @@ function weekday(local: LocalTime): number {
   return new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
 }
 
-const isWorkingDay = (local: LocalTime) => weekday(local) !== 0 && weekday(local) !== 6;
 
 /**
  * `at` itself when it falls on a working day within working hours in `timeZone`, otherwise the
@@ -93,6 +121,7 @@ const isWorkingDay = (local: LocalTime) => weekday(local) !== 0 && weekday(local
  */
 export function nextWorkingTime(at: Date, timeZone: string, hours: WorkingHours = DEFAULT_WORKING_HOURS): Date {
   const local = localTime(at, timeZone);
+  const isWorkingDay = (day: LocalTime) => hours.days.has(weekday(day));
   if (isWorkingDay(local) && local.hour >= hours.start && local.hour < hours.end) return at;
   let day = local.hour < hours.start ? local : addDays(local, 1);
   while (!isWorkingDay(day)) day = addDays(day, 1);
@@ -104,12 +133,12 @@ export function nextWorkingTime(at: Date, timeZone: string, hours: WorkingHours 
  * the following Monday's eve, so Saturday + 1 business day = Monday).
  * @example addBusinessDays(new Date('2026-11-06T10:00:00Z'), 5, 'UTC') // Friday → the next Friday
  */
-export function addBusinessDays(at: Date, days: number, timeZone = 'UTC'): Date {
+export function addBusinessDays(at: Date, days: number, timeZone = 'UTC', hours: WorkingHours = DEFAULT_WORKING_HOURS): Date {
   let local = localTime(at, timeZone);
   let left = days;
   while (left > 0) {
     local = addDays(local, 1);
-    if (isWorkingDay(local)) left--;
+    if (hours.days.has(weekday(local))) left--;
   }
   return instantOf(local, timeZone);
 }

@@ -3,7 +3,7 @@ import { catalogs } from '../../src/i18n/catalogs.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startCluster, type Cluster } from '../support/reliability-cluster.js';
 import { runEnrollment, slackFlowUser, type Deliver, type FlowUser } from '../support/reliability-flow.js';
-import { describeReliability, printSummary, sizes, sleep, until, workingTimeZone } from '../support/reliability-scale.js';
+import { describeReliability, printSummary, sizes, sleep, until } from '../support/reliability-scale.js';
 import { readableSlack } from '../support/slack-workspace.js';
 
 /**
@@ -26,7 +26,7 @@ describeReliability('database outage', () => {
   }, 60_000);
 
   it('acknowledges every Slack request in time, tells people to retry, reports 503 and recovers', async () => {
-    const users: FlowUser[] = Array.from({ length: sizes.outageUsers }, (_, i) => slackFlowUser(cluster, `UOUT${i}`, workingTimeZone()));
+    const users: FlowUser[] = Array.from({ length: sizes.outageUsers }, (_, i) => slackFlowUser(cluster, `UOUT${i}`));
     const once: Deliver = async (send) => ((await send(0, 0)) === 200 ? 1 : 0);
     // Saved before the outage: each person is at the legal-name question of the enrollment.
     await Promise.all(users.map((user) => runUntil(cluster, user, once, 3)));

@@ -11,7 +11,7 @@ import {
   type Deliver,
   type FlowUser,
 } from '../support/reliability-flow.js';
-import { describeReliability, printSummary, scaleName, sizes, sleep, until, workingTimeZone } from '../support/reliability-scale.js';
+import { describeReliability, printSummary, scaleName, sizes, sleep, until } from '../support/reliability-scale.js';
 
 /**
  * Issue 9, "Replicas and retries": two bot processes on one database; every event is delivered
@@ -36,11 +36,10 @@ describeReliability('replicas and retries', () => {
   }, 60_000);
 
   it('loses nothing and does nothing twice when every event reaches both processes and is retried', async () => {
-    const timeZone = workingTimeZone();
     const perFlow = 18;
     const flows = Math.ceil(sizes.replicaSteps / perFlow);
     const users: FlowUser[] = Array.from({ length: flows }, (_, i) =>
-      i % 4 === 3 ? teamsFlowUser(cluster, `TeamsRel${i}`) : slackFlowUser(cluster, `UREL${i}`, timeZone),
+      i % 4 === 3 ? teamsFlowUser(cluster, `TeamsRel${i}`) : slackFlowUser(cluster, `UREL${i}`),
     );
     expect(enrollmentSteps(users[0])).toHaveLength(perFlow);
 

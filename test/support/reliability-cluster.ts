@@ -65,6 +65,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     OPERATORS: 'slack:T1:UOPERATOR',
+    // Reminders come due within seconds and must not wait for Monday morning: these scenarios test delivery,
+    // not the working-hours rule (test/unit/working-hours.unit.test.ts does), so they pass on any day, at any hour.
+    WORKING_HOURS: 'always',
     ...options.env,
   };
   const urlOf = (i: number) => {

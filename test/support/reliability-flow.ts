@@ -38,9 +38,9 @@ export interface FlowUser {
   submitVisible(): boolean;
 }
 
-export function slackFlowUser(cluster: Cluster, userId: string, timeZone: string): FlowUser {
+export function slackFlowUser(cluster: Cluster, userId: string): FlowUser {
   const email = `${userId.toLowerCase()}@contoso-rel.example`;
-  cluster.fake.addUser({ id: userId, teamId: 'T1', name: userId, locale: 'en-US', tz: timeZone });
+  cluster.fake.addUser({ id: userId, teamId: 'T1', name: userId, locale: 'en-US', tz: 'Asia/Taipei' });
   const channel = `D${userId}`;
   const retryHeaders = (attempt: number): Record<string, string> =>
     attempt > 0 ? { 'x-slack-retry-num': String(attempt), 'x-slack-retry-reason': attempt === 1 ? 'http_timeout' : 'http_error' } : {};

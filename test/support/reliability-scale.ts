@@ -56,17 +56,3 @@ export async function until<T>(
     await sleep(everyMs);
   }
 }
-
-/** A time zone whose local time is now inside working hours, so reminders are not deferred to the next morning. */
-export function workingTimeZone(now = new Date()): string {
-  for (let offset = -12; offset <= 14; offset++) {
-    const zone = offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23', weekday: 'short' }).formatToParts(
-      now,
-    );
-    const hour = Number(parts.find((part) => part.type === 'hour')?.value);
-    const weekday = parts.find((part) => part.type === 'weekday')?.value;
-    if (hour >= 10 && hour < 15 && weekday !== 'Sat' && weekday !== 'Sun') return zone;
-  }
-  return 'Etc/UTC';
-}

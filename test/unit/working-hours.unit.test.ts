@@ -1,4 +1,5 @@
-import { addBusinessDays, isKnownTimeZone, nextWorkingTime } from '../../src/reminders/working-hours.js';
+import { loadConfig } from '../../src/config.js';
+import { addBusinessDays, isKnownTimeZone, nextWorkingTime, parseWorkingHours } from '../../src/reminders/working-hours.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -47,5 +48,26 @@ describe('working hours in the recipient’s time zone', () => {
     expect(isKnownTimeZone('Asia/Taipei')).toBe(true);
     expect(isKnownTimeZone('Mars/Olympus')).toBe(false);
     expect(isKnownTimeZone(undefined)).toBe(false);
+  });
+
+  it('follows WORKING_HOURS: other working days and hours, or always', () => {
+    const sundayToThursday = parseWorkingHours('Sun-Thu 08-17');
+    // Friday 2026-11-06 10:00 in Dubai (UTC+4) is a weekend day there: Sunday 08:00 local.
+    expect(nextWorkingTime(at('2026-11-06T06:00:00Z'), 'Asia/Dubai', sundayToThursday).toISOString()).toBe('2026-11-08T04:00:00.000Z');
+    // Thursday 2026-11-05 + 1 business day = Sunday.
+    expect(addBusinessDays(at('2026-11-05T06:00:00Z'), 1, 'Asia/Dubai', sundayToThursday).toISOString()).toBe('2026-11-08T06:00:00.000Z');
+    // A range over the week's end wraps: Fri-Mon.
+    expect([...parseWorkingHours('fri-mon 9-18').days].sort()).toEqual([0, 1, 5, 6]);
+    const always = parseWorkingHours('always');
+    const saturdayNight = at('2026-11-07T23:30:00Z');
+    expect(nextWorkingTime(saturdayNight, 'Asia/Taipei', always)).toEqual(saturdayNight);
+    expect(addBusinessDays(saturdayNight, 2, 'UTC', always).toISOString()).toBe('2026-11-09T23:30:00.000Z');
+  });
+
+  it('refuses WORKING_HOURS it cannot read, saying what it expects', () => {
+    expect(loadConfig({}).WORKING_HOURS).toBe('Mon-Fri 09-18');
+    for (const bad of ['Mon-Fri', 'Mon-Fry 09-18', 'Mon-Fri 18-09', 'Mon-Fri 09-25', 'weekdays']) {
+      expect(() => loadConfig({ WORKING_HOURS: bad })).toThrow(/WORKING_HOURS: .*such as "Mon-Fri 09-18"/);
+    }
   });
 });
