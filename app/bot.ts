@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Config } from '../src/config.js';
+import { describeSurfaces, surfacesOf, type Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { openDatabase, type Database } from '../src/persistence/database.js';
 import { createClaims } from '../src/persistence/claims.js';
@@ -12,7 +12,7 @@ import { createSmtpMailer } from '../src/notifications/smtp-mailer.js';
 import { approximateMs, parseIntervals } from '../src/reminders/intervals.js';
 import { createTeamsAdapter } from '../adapters/teams/index.js';
 import { createSlackAdapter, slackConfigFromEnv } from '../adapters/slack/index.js';
-import { createWebAdapter, wantsPlayground } from '../adapters/web/index.js';
+import { createWebAdapter } from '../adapters/web/index.js';
 import { OPERATOR_ACTOR_KEY } from '../src/demo/personas.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { createHttpApp } from './http.js';
@@ -32,7 +32,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const database = await openDatabase({ uri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
   const claims = createClaims(database.connection);
   const scheduler = createScheduler({ connection: database.connection, claims, logger });
-  const playground = wantsPlayground(config);
+  const surfaces = surfacesOf(config);
+  const { playground } = surfaces;
   // Modules define their jobs while the core is built, so the scheduler starts after it.
   const smtpUrl = config.SMTP_URL;
   const retryDelayMs = approximateMs(parseIntervals(config.REMINDER_INTERVALS)['mail-retry']);
@@ -69,11 +70,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     const { rss, heapUsed } = process.memoryUsage();
     res.json({ turns: queue.stats(), memory: { rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) } });
   });
-  const teams = createTeamsAdapter({ core, config, logger, queue });
-  teams.mount(app);
-  core.services.notifier.addDelivery(teams.delivery);
+  const teams = surfaces.teams ? createTeamsAdapter({ core, config, logger, queue }) : undefined;
+  teams?.mount(app);
+  if (teams) core.services.notifier.addDelivery(teams.delivery);
   // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
-  const slackConfig = slackConfigFromEnv(config);
+  const slackConfig = surfaces.slack && slackConfigFromEnv(config);
   const slack =
     slackConfig &&
     createSlackAdapter(slackConfig, {
@@ -92,6 +93,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   app.use(web.router);
   if (config.DEMO === 'on' && playground) await seedDemo(core.services);
   const server = await listen(app, config.PORT);
+  logger.info({ surfaces }, `serving: ${describeSurfaces(surfaces)}`);
   const port = (server.address() as AddressInfo).port;
   const url = config.PORT === 0 ? `http://localhost:${port}` : config.PUBLIC_URL;
 
@@ -105,7 +107,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     stop() {
       stopping ??= (async () => {
         await closeServer(server);
-        await teams.drain();
+        await teams?.drain();
         await slack?.stop();
         loop?.stop();
         await scheduler.stop();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
-import type { Logger } from '../src/logger.js';
+import { loggableUrl, type Logger } from '../src/logger.js';
 
 export interface Readiness {
   /** Resolves when ready; rejects with the reason otherwise. */
@@ -22,6 +22,18 @@ export function createHttpApp(logger: Logger, readiness: Readiness): Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // Field by field, so no header (authorization, cookie, Slack's signature) and no link token is logged.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: loggableUrl(req.url),
+          userAgent: req.headers['user-agent'],
+          retry: req.headers['x-slack-retry-num'],
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.get('/healthz', (_req, res) => {

@@ -39,6 +39,8 @@ export async function startBotTarget(name: string, env: { mongodbUri: string; sl
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_API_URL: env.slackApiUrl,
+    // The simulated Teams users post unsigned activities.
+    TEAMS_AUTH: 'off',
     DEMO: 'off',
     LOG_LEVEL: 'error',
     ...benchBotSettings(),

@@ -41,6 +41,10 @@ const envSchema = z
         message: 'expected MultiTenant, SingleTenant or UserAssignedMSI',
       })
       .optional(),
+    /** `off` serves /api/messages without authentication (a local Bot Framework client; never in production). */
+    TEAMS_AUTH: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
+    /** The playground (personas, outbox, views, chat API): by default only when no Slack or Teams credentials are set. */
+    PLAYGROUND: z.enum(['on', 'off'], { message: 'expected on or off' }).optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\/.+/, 'expected an SMTP URL such as smtp://user:pass@mail.example.com:587')
@@ -120,22 +124,106 @@ const envSchema = z
       .default(20),
   })
   .superRefine((env, ctx) => {
-    if (env.SMTP_URL && !env.MAIL_FROM) {
-      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set, e.g. "CSP bot <bot@example.com>"' });
+    const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+    if (env.SMTP_URL && !env.MAIL_FROM) problem('MAIL_FROM', 'is required when SMTP_URL is set, e.g. "CSP bot <bot@example.com>"');
+    slackProblems(env, problem);
+    teamsProblems(env, problem);
+    if (env.NODE_ENV !== 'production') return;
+    if (env.PLAYGROUND === 'on') {
+      problem('PLAYGROUND', 'cannot be on with NODE_ENV=production: anyone reaching the port could act as a demo persona and read the outbox');
     }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required when MICROSOFT_APP_ID is set' });
+    if (!slackIsConfigured(env) && !env.MICROSOFT_APP_ID) {
+      problem(
+        'NODE_ENV',
+        'production needs Slack (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, with SLACK_BOT_TOKEN or OAuth) or Teams (MICROSOFT_APP_ID) credentials; for the local playground leave NODE_ENV unset',
+      );
     }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required to verify Slack requests when SLACK_BOT_TOKEN is set',
-      });
+    const webOperators = env.OPERATORS.filter((identity) => identity.startsWith('web:'));
+    if (webOperators.length > 0) {
+      problem('OPERATORS', `${webOperators.join(', ')}: web identities are playground personas and cannot be operators in production`);
     }
   });
 
-export type Config = z.output<typeof envSchema> & { PUBLIC_URL: string };
+type Env = z.output<typeof envSchema>;
+type Problem = (variable: string, message: string) => void;
+
+const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const SLACK_CREDENTIALS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', ...SLACK_OAUTH] as const;
+
+/** Slack credentials are complete: a way to receive events and a way to call the Web API. */
+export function slackIsConfigured(env: Partial<Record<(typeof SLACK_CREDENTIALS)[number], string>>): boolean {
+  const receives = Boolean(env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
+  return receives && Boolean(env.SLACK_BOT_TOKEN || SLACK_OAUTH.every((name) => env[name]));
+}
+
+/** Some Slack credentials without the rest would leave Slack silently off: name what is missing. */
+function slackProblems(env: Env, problem: Problem): void {
+  if (!SLACK_CREDENTIALS.some((name) => env[name])) return;
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    problem('SLACK_SIGNING_SECRET', 'is required to verify Slack requests (or SLACK_APP_TOKEN for Socket Mode) when Slack is configured');
+  }
+  const oauthSet = SLACK_OAUTH.filter((name) => env[name]);
+  if (!env.SLACK_BOT_TOKEN && oauthSet.length < SLACK_OAUTH.length) {
+    const missing = SLACK_OAUTH.filter((name) => !env[name]).join(', ');
+    problem(
+      oauthSet.length > 0 ? missing.split(', ')[0] : 'SLACK_BOT_TOKEN',
+      oauthSet.length > 0
+        ? `OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together (missing: ${missing})`
+        : 'is required (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth, several workspaces)',
+    );
+  }
+}
+
+function teamsProblems(env: Env, problem: Problem): void {
+  if (!env.MICROSOFT_APP_ID) {
+    for (const name of ['MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE'] as const) {
+      if (env[name]) problem('MICROSOFT_APP_ID', `is required when ${name} is set`);
+    }
+  } else if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+    problem('MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set');
+  }
+  if ((env.MICROSOFT_APP_TYPE === 'SingleTenant' || env.MICROSOFT_APP_TYPE === 'UserAssignedMSI') && !env.MICROSOFT_APP_TENANT_ID) {
+    problem('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE is ${env.MICROSOFT_APP_TYPE} (the Azure Bot's tenant)`);
+  }
+  if (env.TEAMS_AUTH === 'off' && env.MICROSOFT_APP_ID) {
+    problem('TEAMS_AUTH', 'off serves Teams without authentication, for a local client: unset MICROSOFT_APP_ID or TEAMS_AUTH');
+  }
+  if (env.TEAMS_AUTH === 'off' && env.NODE_ENV === 'production') {
+    problem('TEAMS_AUTH', 'cannot be off with NODE_ENV=production: anyone could post activities to /api/messages');
+  }
+}
+
+export type Config = Env & { PUBLIC_URL: string };
+
+/** What this process serves; start-up logs it in one line. */
+export interface Surfaces {
+  slack?: 'events-api' | 'socket-mode';
+  teams?: 'authenticated' | 'unauthenticated';
+  /** Personas, outbox, views and the chat API. */
+  playground: boolean;
+  /** The emailed-link landing pages are always served. */
+  links: true;
+}
+
+/** Slack when its credentials are set, Teams when MICROSOFT_APP_ID is (or TEAMS_AUTH=off), the playground only without either. */
+export function surfacesOf(config: Config): Surfaces {
+  const slack = slackIsConfigured(config) ? (config.SLACK_APP_TOKEN ? 'socket-mode' : 'events-api') : undefined;
+  const teams = config.MICROSOFT_APP_ID ? 'authenticated' : config.TEAMS_AUTH === 'off' ? 'unauthenticated' : undefined;
+  const playground = config.PLAYGROUND ? config.PLAYGROUND === 'on' : !slack && teams !== 'authenticated';
+  return { slack, teams, playground, links: true };
+}
+
+/** The start-up line: every surface that is on. */
+export function describeSurfaces(surfaces: Surfaces): string {
+  return [
+    surfaces.slack && `Slack (${surfaces.slack === 'socket-mode' ? 'Socket Mode' : 'Events API at /slack/events'})`,
+    surfaces.teams && `Teams (/api/messages, ${surfaces.teams === 'authenticated' ? 'authenticated' : 'NOT authenticated: local clients only'})`,
+    surfaces.playground && 'playground (personas, outbox, views)',
+    'emailed-link pages',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /** Thrown when the environment does not describe a runnable bot; the message names each variable. */
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-import type { Config } from '../../src/config.js';
+import { slackIsConfigured, type Config } from '../../src/config.js';
 
 /**
  * How the Slack adapter connects. HTTP (Events API at POST /slack/events, signed requests) with
@@ -27,8 +27,7 @@ export function slackConfigFromEnv(config: Config): SlackAdapterConfig | undefin
     config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET
       ? { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET, stateSecret: config.SLACK_STATE_SECRET }
       : undefined;
-  const transport = config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET;
-  if (!transport || (!config.SLACK_BOT_TOKEN && !oauth)) return undefined;
+  if (!slackIsConfigured(config)) return undefined;
   return {
     signingSecret: config.SLACK_SIGNING_SECRET,
     botToken: config.SLACK_BOT_TOKEN,

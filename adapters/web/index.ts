@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Engine } from '../../src/core/engine.js';
 import type { ChatDelivery } from '../../src/core/ports.js';
 import type { CoreServices } from '../../src/core/services.js';
-import type { Logger } from '../../src/logger.js';
+import { loggableUrl, type Logger } from '../../src/logger.js';
 import { webConversations } from './conversation.js';
 import type { WebDeps } from './deps.js';
 import { webDelivery } from './delivery.js';
@@ -52,21 +52,8 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
   router.use(outboxRoutes(deps));
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    deps.logger.error({ err: error, path: req.path }, 'web request failed');
+    deps.logger.error({ err: error, path: loggableUrl(req.path) }, 'web request failed');
     res.status(500).type('text').send('Something went wrong on our side. Please try again in a moment.');
   });
   return { router, delivery: webDelivery(conversations) };
-}
-
-/**
- * Whether this process is the local playground: always in development, and in production only when
- * no chat platform is configured (a pure web demo) — so real deployments never offer the personas.
- */
-export function wantsPlayground(config: {
-  NODE_ENV: string;
-  SLACK_BOT_TOKEN?: string;
-  SLACK_CLIENT_ID?: string;
-  MICROSOFT_APP_ID?: string;
-}): boolean {
-  return config.NODE_ENV !== 'production' || !(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.MICROSOFT_APP_ID);
 }

@@ -68,6 +68,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // Reminders come due within seconds and must not wait for Monday morning: these scenarios test delivery,
     // not the working-hours rule (test/unit/working-hours.unit.test.ts does), so they pass on any day, at any hour.
     WORKING_HOURS: 'always',
+    // The Teams flow users post unsigned activities (authenticated Teams is tested in security-transport).
+    TEAMS_AUTH: 'off',
     ...options.env,
   };
   const urlOf = (i: number) => {

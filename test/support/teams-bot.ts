@@ -20,7 +20,9 @@ export interface TeamsBotUnderTest {
 /** The real bot in-process (PORT 0, its own database) with a fake Bot Connector to talk to. */
 export async function startTeamsBot(env: Record<string, string> = {}): Promise<TeamsBotUnderTest> {
   const connector = await startFakeConnector();
-  const config = loadConfig({ MONGODB_URI: testDatabaseUri('teams'), PORT: '0', DEMO: 'off', LOG_LEVEL: 'warn', ...env });
+  // Without an app id, Teams is served only when asked to run unauthenticated (as for a local client).
+  const auth = env.MICROSOFT_APP_ID ? {} : { TEAMS_AUTH: 'off' };
+  const config = loadConfig({ MONGODB_URI: testDatabaseUri('teams'), PORT: '0', DEMO: 'off', LOG_LEVEL: 'warn', ...auth, ...env });
   const bot = await startBot(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   return {
     bot,

@@ -22,10 +22,10 @@ const adapterDeps = (http: express.Express) => {
 };
 
 describe('Slack adapter configuration', () => {
-  it('is off unless a transport and a token (or OAuth) are configured', () => {
+  it('is off without Slack credentials; incomplete ones stop the start-up (test/unit/surfaces.unit.test.ts)', () => {
     expect(env({})).toBeUndefined();
-    expect(env({ SLACK_SIGNING_SECRET: 's' })).toBeUndefined();
-    expect(env({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'cs' })).toBeUndefined();
+    expect(() => env({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => env({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'cs' })).toThrow(/SLACK_STATE_SECRET/);
   });
 
   it('serves one workspace with a bot token, several through OAuth', () => {
