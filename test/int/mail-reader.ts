@@ -25,6 +25,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   let failures = 0;
   const server = new SMTPServer({
     authOptional: true,
+    // Accepts any login over plain TCP, so a test can give SMTP_URL credentials (as production does).
+    allowInsecureAuth: true,
+    onAuth: (auth, _session, callback) => callback(null, { user: auth.username }),
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
