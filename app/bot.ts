@@ -23,6 +23,8 @@ export interface RunningBot {
   readonly database: Database;
   readonly scheduler: Scheduler;
   readonly core: Core;
+  /** Resolves once no chat turn runs or waits (the replies of every turn queued so far are out): tests wait on it. */
+  idle(): Promise<void>;
   /** Stops accepting requests, finishes those in flight, stops the scheduler and the database. */
   stop(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     database,
     scheduler,
     core,
+    idle: () => queue.drain(),
     stop() {
       stopping ??= (async () => {
         await closeServer(server);

@@ -25,8 +25,9 @@ describe('Slack scenarios', () => {
     await t?.stop();
   });
 
-  /** Waits until the bot has made no Web API call for a moment. */
+  /** Waits until every turn queued so far has finished (its replies are out), then for a quiet moment. */
   async function settle(quietMs = 300): Promise<void> {
+    await t.bot.idle();
     for (let seen = -1; seen !== t.fake.calls.length;) {
       seen = t.fake.calls.length;
       await new Promise((resolve) => setTimeout(resolve, quietMs));

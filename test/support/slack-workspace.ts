@@ -230,6 +230,7 @@ export async function startSlackTestBot(env: Record<string, string> = {}): Promi
     slack: new SlackWorkspace(bot.url, fake),
     async stop() {
       // Let acknowledged work finish (its Web API calls stop arriving) before the database goes away.
+      await bot.idle();
       for (let seen = -1; seen !== fake.calls.length;) {
         seen = fake.calls.length;
         await new Promise((resolve) => setTimeout(resolve, 300));
