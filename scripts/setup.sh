@@ -15,7 +15,8 @@ fi
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.csp-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   echo "Installing npm packages..."
-  npm ci --no-audit --no-fund --loglevel=error
+  # --include=dev: NODE_ENV=production would otherwise omit the compiler that `npm run build` needs.
+  npm ci --include=dev --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > node_modules/.csp-lock-hash
 fi
 

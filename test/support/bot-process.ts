@@ -12,11 +12,16 @@ export interface BotProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs `app/main.ts` as its own process, the way the README's start command does. */
-export function spawnBot(env: Record<string, string>): ChildProcess {
+/** How `npm start` runs the bot in development: the TypeScript sources through tsx. */
+export const SOURCE_ENTRY = ['--import', 'tsx', 'app/main.ts'];
+/** How `npm start` runs it with NODE_ENV=production and how the image does: the compiled build (`npm run build`). */
+export const COMPILED_ENTRY = ['dist/app/main.js'];
+
+/** Runs the bot as its own process, the way the README's start command does. */
+export function spawnBot(env: Record<string, string>, entry = SOURCE_ENTRY): ChildProcess {
   // The same node flags as `npm start` (app/node-flags).
   const flags = readFileSync(join(root, 'app/node-flags'), 'utf8').trim().split(/\s+/);
-  return spawn(process.execPath, [...flags, '--import', 'tsx', 'app/main.ts'], {
+  return spawn(process.execPath, [...flags, ...entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,8 +29,8 @@ export function spawnBot(env: Record<string, string>): ChildProcess {
 }
 
 /** Starts the bot and resolves with its URL once it prints it. */
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawnBot({ PORT: '0', ...env });
+export async function startBotProcess(env: Record<string, string>, entry = SOURCE_ENTRY): Promise<BotProcess> {
+  const child = spawnBot({ PORT: '0', ...env }, entry);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
