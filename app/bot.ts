@@ -16,6 +16,7 @@ import { createWebAdapter } from '../adapters/web/index.js';
 import { OPERATOR_ACTOR_KEY } from '../src/demo/personas.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { createHttpApp } from './http.js';
+import { mountMetrics } from './metrics.js';
 
 export interface RunningBot {
   readonly url: string;
@@ -68,10 +69,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const loop = config.TURN_MAX_LOOP_DELAY_MS
     ? watchEventLoop({ maxDelayMs: config.TURN_MAX_LOOP_DELAY_MS, onSample: (lagging) => queue.adapt(lagging) })
     : undefined;
-  app.get('/metrics', (_req, res) => {
-    const { rss, heapUsed } = process.memoryUsage();
-    res.json({ turns: queue.stats(), memory: { rssMb: Math.round(rss / 2 ** 20), heapUsedMb: Math.round(heapUsed / 2 ** 20) } });
-  });
+  mountMetrics(app, { queue, audit: core.services.audit, connection: database.connection, logger });
   const teams = surfaces.teams ? createTeamsAdapter({ core, config, logger, queue }) : undefined;
   teams?.mount(app);
   if (teams) core.services.notifier.addDelivery(teams.delivery);

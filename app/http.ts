@@ -44,7 +44,9 @@ export function createHttpApp(logger: Logger, readiness: Readiness): Express {
       await readiness.check();
       res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) });
+      // The reason is for the operator's logs, not for whoever can reach the endpoint.
+      logger.warn({ err: error }, 'not ready');
+      res.status(503).json({ status: 'unavailable' });
     }
   });
   return app;

@@ -51,9 +51,9 @@ async function prepare(driver: SlackDriver, fake: FakeSlackApi, teams: TeamsClie
   return { population, failures, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
-/** Events the bot's turn queue refused so far (answered "busy, retry"): GET /metrics. */
+/** Events the bot's turn queue refused so far (answered "busy, retry"): GET /metrics.json. */
 async function refusedSoFar(target: Target): Promise<number> {
-  const metrics = (await (await fetch(`${target.url}/metrics`)).json()) as { turns: { refused: number } };
+  const metrics = (await (await fetch(`${target.url}/metrics.json`)).json()) as { turns: { refused: number } };
   return metrics.turns.refused;
 }
 

@@ -5,6 +5,7 @@ import { createTranslator, defineMessages, type Translate } from '../../src/i18n
 const pages = defineMessages(
   {
     'app.title': 'CSP partner bot — playground',
+    'app.name': 'CSP partner bot',
     'app.skip': 'Skip to main content',
     'app.demoNote': 'Local playground: demo data, emails go to the outbox.',
     'nav.label': 'Pages',
@@ -58,9 +59,12 @@ const pages = defineMessages(
       'This link has expired or was already used. Nothing was changed. Ask the sender for a new invitation if you still need one.',
     'link.backToChat': 'Go to the chat',
     'notFound.title': 'Page not found',
+    'badRequest.title': 'This address is not valid',
+    'badRequest.text': 'The address is damaged or incomplete. If it came from an email, open the whole link from the email again.',
   },
   {
     'app.title': 'CSP 合作夥伴機器人 — 體驗環境',
+    'app.name': 'CSP 合作夥伴機器人',
     'app.skip': '跳到主要內容',
     'app.demoNote': '本機體驗環境：示範資料，電子郵件會放在寄件匣。',
     'nav.label': '頁面',
@@ -111,6 +115,8 @@ const pages = defineMessages(
     'link.gone.text': '此連結已過期或已被使用，沒有進行任何變更。如果仍有需要，請寄件者重新傳送邀請。',
     'link.backToChat': '前往對話',
     'notFound.title': '找不到網頁',
+    'badRequest.title': '此網址無效',
+    'badRequest.text': '網址已損毀或不完整。如果網址來自電子郵件，請重新開啟電子郵件中完整的連結。',
   },
 );
 

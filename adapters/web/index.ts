@@ -1,23 +1,25 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Engine } from '../../src/core/engine.js';
 import type { ChatDelivery } from '../../src/core/ports.js';
 import type { CoreServices } from '../../src/core/services.js';
-import { loggableUrl, type Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/logger.js';
 import { webConversations } from './conversation.js';
 import type { WebDeps } from './deps.js';
 import { webDelivery } from './delivery.js';
+import { webErrorHandler } from './error-page.js';
 import { assetRoutes } from './routes/assets.js';
 import { chatApiRoutes } from './routes/chat-api.js';
 import { chatPageRoutes } from './routes/chat-page.js';
 import { linkRoutes } from './routes/links.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { publicPageRoutes } from './routes/public-pages.js';
 import { switchRoutes } from './routes/switches.js';
 import { viewRoutes } from './routes/views.js';
 
 /**
  * The web adapter: the emailed-link landing pages (`/verify-email/<token>`, `/invitations/<token>`,
- * always on) and, in the local playground, a chat with the bot as one of the demo personas, the
- * outbox and read-only views.
+ * always on), `/privacy` and `/terms` (always), and, in the local playground, a chat with the bot as
+ * one of the demo personas, the outbox and read-only views (outside it, `/` says what the bot is).
  *
  * @example
  * const web = createWebAdapter({ engine: core.engine, services: core.services, logger, playground: true });
@@ -50,10 +52,7 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
   router.use(linkRoutes(deps));
   router.use(viewRoutes(deps));
   router.use(outboxRoutes(deps));
-  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    deps.logger.error({ err: error, path: loggableUrl(req.path) }, 'web request failed');
-    res.status(500).type('text').send('Something went wrong on our side. Please try again in a moment.');
-  });
+  router.use(publicPageRoutes(deps));
+  router.use(webErrorHandler(deps));
   return { router, delivery: webDelivery(conversations) };
 }

@@ -6,9 +6,10 @@ import { parseCommand } from './command-grammar.js';
 import type { DialogState, DialogStore } from './dialog-store.js';
 import { AppError } from './errors.js';
 import { actorKey, type InboundEvent } from './events.js';
-import type { BotModule, CommandSpec, LinkResult, TurnContext } from './module.js';
+import type { BotModule, CommandSpec, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
 import type { People } from './people.js';
 import type { Clock } from './ports.js';
+import { looksLikeToken } from './tokens.js';
 import { post, text, type Reply } from './replies.js';
 
 export interface EngineDeps {
@@ -31,13 +32,15 @@ export interface Engine {
   handle(event: InboundEvent): Promise<Reply[]>;
   /** Opens an emailed link (`verify-email`, `invitation` ...) as the given actor; unknown kinds are 404. */
   openLink(kind: string, token: string, who: Omit<InboundEvent, 'input' | 'id'>): Promise<LinkResult>;
+  /** Whether a link is usable (200), unknown (404) or expired or used (410), for no one in particular; changes nothing. */
+  linkStatus(kind: string, token: string): Promise<LinkStatus>;
 }
 
 export function createEngine(deps: EngineDeps): Engine {
   const commands = new Map<string, CommandSpec>();
   const actions = new Map<string, NonNullable<BotModule['actions']>[string]>();
   const dialogs = new Map<string, NonNullable<BotModule['dialog']>>();
-  const links = new Map<string, NonNullable<BotModule['links']>[string]>();
+  const links = new Map<string, LinkKind>();
   for (const module of deps.modules) {
     for (const command of module.commands ?? []) register(commands, command.name, command);
     for (const [prefix, handler] of Object.entries(module.actions ?? {})) register(actions, prefix, handler);
@@ -144,16 +147,23 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     async openLink(kind, token, who) {
       const event: InboundEvent = { ...who, id: `link:${kind}`, input: { kind: 'command', name: `open-${kind}`, args: '' } };
-      const handler = links.get(kind);
+      const link = links.get(kind);
+      // A malformed token (a mangled or hostile URL) is answered without a turn: no database work at all.
+      if (!link || !looksLikeToken(token)) return { status: 404, replies: [] };
       let result: LinkResult;
       try {
-        result = handler ? await turn(event, (ctx) => handler(ctx, token)) : { status: 404, replies: [] };
+        result = await turn(event, (ctx) => link.open(ctx, token));
       } catch (error) {
         if (error instanceof AppError) await deps.onRefused?.(event, error.code);
         return { status: 200, replies: failure(error, event) };
       }
       if (result.status >= 400) await deps.onRefused?.(event, `LINK.${result.status}`);
       return result;
+    },
+    async linkStatus(kind, token) {
+      const link = links.get(kind);
+      if (!link || !looksLikeToken(token)) return 404;
+      return link.status(token, deps.clock.now());
     },
   };
 }

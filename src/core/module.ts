@@ -53,12 +53,22 @@ export interface BotModule {
    * Landing pages of emailed links, by kind: `verify-email`, `invitation`. The web adapter serves
    * `/<kind>/<token>` with the replies; 404 for unknown tokens, 410 for expired or used ones.
    */
-  links?: Record<string, (ctx: TurnContext, token: string) => Promise<LinkResult>>;
+  links?: Record<string, LinkKind>;
   /** Free text outside any dialog that is not a command (e.g. a greeting starts enrollment). */
   onUnmatchedText?(ctx: TurnContext, text: string): Promise<Reply[] | undefined>;
 }
 
 export interface LinkResult {
-  status: 200 | 404 | 410;
+  status: LinkStatus;
   replies: Reply[];
+}
+
+/** 200 usable, 404 never issued, 410 expired, replaced or used. */
+export type LinkStatus = 200 | 404 | 410;
+
+export interface LinkKind {
+  /** The page of the link for this actor (opening a verification link verifies the address). */
+  open(ctx: TurnContext, token: string): Promise<LinkResult>;
+  /** Whether the link is usable, changing nothing: answered before anyone is known (the playground's persona pick). */
+  status(token: string, now: Date): Promise<LinkStatus>;
 }

@@ -4,7 +4,7 @@ import { partnershipModels } from '../partnerships/model.js';
 import { answerRequest } from './answer.js';
 import { deliverRequest } from './delivery.js';
 import { inviteCustomerCommand } from './invite.js';
-import { openInvitationLink } from './link.js';
+import { invitationLink } from './link.js';
 import { customersCommand, listAction, partnersCommand } from './lists.js';
 import { customerModels } from './model.js';
 import { invitationsCommand } from './pending.js';
@@ -32,6 +32,6 @@ export function customersModule(services: CoreServices): BotModule {
         return listAction(services, models, partnerships, ctx, input);
       },
     },
-    links: { invitation: (ctx, token) => openInvitationLink(services, partnerships, models, ctx, token) },
+    links: { invitation: invitationLink(services, partnerships, models) },
   };
 }

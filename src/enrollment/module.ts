@@ -12,7 +12,7 @@ import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
 import { ask, welcome } from './render.js';
 import { containsSecret } from './secrets.js';
 import { statusBlocks } from './status.js';
-import { newVerification, openVerificationLink, sendVerification } from './verification.js';
+import { newVerification, verificationLink, sendVerification } from './verification.js';
 
 const GREETING = /^(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈囉|早安)[\s!！.。]*$/i;
 
@@ -192,7 +192,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
         throw new AppError('ACTION.STALE');
       },
     },
-    links: { 'verify-email': (ctx, token) => openVerificationLink(services, applications, ctx, token) },
+    links: { 'verify-email': verificationLink(services, applications) },
     async onUnmatchedText(ctx, typed) {
       if (!GREETING.test(typed.trim())) return undefined;
       if (await orgOf(services, ctx.actor)) return undefined;

@@ -1,11 +1,12 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { AppError } from '../core/errors.js';
-import type { LinkResult, TurnContext } from '../core/module.js';
+import type { LinkKind, LinkResult, TurnContext } from '../core/module.js';
 import type { Platform } from '../core/events.js';
 import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { hashToken, looksLikeToken, newToken } from '../core/tokens.js';
-import type { Application, Applications } from './applications.js';
+import { hashToken, newToken } from '../core/tokens.js';
+import { applicationModel, type Application, type Applications } from './applications.js';
+import { decide } from './decide.js';
 import { insertOnce } from '../persistence/claims.js';
 import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
@@ -74,15 +75,23 @@ export async function sendVerification(
   return applications.apply(app._id, { type: 'send-verification', tokenHash, expiresAt, at: now }, by, { verificationToken: token });
 }
 
-/** The `verify-email` link: 200 verified, 404 unknown token, 410 expired, superseded or already used. */
-export async function openVerificationLink(
-  services: Services,
-  applications: Applications,
-  ctx: TurnContext,
-  token: string,
-): Promise<LinkResult> {
+/** The `verify-email` link: opening it verifies the address (200); 404 unknown token, 410 expired, superseded or already used. */
+export function verificationLink(services: Services, applications: Applications): LinkKind {
+  return {
+    open: (ctx, token) => openVerificationLink(services, applications, ctx, token),
+    async status(token, now) {
+      const tokenHash = hashToken(token);
+      const link = await linkModel(services.connection).findById(tokenHash).lean<VerificationLink>();
+      if (!link) return 404;
+      const app = await applicationModel(services.connection).findById(link.applicationId).lean<Application>();
+      if (!app) return 404;
+      return decide({ type: 'verify-email', tokenHash, at: now }, app.state).ok ? 200 : 410;
+    },
+  };
+}
+
+async function openVerificationLink(services: Services, applications: Applications, ctx: TurnContext, token: string): Promise<LinkResult> {
   const reply = (key: string, params?: Record<string, string>) => [post(text(ctx.t(key, params)))];
-  if (!looksLikeToken(token)) return { status: 404, replies: reply('application.verify.unknown') };
   const hash = hashToken(token);
   const link = await linkModel(services.connection).findById(hash).lean<VerificationLink>();
   if (!link) return { status: 404, replies: reply('application.verify.unknown') };

@@ -1,32 +1,36 @@
-import type { LinkResult, TurnContext } from '../core/module.js';
-import { text, type Reply } from '../core/replies.js';
+import type { Locale } from '../core/events.js';
+import type { LinkStatus } from '../core/module.js';
+import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
+import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
 import { invitationBlocks } from './invitation-view.js';
 import type { PartnershipInvitation, PartnershipModels } from './model.js';
 import { closedInvitation } from './states.js';
 
-const page = (status: LinkResult['status'], replies: Reply[]): LinkResult => ({ status, replies });
+/** What a link leads to: its status, and its page in the reader's language (found once, shown or not). */
+export interface LinkPage {
+  status: LinkStatus;
+  show(t: Translate, locale: Locale): Block[];
+}
 
 /**
  * The landing page of a reseller invitation link (`/invitations/<token>`): the consent form while it is open,
  * 410 with the reason once answered, lapsed or replaced by a resend; undefined when the token is not one of ours.
  */
-export async function openPartnershipLink(
+export async function findPartnershipLink(
   services: CoreServices,
   models: PartnershipModels,
-  ctx: TurnContext,
   tokenHash: string,
-): Promise<LinkResult | undefined> {
+  now: Date,
+): Promise<LinkPage | undefined> {
   const current = await models.Invitation.findOne({ tokenHash }).lean<PartnershipInvitation>();
   const replaced = current ? null : await models.Invitation.findOne({ replacedTokenHashes: tokenHash }).lean<PartnershipInvitation>();
-  if (replaced) return page(410, [{ type: 'post', message: { blocks: [text(ctx.t('partnership.link.replaced'))] } }]);
+  if (replaced) return { status: 410, show: (t) => [text(t('partnership.link.replaced'))] };
   if (!current) return undefined;
   const provider = await services.orgs.Organization.findById(current.providerOrgId).lean<Organization>();
   if (!provider) return undefined;
-  const closed = closedInvitation(current.state, { expiresAt: current.expiresAt, providerCountry: provider.country }, ctx.now);
-  if (closed && !closed.ok) {
-    return page(410, [{ type: 'post', message: { blocks: [text(ctx.t(`error.${closed.refusal.code}`, closed.refusal.params))] } }]);
-  }
-  return page(200, [{ type: 'post', message: { blocks: invitationBlocks(ctx.t, ctx.locale, current, provider) } }]);
+  const closed = closedInvitation(current.state, { expiresAt: current.expiresAt, providerCountry: provider.country }, now);
+  if (closed && !closed.ok) return { status: 410, show: (t) => [text(t(`error.${closed.refusal.code}`, closed.refusal.params))] };
+  return { status: 200, show: (t, locale) => invitationBlocks(t, locale, current, provider) };
 }

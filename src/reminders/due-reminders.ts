@@ -66,6 +66,8 @@ export interface DueReminders {
   cancel(subjectId: string, kinds: string[] | undefined, now: Date): Promise<number>;
   /** What is waiting for an organization (everything without `orgId`), soonest first. */
   list(orgId: string | undefined, limit: number): Promise<DueDoc[]>;
+  /** How many wait (a count with no filter): for /metrics. */
+  count(): Promise<number>;
 }
 
 export function createDueReminders(connection: Connection): DueReminders {
@@ -111,6 +113,7 @@ export function createDueReminders(connection: Connection): DueReminders {
         .sort({ dueAt: 1 })
         .limit(limit)
         .lean<DueDoc[]>(),
+    count: () => model.estimatedDocumentCount(),
   };
 }
 

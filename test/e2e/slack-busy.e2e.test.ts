@@ -153,8 +153,8 @@ describe('Slack when the turn queue is full', () => {
     await t.slack.waitForDm('URAE', /What you can do/);
   });
 
-  it('counts running, waiting and refused turns at /metrics', async () => {
-    const metrics = await (await fetch(`${t.bot.url}/metrics`)).json();
+  it('counts running, waiting and refused turns at /metrics.json', async () => {
+    const metrics = await (await fetch(`${t.bot.url}/metrics.json`)).json();
     expect(metrics.turns).toMatchObject({ concurrency: 1, capacity: 1 });
     expect(metrics.turns.refused).toBeGreaterThanOrEqual(2);
   });

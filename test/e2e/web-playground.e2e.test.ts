@@ -124,10 +124,11 @@ describe('web playground', () => {
     }
   });
 
-  it('asks who you are on a link page when no persona is chosen', async () => {
+  it('checks a link before asking who you are: an unknown one is 404 even with no persona chosen', async () => {
+    // A usable link asks for a persona first (test/e2e/web-public-pages.e2e.test.ts).
     const response = await page.goto(`${bot.base}/invitations/some-token`);
-    expect(response?.status()).toBe(200);
-    expect(await page.getByRole('status').textContent()).toContain('Pick who you are');
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('alert').textContent()).toContain('This link is not valid');
   });
 
   it('operates the bot’s card buttons and their inline confirmations with the keyboard', async () => {
@@ -183,7 +184,7 @@ describe('web playground', () => {
 });
 
 describe('the web adapter outside the playground (production)', () => {
-  it('serves only the link pages: no personas, chat, outbox or views', async () => {
+  it('serves only the link and public pages: no personas, chat, outbox or views', async () => {
     const harness = await createHarness({ label: 'webprod' });
     const app = express();
     app.use(
@@ -192,8 +193,12 @@ describe('the web adapter outside the playground (production)', () => {
     const server = app.listen(0);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      for (const path of ['/', '/outbox', '/views/providers', '/api/playground/messages'])
+      for (const path of ['/outbox', '/views/providers', '/api/playground/messages'])
         expect((await fetch(`${base}${path}`)).status).toBe(404);
+      // `/` says what the bot is (test/e2e/web-public-pages.e2e.test.ts), with no persona or chat.
+      const home = await fetch(`${base}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).not.toContain('persona');
       const link = await fetch(`${base}/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
       expect(link.status).toBe(404);
       const page = await link.text();

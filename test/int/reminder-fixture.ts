@@ -25,7 +25,14 @@ export interface BotProcess {
 
 export async function startProcess(
   database: Database,
-  options: { intervals?: string; kinds?: (core: Core) => ReminderKind[]; smtpUrl?: string; start?: boolean; clock?: Clock } = {},
+  options: {
+    intervals?: string;
+    kinds?: (core: Core) => ReminderKind[];
+    smtpUrl?: string;
+    start?: boolean;
+    clock?: Clock;
+    workingHours?: string;
+  } = {},
 ): Promise<BotProcess> {
   const claims = createClaims(database.connection);
   const scheduler = createScheduler({ connection: database.connection, claims, logger: silentLogger });
@@ -37,6 +44,7 @@ export async function startProcess(
     publicUrl: 'http://bot.test',
     operators: ['web:web:operator'],
     reminderIntervals: options.intervals ?? '',
+    workingHours: options.workingHours,
     clock: options.clock,
     // As app/bot.ts does when SMTP_URL is set.
     mailer: options.smtpUrl

@@ -32,19 +32,21 @@ const LANGUAGES: Array<[Locale, string]> = [
 export function page(ctx: PageContext, title: string, body: Html, options: { scripts?: string[]; data?: unknown } = {}): string {
   const { t, session } = ctx;
   const lang = session.locale === 'zh-TW' ? 'zh-Hant-TW' : 'en';
+  // Outside the playground real people read these pages: the bot's name, not "playground".
+  const brand = t(ctx.playground ? 'app.title' : 'app.name');
   return html`<!doctype html>
     <html lang="${lang}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} · ${t('app.title')}</title>
+        <title>${title} · ${brand}</title>
         <link rel="stylesheet" href="/assets/playground.css" />
         <link rel="icon" href="data:," />
       </head>
       <body>
         <a class="skip" href="#main">${t('app.skip')}</a>
         <header class="top">
-          <p class="brand">${t('app.title')}</p>
+          <p class="brand">${brand}</p>
           ${ctx.playground ? html`<p class="note">${t('app.demoNote')}</p>` : ''}
           ${
             ctx.playground

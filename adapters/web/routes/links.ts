@@ -23,9 +23,14 @@ export function linkRoutes(deps: WebDeps): Router {
     const path = `/${prefix}/:token`;
     router.get(path, async (req, res) => {
       const ctx = await requestContext(deps, req);
+      const token = String(req.params.token);
       const who = visitor(ctx);
-      if (!who) return pickPersona(res, ctx);
-      const result = await deps.engine.openLink(kind, String(req.params.token), who);
+      if (!who) {
+        // The playground asks who opens the link only once the link is known to be usable.
+        const status = await deps.engine.linkStatus(kind, token);
+        return status === 200 ? pickPersona(res, ctx) : render(deps, res, ctx, status, []);
+      }
+      const result = await deps.engine.openLink(kind, token, who);
       render(deps, res, ctx, result.status, messagesOf(result.replies));
     });
     router.post(path, express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
@@ -48,6 +53,8 @@ export function linkRoutes(deps: WebDeps): Router {
       }
       render(deps, res, ctx, 200, messagesOf(replies));
     });
+    // Anything longer under the prefix (`/invitations/a/b`) is no link of ours either.
+    router.get(`/${prefix}/*rest`, async (req, res) => render(deps, res, await requestContext(deps, req), 404, []));
   }
   return router;
 }
