@@ -93,10 +93,14 @@ describe('compose.yaml', () => {
     expect(bot.environment.PUBLIC_URL).toMatch(/^\$\{PUBLIC_URL:\?/);
   });
 
-  it('passes only variables the bot reads, and their defaults make a valid configuration', () => {
+  it('passes only variables the bot reads, and their defaults with one platform’s credentials make a valid configuration', () => {
     const schema = read('src/config.ts');
     expect(Object.keys(environment).filter((name) => !new RegExp(`^\\s+${name}: `, 'm').test(schema))).toEqual([]);
-    expect(() => loadConfig(environment)).not.toThrow();
+    expect(() => loadConfig({ ...environment, SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' })).not.toThrow();
+    const teams = { MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' };
+    expect(() => loadConfig({ ...environment, ...teams })).not.toThrow();
+    // Production with no platform is refused (src/config.ts): compose alone is not a deployment.
+    expect(() => loadConfig(environment)).toThrow(/NODE_ENV: production needs Slack/);
   });
 
   const dockerCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' });
