@@ -148,8 +148,12 @@ export function createEngine(deps: EngineDeps): Engine {
     async openLink(kind, token, who) {
       const event: InboundEvent = { ...who, id: `link:${kind}`, input: { kind: 'command', name: `open-${kind}`, args: '' } };
       const link = links.get(kind);
-      // A malformed token (a mangled or hostile URL) is answered without a turn: no database work at all.
-      if (!link || !looksLikeToken(token)) return { status: 404, replies: [] };
+      // A malformed token (a mangled or hostile URL) is answered without a turn; the refusal is still
+      // recorded (capped per minute by the refusal log, so a flood of them costs no more than one per minute).
+      if (!link || !looksLikeToken(token)) {
+        await deps.onRefused?.(event, 'LINK.404');
+        return { status: 404, replies: [] };
+      }
       let result: LinkResult;
       try {
         result = await turn(event, (ctx) => link.open(ctx, token));
