@@ -10,38 +10,33 @@ import { publicText } from '../public-text.js';
  */
 export function publicPageRoutes(deps: WebDeps): Router {
   const router = Router();
-  router.get('/', async (req, res, next) => {
-    if (deps.playground) return next();
-    const ctx = await requestContext(deps, req);
-    const t = publicText(ctx.session.locale);
-    send(
-      res,
-      ctx,
-      t('about.title'),
+  /** One page: its title key and body, in the visitor's language, with links to the others. */
+  const serve = (path: string, titleKey: string, body: (t: ReturnType<typeof publicText>) => Html) =>
+    router.get(path, async (req, res, next) => {
+      if (path === '/' && deps.playground) return next();
+      const ctx = await requestContext(deps, req);
+      const t = publicText(ctx.session.locale);
+      send(res, ctx, t(titleKey), body(t));
+    });
+  serve(
+    '/',
+    'about.title',
+    (t) =>
       html`<p>${t('about.text')}</p>
         <p>${t('about.start')}</p>`,
-    );
-  });
-  router.get('/privacy', async (req, res) => {
-    const ctx = await requestContext(deps, req);
-    const t = publicText(ctx.session.locale);
-    send(
-      res,
-      ctx,
-      t('privacy.title'),
+  );
+  serve(
+    '/privacy',
+    'privacy.title',
+    (t) =>
       html`<p>${t('privacy.operator')}</p>
         <h2>${t('privacy.storesHeading')}</h2>
         ${list(t('privacy.stores'))}
         <p>${t('privacy.noPasswords')}</p>
         <h2>${t('privacy.removalHeading')}</h2>
         <p>${t('privacy.removal')}</p>`,
-    );
-  });
-  router.get('/terms', async (req, res) => {
-    const ctx = await requestContext(deps, req);
-    const t = publicText(ctx.session.locale);
-    send(res, ctx, t('terms.title'), list(t('terms.items')));
-  });
+  );
+  serve('/terms', 'terms.title', (t) => list(t('terms.items')));
   return router;
 }
 
