@@ -5,6 +5,15 @@ import { DEFAULT_WORKING_HOURS_TEXT, parseWorkingHours } from './reminders/worki
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = (example: string) => z.url({ message: `expected a URL such as ${example}` }).optional();
 
+/** A zod check that `parse` reads the text; its error message becomes the variable's message. */
+const readableBy = (parse: (text: string) => unknown) => (value: string, ctx: z.RefinementCtx) => {
+  try {
+    parse(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+};
+
 /** Every environment variable the bot reads, validated once at start-up. */
 const envSchema = z
   .object({
@@ -57,24 +66,12 @@ const envSchema = z
     REMINDER_INTERVALS: z
       .string()
       .default('')
-      .superRefine((value, ctx) => {
-        try {
-          parseIntervals(value);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        }
-      }),
+      .superRefine(readableBy(parseIntervals)),
     /** When reminders may reach people, in each one's time zone: `Mon-Fri 09-18` (default), `Sun-Thu 08-17`, or `always`. */
     WORKING_HOURS: z
       .string()
       .default(DEFAULT_WORKING_HOURS_TEXT)
-      .superRefine((value, ctx) => {
-        try {
-          parseWorkingHours(value);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        }
-      }),
+      .superRefine(readableBy(parseWorkingHours)),
     OPERATORS: z
       .string()
       .default('')
