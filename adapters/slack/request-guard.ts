@@ -64,6 +64,11 @@ export function slackBodyProblem(body: unknown): string | undefined {
   if ((body.type === 'event_callback' || 'event' in body) && !isObject(body.event)) return '`event` is not an object';
   if ('channel' in body && !isObject(body.channel)) return '`channel` is not an object';
   if ('team' in body && body.team !== null && !isObject(body.team)) return '`team` is not an object';
+  // Bolt reads any other body with `name` (or a block_suggestion) as an options request; with no options
+  // listener (the app has no external select menus) it fails with 500.
+  if (body.event === undefined && body.command === undefined && (body.name !== undefined || body.type === 'block_suggestion')) {
+    return 'options requests are not served (the app has no select menus with external options)';
+  }
   const user = body.user;
   if ('user' in body && !isObject(user)) return '`user` is not an object';
   // Button presses and modal submissions are queued per user before they are acknowledged.

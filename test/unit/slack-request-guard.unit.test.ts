@@ -32,6 +32,15 @@ describe('Slack body shape (checked after the signature, before Bolt routes)', (
     expect(slackBodyProblem(body)).toMatch(problem);
   });
 
+  it('refuses options requests, which no listener serves (Bolt answered them 500)', () => {
+    for (const body of [{ name: {} }, { name: 'x', k: {} }, { type: 'block_suggestion' }]) {
+      expect(slackBodyProblem(body)).toMatch(/options requests are not served/);
+    }
+    // A slash command or an event that has a `name` field is not an options request.
+    expect(slackBodyProblem({ command: '/csp', name: 'x', team_id: 'T1' })).toBeUndefined();
+    expect(slackBodyProblem({ type: 'event_callback', team_id: 'T1', event: { type: 'message' }, name: 'x' })).toBeUndefined();
+  });
+
   it('lets an org-wide install through (team is null)', () => {
     expect(slackBodyProblem({ type: 'block_actions', user: { id: 'U1', team_id: 'T1' }, team: null, enterprise_id: 'E1' })).toBeUndefined();
   });
