@@ -7,6 +7,7 @@ import { usAnswersFor } from './enrollment-driver.js';
 import type { Cluster } from './reliability-cluster.js';
 import { sleep } from './reliability-scale.js';
 import { buttonsOf } from './slack-workspace.js';
+import type { FakeMessage } from './fake-slack-api.js';
 import { TENANT } from './teams-bot.js';
 import { buttonTitles, personalChat, sentCards, teamsUser, type TeamsUser } from './teams-client.js';
 
@@ -42,6 +43,7 @@ export function slackFlowUser(cluster: Cluster, userId: string): FlowUser {
   const email = `${userId.toLowerCase()}@contoso-rel.example`;
   cluster.fake.addUser({ id: userId, teamId: 'T1', name: userId, locale: 'en-US', tz: 'Asia/Taipei' });
   const channel = `D${userId}`;
+  const pressedMessages = new Map<string, FakeMessage>();
   const retryHeaders = (attempt: number): Record<string, string> =>
     attempt > 0 ? { 'x-slack-retry-num': String(attempt), 'x-slack-retry-reason': attempt === 1 ? 'http_timeout' : 'http_error' } : {};
   const submitMessage = () =>
@@ -62,8 +64,11 @@ export function slackFlowUser(cluster: Cluster, userId: string): FlowUser {
     },
     submitVisible: () => Boolean(submitMessage()),
     async pressSubmit(c, eventId, process) {
-      const message = submitMessage();
+      // Slack resends a press as it was: every delivery of one event presses the message first pressed, even
+      // after an earlier delivery's answer replaced it (looking it up again raced with that update).
+      const message = pressedMessages.get(eventId) ?? submitMessage();
       if (!message) throw new Error(`${userId}: no message with "${SUBMIT_LABEL}"`);
+      pressedMessages.set(eventId, message);
       return (await c.slack(process).press(userId, message, SUBMIT_LABEL, eventId)).status;
     },
   };
@@ -72,6 +77,7 @@ export function slackFlowUser(cluster: Cluster, userId: string): FlowUser {
 export function teamsFlowUser(cluster: Cluster, name: string): FlowUser {
   const user: TeamsUser = teamsUser(name);
   const conversation = personalChat(user);
+  const pressedCards = new Map<string, NonNullable<ReturnType<typeof submitCard>>>();
   const submitCard = () =>
     [...sentCards(cluster.connector.calls).filter((sent) => sent.conversationId === conversation.id)]
       .reverse()
@@ -91,8 +97,10 @@ export function teamsFlowUser(cluster: Cluster, name: string): FlowUser {
     },
     submitVisible: () => Boolean(submitCard()),
     async pressSubmit(c, eventId, process) {
-      const sent = submitCard();
+      // As for Slack: every delivery of one press acts on the card first pressed.
+      const sent = pressedCards.get(eventId) ?? submitCard();
       if (!sent) throw new Error(`${name}: no card with "${SUBMIT_LABEL}"`);
+      pressedCards.set(eventId, sent);
       return (await c.teams(process).press(user, sent, SUBMIT_LABEL, {}, eventId)).status;
     },
   };
