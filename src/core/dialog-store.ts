@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { z } from 'zod';
 import { insertOnce } from '../persistence/claims.js';
 import { AppError } from './errors.js';
 
@@ -8,6 +9,9 @@ export interface DialogState {
   step: string;
   data: Record<string, unknown>;
 }
+
+/** The envelope every flow shares; each flow checks its own `step` and `data` when it reads them. */
+const stateSchema = z.object({ flow: z.string(), step: z.string(), data: z.record(z.string(), z.unknown()).nullable() });
 
 export interface StoredDialog {
   state: DialogState | undefined;
@@ -59,7 +63,9 @@ export function createDialogStore(connection: Connection): DialogStore {
   return {
     async load(key) {
       const doc = await latestDialog(connection, key);
-      return { state: doc?.state ?? undefined, version: doc?.version ?? 0 };
+      // A state that is not even a dialog is set aside (the next save supersedes it); the version still counts.
+      const state = stateSchema.safeParse(doc?.state);
+      return { state: state.success ? { ...state.data, data: state.data.data ?? {} } : undefined, version: doc?.version ?? 0 };
     },
     async save(key, loaded, state, now) {
       const version = loaded.version + 1;

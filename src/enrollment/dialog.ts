@@ -174,6 +174,7 @@ export function createEnrollmentDialog(submit: Submit) {
     async onInput(ctx: TurnContext, input: Input): Promise<Reply[]> {
       const dialog = readDialog(ctx.dialog.state);
       if (!dialog) return [post(text(ctx.t('enrollment.inactive')))];
+      if (dialog.repaired) return go(ctx, dialog, dialog.step, [ctx.t('enrollment.repaired')]);
       switch (input.kind) {
         case 'message':
           return onText(ctx, dialog, input.text.trim());

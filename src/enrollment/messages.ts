@@ -63,6 +63,7 @@ export const enrollmentDialogMessages = defineMessages(
     'enrollment.skip.required': 'This field is required, it cannot be skipped.',
     'enrollment.edit.unknown': 'I don’t know the field “{name}”. You can edit: {fields}',
     'enrollment.stale': 'That button belongs to an earlier question. Here is where you are now:',
+    'enrollment.repaired': 'I could not read everything about where you were in your enrollment. I kept the answers I could read; here is the step to continue with:',
     'enrollment.inactive': 'That enrollment is no longer in progress. Type enroll to start, or status to see your application.',
     'enrollment.submitted':
       'Application {id} submitted. We emailed a verification link to {email}: the primary contact must open it to confirm that the address belongs to your organization. Then our review starts (usually 3–5 business days).',
@@ -129,6 +130,7 @@ export const enrollmentDialogMessages = defineMessages(
     'enrollment.skip.required': '此欄位為必填，無法略過。',
     'enrollment.edit.unknown': '我不認得欄位「{name}」。您可以編輯：{fields}',
     'enrollment.stale': '該按鈕屬於較早的問題。以下是您目前的位置：',
+    'enrollment.repaired': '無法完整讀取您的註冊進度。已保留可讀取的答案，請從以下步驟繼續：',
     'enrollment.inactive': '該註冊已不在進行中。輸入 enroll 開始註冊，或輸入 status 查看您的申請。',
     'enrollment.submitted':
       '已提交申請 {id}。我們已將驗證連結傳送到 {email}：主要連絡人必須開啟連結，確認此電子郵件地址屬於您的組織。之後我們就會開始審查（通常需要 3–5 個工作天）。',
