@@ -4,7 +4,8 @@ import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { parseCommand } from './command-grammar.js';
 import type { DialogState, DialogStore } from './dialog-store.js';
-import { AppError } from './errors.js';
+import { AppError, messageKeyOf } from './errors.js';
+import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';
 import type { BotModule, CommandSpec, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
 import type { People } from './people.js';
@@ -175,12 +176,7 @@ export function createEngine(deps: EngineDeps): Engine {
 function describeError(error: unknown, t: Translate, logger: Logger, event: InboundEvent): string {
   if (error instanceof AppError) {
     logger.info({ code: error.code, eventId: event.id }, 'request refused');
-    if (error.code === 'DIALOG.BUSY') return t('error.busy');
-    try {
-      return t(`error.${error.code}`, error.params);
-    } catch {
-      return t('error.generic');
-    }
+    return t(messageKeyOf(error.code), error.params);
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, eventId: event.id }, 'database unavailable');
@@ -201,8 +197,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 function register<T>(map: Map<string, T>, key: string, value: T): void {
   if (map.has(key)) throw new Error(`"${key}" is registered twice`);
   map.set(key, value);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled input ${JSON.stringify(value)}`);
 }

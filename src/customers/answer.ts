@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -44,14 +45,14 @@ export async function answerRequest(
         }
       : { type: 'decline', by, at: ctx.now, mayAnswer };
   const decision = decideRequest(command, request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country });
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  const event = orThrow(decision);
   if (!(await services.claims.claim(`invitation:${request._id}:answered`))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
 
-  const state = evolveRequest(request.state, decision.event);
+  const state = evolveRequest(request.state, event);
   await models.Request.updateOne({ _id: request._id }, { $set: { state } });
   const answered = { ...request, state };
   const reseller = parties.reseller.legalName;
-  if (decision.event.type === 'declined') {
+  if (event.type === 'declined') {
     await recordRequest(services, ctx, answered, CUSTOMER_AUDIT.declined, { answeredBy: by });
     await tellPartners(services, request, (t) => t('customer.notify.declined', { email: request.inviteeEmail }));
     return [answerReply(input, ctx.t('customer.declined', { reseller }))];

@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -37,9 +38,9 @@ export async function deliverRequest(
     request.state,
     { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country },
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  const event = orThrow(decision);
   if (!(await services.claims.claim(`invitation:${request._id}:delivered`))) throw new AppError('CUSTOMER.ALREADY_SENT');
-  const state = evolveRequest(request.state, decision.event);
+  const state = evolveRequest(request.state, event);
   await models.Request.updateOne({ _id: request._id }, { $set: { state } });
   await recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how });
 

@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { CommandSpec, TurnContext } from '../core/module.js';
@@ -40,13 +41,13 @@ export function inviteCustomerCommand(services: CoreServices, models: CustomerMo
         rawDays: command.options.days,
         provider: query ? { query, authorized: provider !== undefined } : undefined,
       });
-      if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+      const event = orThrow(decision);
       if (!access || !email) throw new AppError('CUSTOMER.NOT_RESELLER_AGENT'); // already refused; narrows the types
       return issue(services, models, ctx, {
         reseller: access.org,
         provider,
         email,
-        days: decision.event.days,
+        days: event.days,
         customerName: command.options.name?.trim() || undefined,
       });
     },

@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
@@ -77,9 +78,9 @@ export async function removeCustomer(
       { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfPartner: access.admin },
       relationship.state,
     );
-    if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+    const event = orThrow(decision);
     if (!(await services.claims.claim(`relationship:${relationship._id}:removed`))) continue;
-    const state = evolveRelationship(relationship.state, decision.event);
+    const state = evolveRelationship(relationship.state, event);
     await models.Relationship.updateOne({ _id: relationship._id }, { $set: { state } });
     await services.audit.record({
       orgId: relationship.resellerOrgId,

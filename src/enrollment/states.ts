@@ -1,3 +1,4 @@
+import { assertNever } from '../core/decider.js';
 /**
  * The reseller enrollment application (seed: "Enroll as a new indirect reseller", domain.md Flow 1)
  * as states, commands and events. `decide.ts` holds the rules, `evolve` below folds events.
@@ -115,8 +116,4 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
     default:
       return assertNever(event);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case ${JSON.stringify(value)}`);
 }

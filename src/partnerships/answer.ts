@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -81,11 +82,11 @@ async function authorize(
   if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.CONSENT_REQUIRED' && input.kind === 'form') {
     return [{ type: 'form-errors', formId: input.formId, errors: { consent: ctx.t('error.PARTNERSHIP.CONSENT_REQUIRED') } }];
   }
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  if (decision.event.type !== 'authorized' || !reseller) throw new AppError('ACTION.STALE');
+  const event = orThrow(decision);
+  if (event.type !== 'authorized' || !reseller) throw new AppError('ACTION.STALE');
   await claimAnswer(services, invitation._id);
 
-  const answered = { ...invitation, resellerOrgId: reseller._id, state: evolveInvitation(invitation.state, decision.event) };
+  const answered = { ...invitation, resellerOrgId: reseller._id, state: evolveInvitation(invitation.state, event) };
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state: answered.state, resellerOrgId: reseller._id } });
   const partnership: Partnership = {
     _id: partnershipId(provider._id, reseller._id),
@@ -122,9 +123,9 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
     invitation.state,
     facts(loaded),
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  const event = orThrow(decision);
   await claimAnswer(services, invitation._id);
-  const state = evolveInvitation(invitation.state, decision.event);
+  const state = evolveInvitation(invitation.state, event);
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } });
   await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) });
   const who = reseller?.legalName ?? invitation.inviteeEmail;
@@ -144,17 +145,17 @@ async function resend(services: CoreServices, models: PartnershipModels, ctx: Tu
     invitation.state,
     facts(loaded),
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  if (decision.event.type !== 'resent') throw new AppError('ACTION.STALE');
-  if (!(await services.claims.claim(`invitation:${invitation._id}:token:${decision.event.tokenGeneration}`))) {
+  const event = orThrow(decision);
+  if (event.type !== 'resent') throw new AppError('ACTION.STALE');
+  if (!(await services.claims.claim(`invitation:${invitation._id}:token:${event.tokenGeneration}`))) {
     throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
   }
   const { token, hash } = newToken();
-  const state = evolveInvitation(invitation.state, decision.event);
+  const state = evolveInvitation(invitation.state, event);
   const replaced = [...invitation.replacedTokenHashes, invitation.tokenHash];
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state, tokenHash: hash, replacedTokenHashes: replaced } });
   const updated = { ...invitation, state, tokenHash: hash, replacedTokenHashes: replaced };
-  await recordInvitation(services, ctx, updated, PARTNERSHIP_AUDIT.resent, { tokenGeneration: decision.event.tokenGeneration });
+  await recordInvitation(services, ctx, updated, PARTNERSHIP_AUDIT.resent, { tokenGeneration: event.tokenGeneration });
   await deliverInvitation(services, updated, provider, token);
   return [post(text(ctx.t('partnership.resent', { email: invitation.inviteeEmail, expires: isoDate(invitation.expiresAt) })))];
 }

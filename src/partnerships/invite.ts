@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { CommandSpec, TurnContext } from '../core/module.js';
@@ -64,7 +65,7 @@ async function inviteReseller(
     pendingInvitationId: pending?._id,
   });
   if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.PENDING' && pending) return [pendingReply(ctx, pending)];
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  orThrow(decision);
   if (!provider || !email) throw new AppError('PROVIDER.NOT_ADMIN'); // already refused by decideInvite; narrows the types
   // Numbering the invitations to one address makes two simultaneous sends produce one invitation.
   if (!(await services.claims.claim(`invite:${provider._id}:${email}:${previous.length}`))) {

@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
@@ -66,11 +67,11 @@ export async function removePartnership(
     { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfProvider: admin?._id === partnership.providerOrgId },
     partnership.state,
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  const event = orThrow(decision);
   if (!(await services.claims.claim(`partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`))) {
     throw new AppError('PARTNERSHIP.ALREADY_REMOVED');
   }
-  const state = evolvePartnership(partnership.state, decision.event);
+  const state = evolvePartnership(partnership.state, event);
   await models.Partnership.updateOne({ _id: partnership._id }, { $set: { state } });
   const orgs = await orgsById(services, [partnership.providerOrgId, partnership.resellerOrgId]);
   const provider = orgs.get(partnership.providerOrgId) as Organization;

@@ -1,8 +1,8 @@
-import { AppError } from '../core/errors.js';
+import { AppError, type ErrorCode } from './errors.js';
 
 /** A typed refusal: an error code whose message is `error.<code>` in the catalogs. */
 export interface Refusal {
-  code: string;
+  code: ErrorCode;
   params?: Record<string, string | number>;
 }
 
@@ -10,7 +10,7 @@ export interface Refusal {
 export type Decision<E> = { ok: true; event: E } | { ok: false; refusal: Refusal };
 
 export const accept = <E>(event: E): Decision<E> => ({ ok: true, event });
-export const refuse = <E = never>(code: string, params?: Refusal['params']): Decision<E> => ({ ok: false, refusal: { code, params } });
+export const refuse = <E = never>(code: ErrorCode, params?: Refusal['params']): Decision<E> => ({ ok: false, refusal: { code, params } });
 
 /** The event of an accepted decision, or the refusal thrown as an AppError (the engine translates it). */
 export function orThrow<E>(decision: Decision<E>): E {
