@@ -5,7 +5,7 @@ import type { Logger } from '../src/logger.js';
 import { openDatabase, type Database } from '../src/persistence/database.js';
 import { createClaims } from '../src/persistence/claims.js';
 import { createScheduler, type Scheduler } from '../src/scheduling/scheduler.js';
-import { createCore, type Core } from '../src/core/create-core.js';
+import { createCore, type Core } from './features.js';
 import { createTurnQueue } from '../src/core/turn-queue.js';
 import { watchEventLoop } from '../src/core/loop-lag.js';
 import { createSmtpMailer } from '../src/notifications/smtp-mailer.js';

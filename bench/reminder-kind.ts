@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createCore, type Core } from '../src/core/create-core.js';
+import { createCore, type Core } from '../app/features.js';
 import { createClaims } from '../src/persistence/claims.js';
 import { openDatabase, type Database } from '../src/persistence/database.js';
 import { reminderServiceOf } from '../src/reminders/module.js';

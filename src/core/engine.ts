@@ -35,6 +35,8 @@ export interface Engine {
   openLink(kind: string, token: string, who: Omit<InboundEvent, 'input' | 'id'>): Promise<LinkResult>;
   /** Whether a link is usable (200), unknown (404) or expired or used (410), for no one in particular; changes nothing. */
   linkStatus(kind: string, token: string): Promise<LinkStatus>;
+  /** The translator of a locale, for what an adapter says itself (e.g. that a reply could not be delivered). */
+  translator(locale: TurnContext['locale']): Translate;
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -170,6 +172,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (!link || !looksLikeToken(token)) return 404;
       return link.status(token, deps.clock.now());
     },
+    translator: deps.translator,
   };
 }
 

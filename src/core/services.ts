@@ -8,6 +8,9 @@ import type { OrgModels } from '../org/organizations.js';
 import type { Notifier } from './notifier.js';
 import type { People } from './people.js';
 import type { Clock, Mailer } from './ports.js';
+import type { Locale } from './events.js';
+import type { Catalogs } from '../i18n/catalogs.js';
+import type { Translate } from '../i18n/translator.js';
 
 /** Everything a feature module may use, built once by `createCore` and passed to each module factory. */
 export interface CoreServices {
@@ -23,6 +26,10 @@ export interface CoreServices {
   notifier: Notifier;
   scheduler: Scheduler;
   logger: Logger;
+  /** Every module's messages, as assembled by the composition root. */
+  catalogs: Catalogs;
+  /** The translator for a recipient's locale (messages to other people are composed outside the turn's locale). */
+  translatorFor(locale: Locale): Translate;
   /** PUBLIC_URL without a trailing slash; every emailed link starts with it. */
   publicUrl: string;
   /** actorKeys of the operators (OPERATORS) who review enrollments and register providers. */

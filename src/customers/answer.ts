@@ -1,6 +1,7 @@
 import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
-import { actorKey } from '../core/events.js';
+import { actorKey, type Locale } from '../core/events.js';
+import type { Translate } from '../i18n/translator.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
@@ -8,7 +9,7 @@ import { orgOf } from '../org/access.js';
 import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { day, isoDate } from '../partnerships/model.js';
-import { notifyOrgAdmins, translatorFor } from '../partnerships/notify.js';
+import { notifyOrgAdmins } from '../partnerships/notify.js';
 import type { CustomerModels, CustomerRelationship, CustomerRequest } from './model.js';
 import { loadParties } from './parties.js';
 import { recordRequest } from './record.js';
@@ -157,8 +158,8 @@ function relationshipsOf(request: CustomerRequest, customerOrgId: string, now: D
 }
 
 /** The reseller who asked (and, two-tier, the provider's admins) learn the answer. */
-async function tellPartners(services: CoreServices, request: CustomerRequest, line: (t: ReturnType<typeof translatorFor>) => string) {
-  const compose = (locale: Parameters<typeof translatorFor>[0]) => ({ message: { blocks: [text(line(translatorFor(locale)))] } });
+async function tellPartners(services: CoreServices, request: CustomerRequest, line: (t: Translate) => string) {
+  const compose = (locale: Locale) => ({ message: { blocks: [text(line(services.translatorFor(locale)))] } });
   await services.notifier.notify({ actorKey: request.inviterActorKey }, compose);
   if (request.providerOrgId) await notifyOrgAdmins(services, request.providerOrgId, compose);
 }

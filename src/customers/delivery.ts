@@ -6,7 +6,6 @@ import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import { invitationLink } from '../partnerships/invitation-view.js';
-import { translatorFor } from '../partnerships/notify.js';
 import { renderMail } from '../notifications/mail-layout.js';
 import type { CustomerModels, CustomerRequest } from './model.js';
 import { loadParties, resellerAccess } from './parties.js';
@@ -48,7 +47,7 @@ export async function deliverRequest(
   const reached = await services.notifier.notify(
     { email: request.inviteeEmail },
     (locale) => {
-      const t = translatorFor(locale);
+      const t = services.translatorFor(locale);
       const blocks = approvalBlocks(t, request, parties, ctx.now);
       if (!link) return { message: { blocks } };
       const mail = draftMail(t, request, parties, link);

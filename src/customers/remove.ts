@@ -6,7 +6,7 @@ import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Organization } from '../org/organizations.js';
 import { orgsById } from '../partnerships/model.js';
-import { notifyOrgAdmins, translatorFor } from '../partnerships/notify.js';
+import { notifyOrgAdmins } from '../partnerships/notify.js';
 import { pickOrg } from '../providers/resolve.js';
 import type { CustomerModels, CustomerRelationship } from './model.js';
 import { resellerAccess } from './parties.js';
@@ -107,7 +107,7 @@ export async function removeCustomer(
   if (!removed) throw new AppError('CUSTOMER.ALREADY_REMOVED');
   const reseller = access.org.legalName;
   await notifyOrgAdmins(services, customer._id, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('customer.notify.removed', { reseller }))] },
+    message: { blocks: [text(services.translatorFor(locale)('customer.notify.removed', { reseller }))] },
   }));
   const message = { blocks: [text(ctx.t('customer.removed', { customer: customer.legalName }))] };
   return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];

@@ -44,7 +44,7 @@ export async function rememberLink(
 
 /** Emails the primary contact the link `${publicUrl}/verify-email/<token>`. */
 export async function mailVerificationLink(
-  services: Pick<CoreServices, 'mailer' | 'people' | 'publicUrl'>,
+  services: Pick<CoreServices, 'mailer' | 'people' | 'publicUrl' | 'translatorFor'>,
   app: Application,
   token: string,
 ) {

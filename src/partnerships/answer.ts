@@ -10,7 +10,6 @@ import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
 import { isoDate, partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './model.js';
-import { translatorFor } from './notify.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
 
 /** Routes `partnership.authorize.<id>` (the consent form), `partnership.decline` and `partnership.resend`. */
@@ -103,7 +102,7 @@ async function authorize(
     answeredBy: actorKey(ctx.actor),
   });
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('partnership.notify.authorized', { reseller: reseller.legalName }))] },
+    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.authorized', { reseller: reseller.legalName }))] },
   }));
   return [answerReply(input, ctx.t('partnership.authorized', { provider: provider.legalName }))];
 }
@@ -130,7 +129,7 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
   await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) });
   const who = reseller?.legalName ?? invitation.inviteeEmail;
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },
+    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },
   }));
   return [answerReply(input, ctx.t('partnership.declined', { provider: provider.legalName }))];
 }

@@ -11,7 +11,6 @@ import { isAdmin } from '../org/roles.js';
 import { normalizeEmail } from '../providers/validation.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
 import { day, isoDate, newId, partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
-import { translatorFor } from './notify.js';
 import { renderMail } from '../notifications/mail-layout.js';
 import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
 
@@ -134,7 +133,7 @@ export async function deliverInvitation(services: CoreServices, invitation: Part
   return services.notifier.notify(
     { email: invitation.inviteeEmail },
     (locale) => {
-      const t = translatorFor(locale);
+      const t = services.translatorFor(locale);
       return {
         message: { blocks: [...invitationBlocks(t, locale, invitation, provider), text(t('partnership.invite.linkLine', { link }))] },
         mail: renderMail({

@@ -1,7 +1,4 @@
-import type { Locale } from '../core/events.js';
 import type { Composer } from '../core/notifier.js';
-import { catalogs } from '../i18n/catalogs.js';
-import { createTranslator, type Translate } from '../i18n/translator.js';
 import type { CoreServices } from '../core/services.js';
 import type { Membership } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
@@ -13,6 +10,3 @@ export async function notifyOrgAdmins(services: CoreServices, orgId: string, com
     await services.notifier.notify({ actorKey: member.actorKey, email: member.email }, compose);
   }
 }
-
-/** The translator for a recipient's locale (messages to other people are composed outside the turn's locale). */
-export const translatorFor = (locale: Locale): Translate => createTranslator(catalogs, locale);

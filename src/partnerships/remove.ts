@@ -8,7 +8,7 @@ import type { Organization } from '../org/organizations.js';
 import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
 import { activePartnerships, orgsById, type Partnership, type PartnershipModels } from './model.js';
-import { notifyOrgAdmins, translatorFor } from './notify.js';
+import { notifyOrgAdmins } from './notify.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `remove-partnership <reseller>`: warns that no legal notice is sent, then asks for a confirmed press. */
@@ -95,7 +95,7 @@ export async function removePartnership(
     at: ctx.now,
   });
   await notifyOrgAdmins(services, reseller._id, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('partnership.notify.removed', { provider: provider.legalName }))] },
+    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.removed', { provider: provider.legalName }))] },
   }));
   const message = { blocks: [text(ctx.t('partnership.removed', { reseller: reseller.legalName }))] };
   return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];

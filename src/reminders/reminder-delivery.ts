@@ -2,8 +2,6 @@ import type { Model } from 'mongoose';
 import type { Recipient } from '../core/notifier.js';
 import type { Button, Message } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { catalogs } from '../i18n/catalogs.js';
-import { createTranslator } from '../i18n/translator.js';
 import { renderMail } from '../notifications/mail-layout.js';
 import type { AuditEntry } from '../org/audit.js';
 import { recordReminderSent, type Reminder, type ReminderContent, type ReminderKind } from './reminder.js';
@@ -45,7 +43,7 @@ export function createReminderDelivery(services: CoreServices): ReminderDelivery
       let reached = { chat: false, email: told };
       if (compose && !told) {
         reached = await services.notifier.notify(reminder.recipient, (locale) => {
-          const content = compose(reminder, createTranslator(catalogs, locale));
+          const content = compose(reminder, services.translatorFor(locale));
           const { buttons: _chatOnly, ...mail } = content;
           return { message: toMessage(content), mail: renderMail({ ...mail, tag: `reminder.${kind.kind}` }) };
         });

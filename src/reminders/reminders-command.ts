@@ -3,7 +3,6 @@ import type { CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { AppError } from '../core/errors.js';
-import { catalogs } from '../i18n/catalogs.js';
 import { isOperator, membershipsOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
@@ -44,7 +43,7 @@ export function remindersCommand(services: CoreServices, reminders: ReminderServ
       out.push(
         ctx.t('reminders.line', {
           when: format.format(reminder.nextRunAt),
-          kind: kindLabelKey(reminder.kind) in catalogs.en ? ctx.t(kindLabelKey(reminder.kind)) : reminder.kind,
+          kind: kindLabelKey(reminder.kind) in services.catalogs.en ? ctx.t(kindLabelKey(reminder.kind)) : reminder.kind,
           about: reminder.params.about ?? reminder.subjectId,
           recipient: reminder.recipient.email ?? person?.displayName ?? reminder.recipient.actorKey ?? '?',
         }),

@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../../src/core/create-core.js';
+import { createCore, type Core } from '../../app/features.js';
 import { outboxModel, type OutboxMail } from '../../src/core/outbox.js';
 import type { Database } from '../../src/persistence/database.js';
 import { createClaims } from '../../src/persistence/claims.js';

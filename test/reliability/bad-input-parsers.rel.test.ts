@@ -6,7 +6,7 @@ import { FIELD_IDS, type Answers } from '../../src/enrollment/answers.js';
 import { parseCountry } from '../../src/enrollment/country.js';
 import { containsSecret, looksLikeSecret } from '../../src/enrollment/secrets.js';
 import { firstInvalid, validateField } from '../../src/enrollment/validation.js';
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { catalogs } from '../../app/features.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { checkProvider, rawFromForm, rawFromOptions } from '../../src/providers/provider-input.js';
 import { parseDuration, parseIntervals } from '../../src/reminders/intervals.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createCore, type Core } from '../../src/core/create-core.js';
+import { createCore, type Core } from '../../app/features.js';
 import type { Actor, Input, Locale } from '../../src/core/events.js';
 import type { Block, Reply } from '../../src/core/replies.js';
 import type { Database } from '../../src/persistence/database.js';

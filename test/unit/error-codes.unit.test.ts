@@ -1,4 +1,4 @@
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { catalogs } from '../../app/features.js';
 import { ERROR_CODES, messageKeyOf } from '../../src/core/errors.js';
 
 describe('error codes', () => {

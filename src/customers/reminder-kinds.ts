@@ -1,11 +1,11 @@
-import type { CoreServices } from '../../core/services.js';
-import { customerModels } from '../../customers/model.js';
-import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from '../../customers/states.js';
-import type { AuditEntry } from '../../org/audit.js';
-import type { Translate } from '../../i18n/translator.js';
-import type { Organization } from '../../org/organizations.js';
-import { catalogText, type Reminder, type ReminderKind } from '../reminder.js';
-import { defined, detail } from './details.js';
+import type { CoreServices } from '../core/services.js';
+import { customerModels } from './model.js';
+import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from './states.js';
+import type { AuditEntry } from '../org/audit.js';
+import type { Translate } from '../i18n/translator.js';
+import type { Organization } from '../org/organizations.js';
+import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
+import { defined, detail } from '../reminders/details.js';
 
 /**
  * "Customer request unanswered": remind the customer twice, then tell the reseller it lapsed (the

@@ -1,10 +1,10 @@
-import type { CoreServices } from '../../core/services.js';
-import type { AuditEntry } from '../../org/audit.js';
-import type { Organization } from '../../org/organizations.js';
-import { partnershipModels } from '../../partnerships/model.js';
-import { PARTNERSHIP_AUDIT } from '../../partnerships/states.js';
-import { catalogText, type Reminder, type ReminderKind } from '../reminder.js';
-import { defined, detail } from './details.js';
+import type { CoreServices } from '../core/services.js';
+import type { AuditEntry } from '../org/audit.js';
+import type { Organization } from '../org/organizations.js';
+import { partnershipModels } from './model.js';
+import { PARTNERSHIP_AUDIT } from './states.js';
+import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
+import { defined, detail } from '../reminders/details.js';
 
 /**
  * "Partnership invitation unanswered": remind the invited reseller, later tell the provider.
