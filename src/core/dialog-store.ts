@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import { AppError } from './errors.js';
 
 /** Where a user is in a multi-step dialog: the flow, its step and the answers so far. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Claims } from '../persistence/claims.js';
+import type { Claims } from '../infrastructure/claims.js';
 import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { parseCommand } from './command-grammar.js';

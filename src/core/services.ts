@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
-import type { Claims } from '../persistence/claims.js';
-import type { Scheduler } from '../scheduling/scheduler.js';
+import type { Claims } from '../infrastructure/claims.js';
+import type { Scheduler } from '../infrastructure/scheduler.js';
 import type { AuditLog } from '../org/audit.js';
 import type { RefusalLog } from '../org/refusals.js';
 import type { OrgModels } from '../org/organizations.js';

@@ -6,7 +6,7 @@ import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import { invitationLink } from '../partnerships/invitation-view.js';
-import { renderMail } from '../notifications/mail-layout.js';
+import { renderMail } from '../shared/mail-layout.js';
 import type { CustomerModels, CustomerRequest } from './model.js';
 import { loadParties, resellerAccess } from './parties.js';
 import { recordRequest } from './record.js';

@@ -4,7 +4,7 @@ import type { ActionInput, TurnContext } from '../core/module.js';
 import { post, text, type ActionsBlock, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
 import type { Application, Applications } from './applications.js';
 

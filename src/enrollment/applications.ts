@@ -14,7 +14,7 @@ import {
   type ApplicationState,
   type ApplicationStatus,
 } from './states.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import {
   claimTransition,
   InjectedCrash,

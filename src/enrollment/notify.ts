@@ -2,7 +2,7 @@ import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Params, Translate } from '../i18n/translator.js';
 import type { Application } from './applications.js';
-import { renderMail, type MailContent } from '../notifications/mail-layout.js';
+import { renderMail, type MailContent } from '../shared/mail-layout.js';
 
 /** A change the parties hear about; catalog key `application.notice.<kind>`. */
 export type NoticeKind = 'email-verified' | 'more-info-requested' | 'more-info-provided' | 'accepted' | 'rejected' | 'appealed';

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import type { Application } from './applications.js';
 import type { ApplicationEvent, ApplicationStatus } from './states.js';
 

@@ -7,7 +7,7 @@ import type { CoreServices } from '../core/services.js';
 import { hashToken, newToken } from '../core/tokens.js';
 import { applicationModel, type Application, type Applications } from './applications.js';
 import { decide } from './decide.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
 

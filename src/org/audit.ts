@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
 import type { Logger } from '../logger.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 
 /** One state change: who did what to which subject, when, from which platform. */
 export interface AuditEntry {

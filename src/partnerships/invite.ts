@@ -11,7 +11,7 @@ import { isAdmin } from '../org/roles.js';
 import { normalizeEmail } from '../providers/validation.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
 import { day, isoDate, newId, partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
-import { renderMail } from '../notifications/mail-layout.js';
+import { renderMail } from '../shared/mail-layout.js';
 import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `invite-reseller <email> [message]`: a provider admin asks a reseller to authorize them ("Request a partnership"). */

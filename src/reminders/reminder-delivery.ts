@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import type { Recipient } from '../core/notifier.js';
 import type { Button, Message } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { renderMail } from '../notifications/mail-layout.js';
+import { renderMail } from '../shared/mail-layout.js';
 import type { AuditEntry } from '../org/audit.js';
 import { recordReminderSent, type Reminder, type ReminderContent, type ReminderKind } from './reminder.js';
 import { isKnownTimeZone } from './working-hours.js';

@@ -1,7 +1,7 @@
 import { actorKey, type Actor, type Input } from '../../src/core/events.js';
 import type { Reply } from '../../src/core/replies.js';
 import { membershipId, newOrgId } from '../../src/org/organizations.js';
-import type { Database } from '../../src/persistence/database.js';
+import type { Database } from '../../src/infrastructure/database.js';
 import { buttons, persona, readable } from '../support/core-harness.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 import { dmTexts, mailsTagged, sleep, startProcess, waitFor, type BotProcess } from './reminder-fixture.js';

@@ -57,7 +57,7 @@ describe('Dockerfile', () => {
     expect(JSON.parse(argsOf(runtime, 'CMD').at(-1)!)).toEqual(['node', ...flags, 'dist/app/main.js']);
     const bin = /FERRETDB_BIN=(\S+)/.exec(argsOf(runtime, 'ENV').join(' '))?.[1];
     expect(argsOf(runtime, 'COPY').some((copy) => copy.startsWith('--from=') && copy.endsWith(` ${bin}`))).toBe(true);
-    expect(read('src/persistence/embedded-ferretdb.ts')).toContain('process.env.FERRETDB_BIN');
+    expect(read('src/infrastructure/embedded-ferretdb.ts')).toContain('process.env.FERRETDB_BIN');
   });
 });
 
