@@ -8,7 +8,7 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
-import { day, isoDate } from '../partnerships/model.js';
+import { day, isoDate } from '../shared/dates.js';
 import { notifyOrgAdmins } from '../partnerships/notify.js';
 import type { CustomerModels, CustomerRelationship, CustomerRequest } from './model.js';
 import { loadParties } from './parties.js';

@@ -4,7 +4,7 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Membership, Organization } from '../org/organizations.js';
 import { isAdmin, type Role } from '../org/roles.js';
-import { emailDomain } from '../providers/validation.js';
+import { emailDomain } from '../shared/email.js';
 import type { CustomerRequest } from './model.js';
 import type { RequestParties } from './request-view.js';
 

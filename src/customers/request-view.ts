@@ -1,7 +1,7 @@
 import { text, type Block } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
-import { day, isoDate } from '../partnerships/model.js';
+import { day, isoDate } from '../shared/dates.js';
 import type { CustomerRequest } from './model.js';
 
 export interface RequestParties {

@@ -9,7 +9,8 @@ import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
-import { isoDate, partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { isoDate } from '../shared/dates.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
 
 /** Routes `partnership.authorize.<id>` (the consent form), `partnership.decline` and `partnership.resend`. */

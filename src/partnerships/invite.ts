@@ -8,9 +8,11 @@ import { newToken } from '../core/tokens.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
-import { normalizeEmail } from '../providers/validation.js';
+import { normalizeEmail } from '../shared/email.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
-import { day, isoDate, newId, partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { newId } from '../shared/ids.js';
+import { day, isoDate } from '../shared/dates.js';
 import { renderMail } from '../shared/mail-layout.js';
 import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
 

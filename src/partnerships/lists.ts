@@ -4,8 +4,9 @@ import { text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import { providerCard } from '../providers/provider-view.js';
-import { countryName } from '../providers/validation.js';
-import { activePartnerships, isoDate, orgsById, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { countryName } from '../shared/country.js';
+import { activePartnerships, orgsById, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { isoDate } from '../shared/dates.js';
 
 const reply = (blocks: Block[]): Reply[] => [{ type: 'post', message: { blocks } }];
 

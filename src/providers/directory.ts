@@ -5,7 +5,7 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { providerCard } from './provider-view.js';
-import { countryName, normalizeCountry } from './validation.js';
+import { countryName, normalizeCountry } from '../shared/country.js';
 
 /**
  * `find-provider [country|all]`: the provider directory with the services each offers. A reseller sees the

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { parseArguments, parseCommand, tokenize } from '../../src/core/command-grammar.js';
 import { hashToken, looksLikeToken, newToken } from '../../src/core/tokens.js';
 import { FIELD_IDS, type Answers } from '../../src/enrollment/answers.js';
-import { parseCountry } from '../../src/enrollment/country.js';
+import { parseCountry } from '../../src/shared/country.js';
 import { containsSecret, looksLikeSecret } from '../../src/enrollment/secrets.js';
 import { firstInvalid, validateField } from '../../src/enrollment/validation.js';
 import { catalogs } from '../../app/features.js';
