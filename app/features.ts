@@ -40,7 +40,11 @@ const features: Feature[] = [
   { module: providersModule, messages: [providerMessages] },
   { module: partnershipsModule, messages: [partnershipMessages], reminderKinds: partnershipKinds },
   { module: customersModule, messages: [customerMessages], reminderKinds: customerKinds },
-  { module: (services) => enrollmentModule(services), messages: [enrollmentDialogMessages, enrollmentFieldMessages, applicationMessages], reminderKinds: enrollmentKinds },
+  {
+    module: (services) => enrollmentModule(services),
+    messages: [enrollmentDialogMessages, enrollmentFieldMessages, applicationMessages],
+    reminderKinds: enrollmentKinds,
+  },
   { module: (services) => reviewModule(services), messages: [reviewMessages] },
   { module: membersModule, messages: [membersMessages] },
 ];
@@ -55,7 +59,10 @@ export function createCore(options: CoreOptions): Core {
   return assembleCore(options, {
     catalogs,
     modules: (services) => [
-      createRemindersModule(services, features.flatMap((feature) => feature.reminderKinds?.(services) ?? [])),
+      createRemindersModule(
+        services,
+        features.flatMap((feature) => feature.reminderKinds?.(services) ?? []),
+      ),
       ...features.map((feature) => feature.module(services)),
     ],
   });

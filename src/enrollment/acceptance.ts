@@ -6,7 +6,7 @@ import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
 import { insertOnce } from '../infrastructure/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
-import type { Application, Applications } from './applications.js';
+import type { Application, Applications } from './application.js';
 
 type Services = Pick<CoreServices, 'orgs' | 'audit' | 'people' | 'clock'>;
 

@@ -2,7 +2,7 @@ import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Params, Translate } from '../i18n/translator.js';
 import { adminAgentQuestion, createReseller } from './acceptance.js';
-import type { Application } from './applications.js';
+import type { Application } from './application.js';
 import { notifyParties, type NoticeKind } from './notify.js';
 import type { ApplicationEvent } from './states.js';
 import type { Transition } from './transitions.js';

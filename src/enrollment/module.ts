@@ -6,7 +6,8 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf, readOnce } from '../org/access.js';
 import type { Membership } from '../org/organizations.js';
 import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
-import { createApplications, newApplicationId, type Application, type Applications } from './applications.js';
+import { createApplications } from './applications.js';
+import { newApplicationId, type Application, type Applications } from './application.js';
 import { createEnrollmentDialog, type Submit } from './dialog.js';
 import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
 import { ask, welcome } from './render.js';
@@ -150,8 +151,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
       name: 'resend-verification',
       usage: 'resend-verification',
       summaryKey: 'enrollment.help.resend',
-      available: async (ctx) =>
-        ['submitted', 'email-verification-pending'].includes((await latestStatus(ctx)) ?? ''),
+      available: async (ctx) => ['submitted', 'email-verification-pending'].includes((await latestStatus(ctx)) ?? ''),
       run: resend,
     },
     {

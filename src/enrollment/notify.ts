@@ -1,7 +1,7 @@
 import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Params, Translate } from '../i18n/translator.js';
-import type { Application } from './applications.js';
+import type { Application } from './application.js';
 import { renderMail, type MailContent } from '../shared/mail-layout.js';
 
 /** A change the parties hear about; catalog key `application.notice.<kind>`. */

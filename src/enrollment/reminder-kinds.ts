@@ -1,6 +1,7 @@
 import type { CoreServices } from '../core/services.js';
 import { AppError } from '../core/errors.js';
-import { applicationModel, createApplications, type Application } from './applications.js';
+import { createApplications } from './applications.js';
+import { applicationModel, type Application } from './application.js';
 import { adminAgentQuestion } from './acceptance.js';
 import { sendVerification } from './verification.js';
 import type { ApplicationStatus } from './states.js';

@@ -1,7 +1,7 @@
 import type { Locale } from '../core/events.js';
 import { text, type Block } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
-import type { Application } from './applications.js';
+import type { Application } from './application.js';
 import { assertNever } from '../core/decider.js';
 import type { ApplicationState } from './states.js';
 

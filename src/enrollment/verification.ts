@@ -5,7 +5,7 @@ import type { Platform } from '../core/events.js';
 import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken, newToken } from '../core/tokens.js';
-import { applicationModel, type Application, type Applications } from './applications.js';
+import { applicationModel, type Application, type Applications } from './application.js';
 import { decide } from './decide.js';
 import { insertOnce } from '../infrastructure/claims.js';
 import { mailContact } from './notify.js';

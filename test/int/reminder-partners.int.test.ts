@@ -115,7 +115,9 @@ describe('partnership and customer reminders (intervals in seconds, the real flo
       true,
     );
     expect(await waitFor(() => dmTexts(bot, 'web:web:rita').some((text) => text.includes('has lapsed')), 10_000)).toBe(true);
-    expect(dmTexts(bot, 'web:web:rita').join('\n')).toContain('Wingtip Toys did not accept your reseller relationship request within 90 days');
+    expect(dmTexts(bot, 'web:web:rita').join('\n')).toContain(
+      'Wingtip Toys did not accept your reseller relationship request within 90 days',
+    );
     await sleep(2_500);
     expect(await reminders()).toHaveLength(1);
     expect(await mailText('reminder.customer-request-again', 'admin@wingtip.com.tw')).toHaveLength(1);

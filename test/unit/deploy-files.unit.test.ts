@@ -15,7 +15,10 @@ interface Instruction {
 /** The Dockerfile's instructions by stage (comments dropped, continuation lines joined). */
 function dockerfileStages(text: string): Instruction[][] {
   const stages: Instruction[][] = [];
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim());
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim());
   for (const line of lines.filter((l) => l && !l.startsWith('#'))) {
     const [, keyword, args] = /^(\S+)\s+(.*)$/.exec(line) ?? [];
     if (keyword.toUpperCase() === 'FROM') stages.push([]);
