@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { TurnQueue } from '../src/core/turn-queue.js';
 import { applicationModel } from '../src/enrollment/application.js';
 import type { Logger } from '../src/logger.js';
-import type { AuditLog } from '../src/org/audit.js';
+import type { AuditLog } from '../src/core/ports.js';
 import { createDueReminders } from '../src/reminders/due-reminders.js';
 
 export interface MetricsDeps {

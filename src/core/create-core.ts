@@ -5,11 +5,12 @@ import type { Claims } from '../infrastructure/claims.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
 import type { Catalogs } from '../i18n/catalogs.js';
 import { createTranslator } from '../i18n/translator.js';
-import { createAuditLog, type AuditLog } from '../org/audit.js';
+import { createAuditLog } from '../infrastructure/audit.js';
+import { type AuditLog } from './ports.js';
 import { orgModels } from '../org/organizations.js';
 import { createRefusalLog } from '../org/refusals.js';
 import { scheduleClaimsCleanup } from '../infrastructure/claims-cleanup.js';
-import { createDialogStore } from './dialog-store.js';
+import { createDialogStore } from '../infrastructure/dialog-store.js';
 import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
 import { createOutboxMailer } from '../infrastructure/outbox.js';
@@ -54,12 +55,14 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
   const mailer =
     typeof options.mailer === 'function' ? options.mailer(audit) : (options.mailer ?? createOutboxMailer(options.connection, clock));
   const translatorFor = (locale: Locale) => createTranslator(assembly.catalogs, locale);
+  const dialogs = createDialogStore(options.connection);
   const services: CoreServices = {
     connection: options.connection,
     claims: options.claims,
     clock,
     people,
     audit,
+    dialogs,
     refusals: createRefusalLog(audit, { clock, logger: options.logger }),
     orgs: orgModels(options.connection),
     mailer,
@@ -73,7 +76,6 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     catalogs: assembly.catalogs,
     translatorFor,
   };
-  const dialogs = createDialogStore(options.connection);
   scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs }, clock, options.logger);
   const engine = createEngine({
     modules: assembly.modules(services),

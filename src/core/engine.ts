@@ -3,7 +3,7 @@ import type { Claims } from '../infrastructure/claims.js';
 import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { parseCommand } from './command-grammar.js';
-import type { DialogState, DialogStore } from './dialog-store.js';
+import type { DialogState, DialogStore } from './ports.js';
 import { AppError, messageKeyOf } from './errors.js';
 import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';

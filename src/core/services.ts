@@ -2,12 +2,12 @@ import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
 import type { Claims } from '../infrastructure/claims.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
-import type { AuditLog } from '../org/audit.js';
+import type { AuditLog } from './ports.js';
 import type { RefusalLog } from '../org/refusals.js';
 import type { OrgModels } from '../org/organizations.js';
 import type { Notifier } from './notifier.js';
 import type { People } from './people.js';
-import type { Clock, Mailer } from './ports.js';
+import type { Clock, DialogStore, Mailer } from './ports.js';
 import type { Locale } from './events.js';
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { Translate } from '../i18n/translator.js';
@@ -19,6 +19,7 @@ export interface CoreServices {
   clock: Clock;
   people: People;
   audit: AuditLog;
+  dialogs: DialogStore;
   /** Refused attempts and requests, audited with a per-minute cap (one per process, shared by the engine and adapters). */
   refusals: RefusalLog;
   orgs: OrgModels;

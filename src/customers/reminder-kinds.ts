@@ -1,7 +1,7 @@
 import type { CoreServices } from '../core/services.js';
 import { customerModels } from './model.js';
 import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from './states.js';
-import type { AuditEntry } from '../org/audit.js';
+import type { AuditEntry } from '../core/ports.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
 import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';

@@ -1,4 +1,4 @@
-import type { DialogState } from '../core/dialog-store.js';
+import type { DialogState } from '../core/ports.js';
 import { fieldsFor, isFieldId, type Answers, type EnrollmentPath, type FieldId } from './answers.js';
 import { firstInvalid } from './validation.js';
 

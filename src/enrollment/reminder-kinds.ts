@@ -5,7 +5,7 @@ import { applicationModel, type Application } from './application.js';
 import { adminAgentQuestion } from './acceptance.js';
 import { sendVerification } from './verification.js';
 import type { ApplicationStatus } from './states.js';
-import type { AuditEntry } from '../org/audit.js';
+import type { AuditEntry } from '../core/ports.js';
 import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
 import { defined, detail } from '../reminders/details.js';
 

@@ -1,5 +1,5 @@
 import type { Claims } from './claims.js';
-import type { DialogStore } from '../core/dialog-store.js';
+import type { DialogStore } from '../core/ports.js';
 import type { Clock } from '../core/ports.js';
 import type { Logger } from '../logger.js';
 import type { Scheduler } from './scheduler.js';

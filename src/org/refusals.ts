@@ -1,7 +1,7 @@
 import { actorKey, type InboundEvent, type Platform } from '../core/events.js';
 import type { Clock } from '../core/ports.js';
 import type { Logger } from '../logger.js';
-import type { AuditLog } from './audit.js';
+import type { AuditLog } from '../core/ports.js';
 
 /**
  * Refused attempts in the audit log (issue 9: "each refused, audited, and nothing changed"):

@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import type { AuditEntry } from '../org/audit.js';
+import type { AuditEntry } from '../core/ports.js';
 import type { Organization } from '../org/organizations.js';
 import { partnershipModels } from './model.js';
 import { PARTNERSHIP_AUDIT } from './states.js';

@@ -1,9 +1,7 @@
-import type { Model } from 'mongoose';
 import type { Recipient } from '../core/notifier.js';
 import type { Button, Message } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { renderMail } from '../shared/mail-layout.js';
-import type { AuditEntry } from '../org/audit.js';
 import { recordReminderSent, type Reminder, type ReminderContent, type ReminderKind } from './reminder.js';
 import { isKnownTimeZone } from './working-hours.js';
 
@@ -17,7 +15,6 @@ export interface ReminderDelivery {
 }
 
 export function createReminderDelivery(services: CoreServices): ReminderDelivery {
-  const auditModel = () => services.connection.models.AuditEntry as Model<AuditEntry>;
   return {
     async timeZoneOf(recipient) {
       const person = recipient.actorKey
@@ -29,8 +26,7 @@ export function createReminderDelivery(services: CoreServices): ReminderDelivery
     },
     async resolved(reminder, kind) {
       if (kind.resolvedBy.length > 0) {
-        // An equality only: FerretDB evaluates `$in` and ranges itself over the whole collection; a subject has few entries.
-        const entries = await auditModel().find({ subject: reminder.subjectId }).lean<AuditEntry[]>();
+        const entries = await services.audit.bySubject(reminder.subjectId);
         const since = new Date(reminder.since).getTime();
         const resolving = entries.filter((entry) => kind.resolvedBy.includes(entry.action) && entry.at.getTime() >= since);
         if (resolving.some((entry) => kind.resolvedIf?.(entry) ?? true)) return true;

@@ -1,7 +1,7 @@
 import type { CoreServices } from '../core/services.js';
 import { text } from '../core/replies.js';
 import type { Applications } from '../enrollment/application.js';
-import type { AuditEntry } from '../org/audit.js';
+import type { AuditEntry } from '../core/ports.js';
 
 /** The audit codes after which an application waits for a reviewer. */
 const READY_FOR_REVIEW = ['enrollment.email-verified', 'enrollment.more-info-provided', 'enrollment.review-reopened'];

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../src/org/audit.js';
+import type { AuditEntry } from '../../src/core/ports.js';
 import type { Database } from '../../src/infrastructure/database.js';
 import { renderMail } from '../../src/shared/mail-layout.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';

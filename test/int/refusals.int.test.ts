@@ -1,4 +1,4 @@
-import { createAuditLog } from '../../src/org/audit.js';
+import { createAuditLog } from '../../src/infrastructure/audit.js';
 import { createRefusalLog } from '../../src/org/refusals.js';
 import type { InboundEvent } from '../../src/core/events.js';
 import type { Database } from '../../src/infrastructure/database.js';

@@ -1,4 +1,4 @@
-import { latestDialog } from '../../src/core/dialog-store.js';
+import { latestDialog } from '../../src/infrastructure/dialog-store.js';
 import { randomUUID } from 'node:crypto';
 import { catalogs } from '../../app/features.js';
 import { createTranslator } from '../../src/i18n/translator.js';
