@@ -7,7 +7,7 @@ import type { Catalogs } from '../i18n/catalogs.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createAuditLog } from '../infrastructure/audit.js';
 import { type AuditLog } from './ports.js';
-import { orgModels } from '../org/organizations.js';
+import { createOrganizations, orgModels } from '../infrastructure/organizations.js';
 import { createRefusalLog } from '../org/refusals.js';
 import { scheduleClaimsCleanup } from '../infrastructure/claims-cleanup.js';
 import { createDialogStore } from '../infrastructure/dialog-store.js';
@@ -56,6 +56,7 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     typeof options.mailer === 'function' ? options.mailer(audit) : (options.mailer ?? createOutboxMailer(options.connection, clock));
   const translatorFor = (locale: Locale) => createTranslator(assembly.catalogs, locale);
   const dialogs = createDialogStore(options.connection);
+  const orgs = orgModels(options.connection);
   const services: CoreServices = {
     connection: options.connection,
     claims: options.claims,
@@ -64,7 +65,8 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     audit,
     dialogs,
     refusals: createRefusalLog(audit, { clock, logger: options.logger }),
-    orgs: orgModels(options.connection),
+    orgs,
+    organizations: createOrganizations(orgs),
     mailer,
     notifier: createNotifier({ people, mailer, logger: options.logger }),
     scheduler: options.scheduler,

@@ -1,5 +1,6 @@
 import type { Locale, Platform } from './events.js';
 import type { Message } from './replies.js';
+import type { Membership, Organization } from '../org/organizations.js';
 
 /**
  * Ports the core owns and the outside implements. Nothing here names a chat platform's types.
@@ -121,4 +122,13 @@ export interface SavedDialog {
   state: DialogState | undefined;
   version: number;
   updatedAt: Date;
+}
+
+/** Organizations and their memberships, as the features read them. */
+export interface Organizations {
+  get(id: string): Promise<Organization | undefined>;
+  /** The organizations with these ids, by id (unknown ids are missing). */
+  byIds(ids: readonly string[]): Promise<Map<string, Organization>>;
+  /** Every membership of one organization. */
+  members(orgId: string): Promise<Membership[]>;
 }

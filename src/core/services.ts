@@ -4,10 +4,10 @@ import type { Claims } from '../infrastructure/claims.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
 import type { AuditLog } from './ports.js';
 import type { RefusalLog } from '../org/refusals.js';
-import type { OrgModels } from '../org/organizations.js';
+import type { OrgModels } from '../infrastructure/organizations.js';
 import type { Notifier } from './notifier.js';
 import type { People } from './people.js';
-import type { Clock, DialogStore, Mailer } from './ports.js';
+import type { Clock, DialogStore, Mailer, Organizations } from './ports.js';
 import type { Locale } from './events.js';
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { Translate } from '../i18n/translator.js';
@@ -22,7 +22,9 @@ export interface CoreServices {
   dialogs: DialogStore;
   /** Refused attempts and requests, audited with a per-minute cap (one per process, shared by the engine and adapters). */
   refusals: RefusalLog;
+  /** The organization models, for the writes and queries the organizations port does not offer yet. */
   orgs: OrgModels;
+  organizations: Organizations;
   mailer: Mailer;
   notifier: Notifier;
   scheduler: Scheduler;

@@ -7,7 +7,7 @@ import type { CoreServices } from '../core/services.js';
 import { newToken } from '../core/tokens.js';
 import type { Organization } from '../org/organizations.js';
 import { invitationLink } from '../partnerships/invitation-view.js';
-import { activePartnerships, orgsById, type PartnershipModels } from '../partnerships/model.js';
+import { activePartnerships, type PartnershipModels } from '../partnerships/model.js';
 import { newId } from '../shared/ids.js';
 import { day } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
@@ -58,10 +58,7 @@ export function inviteCustomerCommand(services: CoreServices, models: CustomerMo
 
 async function authorizedProvider(services: CoreServices, partnerships: PartnershipModels, resellerOrgId: string, query: string) {
   const active = await activePartnerships(partnerships, { resellerOrgId });
-  const orgs = await orgsById(
-    services,
-    active.map((p) => p.providerOrgId),
-  );
+  const orgs = await services.organizations.byIds(active.map((p) => p.providerOrgId));
   try {
     return pickOrg([...orgs.values()], query);
   } catch (error) {

@@ -4,8 +4,7 @@ import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import type { Organization } from '../org/organizations.js';
-import { orgsById } from '../partnerships/model.js';
+
 import { notifyOrgAdmins } from '../partnerships/notify.js';
 import { pickOrg } from '../providers/resolve.js';
 import type { CustomerModels, CustomerRelationship } from './model.js';
@@ -28,10 +27,7 @@ export function removeCustomerCommand(services: CoreServices, models: CustomerMo
       const access = await resellerAccess(services, ctx);
       if (!access?.admin) throw new AppError('CUSTOMER.NOT_RESELLER_ADMIN');
       const relationships = await resellerRelationships(models, access.org._id, ctx.now);
-      const customers = await orgsById(
-        services,
-        relationships.map((r) => r.customerOrgId),
-      );
+      const customers = await services.organizations.byIds(relationships.map((r) => r.customerOrgId));
       const customer = pickOrg([...customers.values()], command.positional.join(' '));
       const explanation = ctx.t('customer.remove.warning', { customer: customer.legalName });
       return [
@@ -66,7 +62,7 @@ export async function removeCustomer(
 ): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
   const access = await resellerAccess(services, ctx);
-  const customer = await services.orgs.Organization.findById(input.value).lean<Organization>();
+  const customer = await services.organizations.get(input.value);
   if (!access?.admin) throw new AppError('CUSTOMER.NOT_RESELLER_ADMIN');
   const ever = await models.Relationship.countDocuments({ partnerOrgId: access.org._id, role: 'reseller', customerOrgId: input.value });
   if (!customer || !ever) throw new AppError('CUSTOMER.NOT_YOUR_CUSTOMER');

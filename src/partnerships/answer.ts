@@ -38,11 +38,11 @@ interface Loaded {
 
 async function load(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string): Promise<Loaded> {
   const invitation = await models.Invitation.findById(invitationId).lean<PartnershipInvitation>();
-  const provider = invitation && (await services.orgs.Organization.findById(invitation.providerOrgId).lean<Organization>());
+  const provider = invitation && (await services.organizations.get(invitation.providerOrgId));
   if (!invitation || !provider) throw new AppError('INVITATION.UNKNOWN');
   // The invited organization is fixed when it was known at sending time; otherwise it is the invitee's reseller now.
   const reseller = invitation.resellerOrgId
-    ? ((await services.orgs.Organization.findById(invitation.resellerOrgId).lean<Organization>()) ?? undefined)
+    ? ((await services.organizations.get(invitation.resellerOrgId)) ?? undefined)
     : await resellerOfEmail(services, invitation.inviteeEmail);
   const access = await orgOf(services, ctx.actor, 'reseller');
   return { invitation, provider, reseller, actorAdminOf: access && isAdmin(access.membership.roles) ? access.org._id : undefined };

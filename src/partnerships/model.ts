@@ -96,8 +96,3 @@ export async function activePartnerships(
 ): Promise<Partnership[]> {
   return models.Partnership.find({ ...side, 'state.status': 'active' }).lean<Partnership[]>();
 }
-
-export async function orgsById(services: CoreServices, ids: string[]): Promise<Map<string, Organization>> {
-  const orgs = await services.orgs.Organization.find({ _id: { $in: ids } }).lean<Organization[]>();
-  return new Map(orgs.map((org) => [org._id, org]));
-}

@@ -7,7 +7,7 @@ import type { CoreServices } from '../core/services.js';
 import type { Organization } from '../org/organizations.js';
 import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
-import { activePartnerships, orgsById, type Partnership, type PartnershipModels } from './model.js';
+import { activePartnerships, type Partnership, type PartnershipModels } from './model.js';
 import { notifyOrgAdmins } from './notify.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
@@ -22,10 +22,7 @@ export function removePartnershipCommand(services: CoreServices, models: Partner
       const provider = await providerAdminOf(services, ctx);
       if (!provider) throw new AppError('PROVIDER.NOT_ADMIN');
       const partnerships = await activePartnerships(models, { providerOrgId: provider._id });
-      const orgs = await orgsById(
-        services,
-        partnerships.map((p) => p.resellerOrgId),
-      );
+      const orgs = await services.organizations.byIds(partnerships.map((p) => p.resellerOrgId));
       const reseller = pickOrg([...orgs.values()], command.positional.join(' '));
       const partnership = partnerships.find((p) => p.resellerOrgId === reseller._id) as Partnership;
       const warning = ctx.t('partnership.remove.warning', { reseller: reseller.legalName });
@@ -73,7 +70,7 @@ export async function removePartnership(
   }
   const state = evolvePartnership(partnership.state, event);
   await models.Partnership.updateOne({ _id: partnership._id }, { $set: { state } });
-  const orgs = await orgsById(services, [partnership.providerOrgId, partnership.resellerOrgId]);
+  const orgs = await services.organizations.byIds([partnership.providerOrgId, partnership.resellerOrgId]);
   const provider = orgs.get(partnership.providerOrgId) as Organization;
   const reseller = orgs.get(partnership.resellerOrgId) as Organization;
   await services.audit.record({

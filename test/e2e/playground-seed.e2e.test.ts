@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createClaims } from '../../src/infrastructure/claims.js';
 import { createPeople } from '../../src/core/people.js';
-import { orgModels } from '../../src/org/organizations.js';
+import { orgModels } from '../../src/infrastructure/organizations.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { openDatabase } from '../../src/infrastructure/database.js';
 import { systemClock } from '../../src/core/ports.js';
