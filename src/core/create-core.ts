@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
 import type { Locale } from './events.js';
-import type { Claims } from '../infrastructure/claims.js';
+import type { Claims } from './ports.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
 import type { Catalogs } from '../i18n/catalogs.js';
 import { createTranslator } from '../i18n/translator.js';
@@ -14,7 +14,7 @@ import { createDialogStore } from '../infrastructure/dialog-store.js';
 import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
 import { createOutboxMailer } from '../infrastructure/outbox.js';
-import { createPeople } from './people.js';
+import { createPeople } from '../infrastructure/people.js';
 import { systemClock, type Clock, type Mailer } from './ports.js';
 import type { BotModule } from './module.js';
 import type { CoreServices } from './services.js';

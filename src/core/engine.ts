@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Claims } from '../infrastructure/claims.js';
+import type { Claims } from './ports.js';
 import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { parseCommand } from './command-grammar.js';
@@ -8,7 +8,7 @@ import { AppError, messageKeyOf } from './errors.js';
 import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';
 import type { BotModule, CommandSpec, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
-import type { People } from './people.js';
+import type { People } from './ports.js';
 import type { Clock } from './ports.js';
 import { looksLikeToken } from './tokens.js';
 import { post, text, type Reply } from './replies.js';

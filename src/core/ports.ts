@@ -1,4 +1,4 @@
-import type { Locale, Platform } from './events.js';
+import type { Actor, Locale, Platform } from './events.js';
 import type { Message } from './replies.js';
 import type { Membership, Organization } from '../org/organizations.js';
 
@@ -131,4 +131,38 @@ export interface Organizations {
   byIds(ids: readonly string[]): Promise<Map<string, Organization>>;
   /** Every membership of one organization. */
   members(orgId: string): Promise<Membership[]>;
+}
+
+/** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */
+export interface Person extends Actor {
+  /** actorKey(actor) */
+  _id: string;
+  /** The last conversation with the bot (a DM on Slack, the personal chat on Teams). */
+  conversationId: string;
+  seenAt: Date;
+}
+
+export interface People {
+  /**
+   * Records the actor as seen now (last write wins: it is a profile cache, not state). `seenAt` is therefore
+   * approximate: a process rewrites an unchanged profile at most every few minutes.
+   */
+  remember(actor: Actor, conversationId: string, now: Date): Promise<void>;
+  get(key: string): Promise<Person | undefined>;
+  /** Everyone the bot knows with this email, on any platform. */
+  findByEmail(email: string): Promise<Person[]>;
+}
+
+/** The exactly-once primitive (an insert against a unique `_id`; src/infrastructure/claims.ts). */
+export interface Claims {
+  /** True for the one caller that claimed `key` first, false for everyone after. */
+  claim(key: string): Promise<boolean>;
+  /** When `key` was claimed, or undefined when it was not. */
+  claimedAt(key: string): Promise<Date | undefined>;
+  /**
+   * Deletes claims whose key starts with one of `prefixes` and that are older than `before` (run from a
+   * clean-up job; there are no TTL indexes on FerretDB). Only for claims that guard short windows, such as
+   * delivery retries: a state transition's claim must stay forever.
+   */
+  prune(prefixes: readonly string[], before: Date): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import type { Claims } from './claims.js';
+import type { Claims } from '../core/ports.js';
 import type { DialogStore } from '../core/ports.js';
 import type { Clock } from '../core/ports.js';
 import type { Logger } from '../logger.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createClaims } from '../../src/infrastructure/claims.js';
-import { createPeople } from '../../src/core/people.js';
+import { createPeople } from '../../src/infrastructure/people.js';
 import { orgModels } from '../../src/infrastructure/organizations.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { openDatabase } from '../../src/infrastructure/database.js';
