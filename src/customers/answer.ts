@@ -1,4 +1,4 @@
-import { orThrow } from '../core/decider.js';
+import { claimDecision } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey, type Locale } from '../core/events.js';
 import type { Translate } from '../i18n/translator.js';
@@ -46,8 +46,7 @@ export async function answerRequest(
         }
       : { type: 'decline', by, at: ctx.now, mayAnswer };
   const decision = decideRequest(command, request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country });
-  const event = orThrow(decision);
-  if (!(await services.claims.claim(`invitation:${request._id}:answered`))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
+  const event = await claimDecision(services.claims, decision, `invitation:${request._id}:answered`, 'INVITATION.ANSWERED_CONCURRENTLY');
 
   const state = evolveRequest(request.state, event);
   await models.Request.updateOne({ _id: request._id }, { $set: { state } });

@@ -1,4 +1,4 @@
-import { orThrow } from '../core/decider.js';
+import { claimDecision } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -37,8 +37,7 @@ export async function deliverRequest(
     request.state,
     { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country },
   );
-  const event = orThrow(decision);
-  if (!(await services.claims.claim(`invitation:${request._id}:delivered`))) throw new AppError('CUSTOMER.ALREADY_SENT');
+  const event = await claimDecision(services.claims, decision, `invitation:${request._id}:delivered`, 'CUSTOMER.ALREADY_SENT');
   const state = evolveRequest(request.state, event);
   await models.Request.updateOne({ _id: request._id }, { $set: { state } });
   await recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how });

@@ -1,4 +1,4 @@
-import { orThrow } from '../core/decider.js';
+import { claimDecision, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -56,8 +56,11 @@ function answerReply(input: ActionInput, message: string): Reply {
   return input.messageId ? { type: 'update', messageId: input.messageId, message: body } : { type: 'post', message: body };
 }
 
+/** One answer per invitation: authorizing and declining take the same claim. */
+const answeredKey = (invitationId: string) => `invitation:${invitationId}:answered`;
+
 async function claimAnswer(services: CoreServices, invitationId: string): Promise<void> {
-  if (!(await services.claims.claim(`invitation:${invitationId}:answered`))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
+  if (!(await services.claims.claim(answeredKey(invitationId)))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
 }
 
 async function authorize(
@@ -123,8 +126,7 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
     invitation.state,
     facts(loaded),
   );
-  const event = orThrow(decision);
-  await claimAnswer(services, invitation._id);
+  const event = await claimDecision(services.claims, decision, answeredKey(invitation._id), 'INVITATION.ANSWERED_CONCURRENTLY');
   const state = evolveInvitation(invitation.state, event);
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } });
   await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) });

@@ -1,4 +1,4 @@
-import { orThrow } from '../core/decider.js';
+import { claimDecision } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
@@ -64,10 +64,8 @@ export async function removePartnership(
     { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfProvider: admin?._id === partnership.providerOrgId },
     partnership.state,
   );
-  const event = orThrow(decision);
-  if (!(await services.claims.claim(`partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`))) {
-    throw new AppError('PARTNERSHIP.ALREADY_REMOVED');
-  }
+  const removal = `partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`;
+  const event = await claimDecision(services.claims, decision, removal, 'PARTNERSHIP.ALREADY_REMOVED');
   const state = evolvePartnership(partnership.state, event);
   await models.Partnership.updateOne({ _id: partnership._id }, { $set: { state } });
   const orgs = await services.organizations.byIds([partnership.providerOrgId, partnership.resellerOrgId]);
