@@ -5,7 +5,7 @@ import type { TurnQueue } from '../src/core/turn-queue.js';
 import { applicationModel } from '../src/enrollment/application.js';
 import type { Logger } from '../src/logger.js';
 import type { AuditLog } from '../src/core/ports.js';
-import { createDueReminders } from '../src/reminders/due-reminders.js';
+import { createDueReminders } from '../src/reminders/store.js';
 
 export interface MetricsDeps {
   queue: Pick<TurnQueue, 'stats'>;

@@ -10,7 +10,7 @@ import { membershipId, newOrgId, type Membership, type Organization } from '../o
 import { isAdmin } from '../org/roles.js';
 import { day, isoDate } from '../shared/dates.js';
 import { notifyOrgAdmins } from '../partnerships/notify.js';
-import type { CustomerModels, CustomerRelationship, CustomerRequest } from './model.js';
+import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { recordRequest } from './record.js';
 import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } from './states.js';

@@ -7,7 +7,7 @@ import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import { invitationLink } from '../partnerships/invitation-view.js';
 import { renderMail } from '../shared/mail-layout.js';
-import type { CustomerModels, CustomerRequest } from './model.js';
+import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties, resellerAccess } from './parties.js';
 import { recordRequest } from './record.js';
 import { approvalBlocks, draftMail } from './request-view.js';

@@ -4,10 +4,10 @@ import { text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
-import { activePartnerships, type PartnershipModels } from '../partnerships/model.js';
+import { activePartnerships, type PartnershipModels } from '../partnerships/store.js';
 import { isoDate } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
-import type { CustomerModels, CustomerRelationship, CustomerRequest } from './model.js';
+import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
 import { customerCard, list, relationshipLine } from './relationship-view.js';
 import { isLive } from './states.js';
 

@@ -5,7 +5,7 @@ import { orgOf } from '../org/access.js';
 import type { Membership, Organization } from '../org/organizations.js';
 import { isAdmin, type Role } from '../org/roles.js';
 import { emailDomain } from '../shared/email.js';
-import type { CustomerRequest } from './model.js';
+import type { CustomerRequest } from './store.js';
 import type { RequestParties } from './request-view.js';
 
 /** Who may request customer relationships in a partner organization (domain.md roles table). */

@@ -5,8 +5,8 @@ import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { invitationBlocks } from '../partnerships/invitation-view.js';
-import { type PartnershipInvitation, type PartnershipModels } from '../partnerships/model.js';
-import type { CustomerModels, CustomerRequest } from './model.js';
+import { type PartnershipInvitation, type PartnershipModels } from '../partnerships/store.js';
+import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
 

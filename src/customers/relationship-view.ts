@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
 import { isoDate } from '../shared/dates.js';
 import { countryName } from '../shared/country.js';
-import type { CustomerRelationship } from './model.js';
+import type { CustomerRelationship } from './store.js';
 import { isLive } from './states.js';
 
 /** One line per relationship: who, what they may do, since when and until when (never "permanent"). */

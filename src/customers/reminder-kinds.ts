@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { customerModels } from './model.js';
+import { customerModels } from './store.js';
 import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from './states.js';
 import type { AuditEntry } from '../core/ports.js';
 import type { Translate } from '../i18n/translator.js';

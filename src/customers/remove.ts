@@ -7,7 +7,7 @@ import type { CoreServices } from '../core/services.js';
 
 import { notifyOrgAdmins } from '../partnerships/notify.js';
 import { pickOrg } from '../providers/resolve.js';
-import type { CustomerModels, CustomerRelationship } from './model.js';
+import type { CustomerModels, CustomerRelationship } from './store.js';
 import { resellerAccess } from './parties.js';
 import { CUSTOMER_AUDIT, decideRelationship, evolveRelationship, isLive } from './states.js';
 

@@ -9,7 +9,7 @@ import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
-import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './store.js';
 import { isoDate } from '../shared/dates.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
 

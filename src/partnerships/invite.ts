@@ -10,7 +10,7 @@ import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { normalizeEmail } from '../shared/email.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
-import { partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './store.js';
 import { newId } from '../shared/ids.js';
 import { day, isoDate } from '../shared/dates.js';
 import { renderMail } from '../shared/mail-layout.js';

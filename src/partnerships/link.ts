@@ -4,7 +4,7 @@ import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
 import { invitationBlocks } from './invitation-view.js';
-import type { PartnershipInvitation, PartnershipModels } from './model.js';
+import type { PartnershipInvitation, PartnershipModels } from './store.js';
 import { closedInvitation } from './states.js';
 
 /** What a link leads to: its status, and its page in the reader's language (found once, shown or not). */

@@ -5,7 +5,7 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import { providerCard } from '../providers/provider-view.js';
 import { countryName } from '../shared/country.js';
-import { activePartnerships, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { activePartnerships, type PartnershipInvitation, type PartnershipModels } from './store.js';
 import { isoDate } from '../shared/dates.js';
 
 const reply = (blocks: Block[]): Reply[] => [{ type: 'post', message: { blocks } }];

@@ -1,6 +1,6 @@
 import type { CoreServices } from '../core/services.js';
 import type { AuditEntry } from '../core/ports.js';
-import { partnershipModels } from './model.js';
+import { partnershipModels } from './store.js';
 import { PARTNERSHIP_AUDIT } from './states.js';
 import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
 import { defined, detail } from '../reminders/details.js';

@@ -7,7 +7,7 @@ import type { CoreServices } from '../core/services.js';
 import type { Organization } from '../org/organizations.js';
 import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
-import { activePartnerships, type Partnership, type PartnershipModels } from './model.js';
+import { activePartnerships, type Partnership, type PartnershipModels } from './store.js';
 import { notifyOrgAdmins } from './notify.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
