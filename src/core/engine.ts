@@ -1,15 +1,12 @@
 import type { Logger } from '../logger.js';
-import type { Claims } from './ports.js';
+import type { Claims, Clock, DialogState, DialogStore, People } from './ports.js';
 import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { parseCommand } from './command-grammar.js';
-import type { DialogState, DialogStore } from './ports.js';
 import { AppError, messageKeyOf } from './errors.js';
 import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';
 import type { BotModule, CommandSpec, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
-import type { People } from './ports.js';
-import type { Clock } from './ports.js';
 import { looksLikeToken } from './tokens.js';
 import { post, text, type Reply } from './replies.js';
 

@@ -1,13 +1,10 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
-import type { Claims } from './ports.js';
+import type { AuditLog, Claims, Clock, DialogStore, Mailer, Organizations, People } from './ports.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
-import type { AuditLog } from './ports.js';
 import type { RefusalLog } from '../org/refusals.js';
 import type { OrgModels } from '../infrastructure/organizations.js';
 import type { Notifier } from './notifier.js';
-import type { People } from './ports.js';
-import type { Clock, DialogStore, Mailer, Organizations } from './ports.js';
 import type { Locale } from './events.js';
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { Translate } from '../i18n/translator.js';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { Mail, Mailer } from '../core/ports.js';
+import type { AuditLog, Mail, Mailer } from '../core/ports.js';
 import type { Logger } from '../logger.js';
-import type { AuditLog } from '../core/ports.js';
 import type { Scheduler } from './scheduler.js';
 
 export const MAIL_SEND_JOB = 'mail.send';
