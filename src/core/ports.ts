@@ -1,6 +1,6 @@
 import type { Actor, Locale, Platform } from './events.js';
 import type { Message } from './replies.js';
-import type { Membership, Organization } from '../org/organizations.js';
+import type { Membership, Organization, OrgKind } from '../org/organizations.js';
 
 /**
  * Ports the core owns and the outside implements. Nothing here names a chat platform's types.
@@ -129,8 +129,14 @@ export interface Organizations {
   get(id: string): Promise<Organization | undefined>;
   /** The organizations with these ids, by id (unknown ids are missing). */
   byIds(ids: readonly string[]): Promise<Map<string, Organization>>;
+  /** Organizations of one kind (in one country), by legal name. */
+  ofKind(kind: OrgKind, country?: string): Promise<Organization[]>;
   /** Every membership of one organization. */
   members(orgId: string): Promise<Membership[]>;
+  /** The membership of a known chat identity in one organization. */
+  membership(orgId: string, actorKey: string): Promise<Membership | undefined>;
+  /** Memberships created for, or linked to, this email address (lower case). */
+  membershipsByEmail(email: string): Promise<Membership[]>;
 }
 
 /** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */

@@ -6,10 +6,10 @@ import type { ActionInput, TurnContext } from '../core/module.js';
 import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
-import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
+import { membershipId, newOrgId, type Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { day, isoDate } from '../shared/dates.js';
-import { notifyOrgAdmins } from '../partnerships/notify.js';
+import { notifyOrgAdmins } from '../org/notify-admins.js';
 import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { recordRequest } from './record.js';
@@ -94,11 +94,9 @@ async function customerOrgFor(
   isInvitee: boolean,
 ): Promise<CustomerFacts> {
   const own = await orgOf(services, ctx.actor, 'customer');
-  const byEmail = await services.orgs.Membership.find({ email: request.inviteeEmail }).lean<Membership[]>();
-  const invitedOrgs = await services.orgs.Organization.find({ _id: { $in: byEmail.map((m) => m.orgId) }, kind: 'customer' }).lean<
-    Organization[]
-  >();
-  const invited = invitedOrgs[0];
+  const byEmail = await services.organizations.membershipsByEmail(request.inviteeEmail);
+  const orgs = await services.organizations.byIds(byEmail.map((m) => m.orgId));
+  const invited = [...orgs.values()].find((org) => org.kind === 'customer');
   if (invited) {
     const actorIsMember = own?.org._id === invited._id;
     return {

@@ -5,7 +5,7 @@ import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 
-import { notifyOrgAdmins } from '../partnerships/notify.js';
+import { notifyOrgAdmins } from '../org/notify-admins.js';
 import { pickOrg } from '../providers/resolve.js';
 import type { CustomerModels, CustomerRelationship } from './store.js';
 import { resellerAccess } from './parties.js';

@@ -57,8 +57,19 @@ export function createOrganizations({ Organization, Membership }: OrgModels): Or
       const orgs = await Organization.find({ _id: { $in: ids } }).lean<Organization[]>();
       return new Map(orgs.map((org) => [org._id, org]));
     },
+    ofKind(kind, country) {
+      return Organization.find(country ? { kind, country } : { kind })
+        .sort({ legalName: 1 })
+        .lean<Organization[]>();
+    },
     members(orgId) {
       return Membership.find({ orgId }).lean<Membership[]>();
+    },
+    async membership(orgId, actorKey) {
+      return (await Membership.findOne({ orgId, actorKey }).lean<Membership>()) ?? undefined;
+    },
+    membershipsByEmail(email) {
+      return Membership.find({ email }).lean<Membership[]>();
     },
   };
 }

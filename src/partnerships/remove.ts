@@ -8,7 +8,7 @@ import type { Organization } from '../org/organizations.js';
 import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
 import { activePartnerships, type Partnership, type PartnershipModels } from './store.js';
-import { notifyOrgAdmins } from './notify.js';
+import { notifyOrgAdmins } from '../org/notify-admins.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `remove-partnership <reseller>`: warns that no legal notice is sent, then asks for a confirmed press. */

@@ -13,8 +13,8 @@ import { isKnownTimeZone } from './working-hours.js';
 /** The organizations the actor administers. */
 async function administered(services: CoreServices, ctx: TurnContext): Promise<Organization[]> {
   const memberships = (await membershipsOf(services, ctx.actor)).filter((membership) => isAdmin(membership.roles));
-  const orgs = await services.orgs.Organization.find({ _id: { $in: memberships.map((m) => m.orgId) } }).lean<Organization[]>();
-  return orgs.sort((a, b) => a.legalName.localeCompare(b.legalName));
+  const orgs = await services.organizations.byIds(memberships.map((m) => m.orgId));
+  return [...orgs.values()].sort((a, b) => a.legalName.localeCompare(b.legalName));
 }
 
 /** Times in the reader's own zone when the platform told it (Slack `tz`), otherwise UTC. */

@@ -1,6 +1,6 @@
 import type { Composer } from '../core/notifier.js';
 import type { CoreServices } from '../core/services.js';
-import { isAdmin } from '../org/roles.js';
+import { isAdmin } from './roles.js';
 
 /** Tells every admin of an organization (in chat where known, else by email). */
 export async function notifyOrgAdmins(services: CoreServices, orgId: string, compose: Composer): Promise<void> {
