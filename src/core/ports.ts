@@ -137,6 +137,12 @@ export interface Organizations {
   membership(orgId: string, actorKey: string): Promise<Membership | undefined>;
   /** Memberships created for, or linked to, this email address (lower case). */
   membershipsByEmail(email: string): Promise<Membership[]>;
+  membershipById(id: string): Promise<Membership | undefined>;
+  /** Inserts under the organization's fixed id; false when it exists already (a repeated step changes nothing). */
+  insert(org: Organization): Promise<boolean>;
+  /** Inserts under the membership's fixed id (`membershipId`); false when it exists already. */
+  addMembership(membership: Membership): Promise<boolean>;
+  setRoles(membershipId: string, roles: Membership['roles']): Promise<void>;
 }
 
 /** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */

@@ -17,7 +17,7 @@ import { mailVerificationLink, rememberLink } from './verification.js';
  */
 export type EffectServices = Pick<
   CoreServices,
-  'connection' | 'claims' | 'orgs' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor'
+  'connection' | 'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor'
 >;
 
 /** Before the audit entries (their listeners may look for them): the new organization, the link's record. */

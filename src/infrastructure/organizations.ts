@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Organizations } from '../core/ports.js';
+import { insertOnce } from './claims.js';
 import type { Membership, Organization } from '../org/organizations.js';
 
 const organizationSchema = new Schema<Organization>(
@@ -70,6 +71,18 @@ export function createOrganizations({ Organization, Membership }: OrgModels): Or
     },
     membershipsByEmail(email) {
       return Membership.find({ email }).lean<Membership[]>();
+    },
+    async membershipById(id) {
+      return (await Membership.findById(id).lean<Membership>()) ?? undefined;
+    },
+    insert(org) {
+      return insertOnce(() => Organization.create(org));
+    },
+    addMembership(membership) {
+      return insertOnce(() => Membership.create(membership));
+    },
+    async setRoles(membershipId, roles) {
+      await Membership.updateOne({ _id: membershipId }, { $set: { roles } });
     },
   };
 }
