@@ -23,7 +23,7 @@ type Services = Pick<CoreServices, 'audit' | 'logger'> & EffectServices;
 /**
  * Every transition is claimed by inserting its full record (transitions.ts), then completed by steps that
  * are each harmless when repeated: the application replaced only where it still has the previous revision,
- * organization and link records under fixed ids, audit entries under fixed ids (audit.ts), mail and notices
+ * organization and link records under fixed ids, audit entries under fixed ids (src/infrastructure/audit.ts), mail and notices
  * claimed one by one. So `kill -9` anywhere leaves a transition that the next reader of the application
  * finishes, and nothing happens twice. `crashAfter` (tests only) stops a transition where a kill would.
  */

@@ -10,7 +10,7 @@ import { assertNever } from '../core/decider.js';
  * verification-sent; appeal = appealed + review-reopened), so they are never stored as the final
  * state of a transition but do appear in the audit log.
  *
- * Audit action codes (src/org/audit.ts). Every entry has `subject` = applicationId and `details`:
+ * Audit action codes (the audit log, src/core/ports.ts). Every entry has `subject` = applicationId and `details`:
  *   { applicationId, orgId? (once accepted), applicantKey (the enrolling user's actorKey),
  *     primaryContactEmail, status (the state after the change) } plus, per code:
  * - `enrollment.submitted`            path ('new' | 'already-enrolled'), legalName, country
