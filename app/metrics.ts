@@ -2,10 +2,10 @@ import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { TurnQueue } from '../src/core/turn-queue.js';
-import { applicationModel } from '../src/enrollment/applications.js';
+import { applicationModel } from '../src/enrollment/application.js';
 import type { Logger } from '../src/logger.js';
-import type { AuditLog } from '../src/org/audit.js';
-import { createDueReminders } from '../src/reminders/due-reminders.js';
+import type { AuditLog } from '../src/core/ports.js';
+import { createDueReminders } from '../src/reminders/store.js';
 
 export interface MetricsDeps {
   queue: Pick<TurnQueue, 'stats'>;

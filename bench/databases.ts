@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startEmbeddedFerretDB, withDatabase, type EmbeddedFerretDB } from '../src/persistence/embedded-ferretdb.js';
+import { startEmbeddedFerretDB, withDatabase, type EmbeddedFerretDB } from '../src/infrastructure/embedded-ferretdb.js';
 
 export type Backend = 'postgresql' | 'sqlite';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FERRETDB_VERSION } from '../src/persistence/embedded-ferretdb.js';
+import { FERRETDB_VERSION } from '../src/infrastructure/embedded-ferretdb.js';
 
 export interface MachineInfo {
   date: string;

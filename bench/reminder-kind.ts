@@ -1,11 +1,11 @@
 import pino from 'pino';
-import { createCore, type Core } from '../src/core/create-core.js';
-import { createClaims } from '../src/persistence/claims.js';
-import { openDatabase, type Database } from '../src/persistence/database.js';
+import { createCore, type Core } from '../app/features.js';
+import { createClaims } from '../src/infrastructure/claims.js';
+import { openDatabase, type Database } from '../src/infrastructure/database.js';
 import { reminderServiceOf } from '../src/reminders/module.js';
 import type { ReminderKind } from '../src/reminders/reminder.js';
 import type { ReminderService } from '../src/reminders/reminder-service.js';
-import { createScheduler } from '../src/scheduling/scheduler.js';
+import { createScheduler } from '../src/infrastructure/scheduler.js';
 
 /**
  * The benchmark's reminder: due `mail-retry` (1 minute) after `since`, to an address the bot does not

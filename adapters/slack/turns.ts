@@ -1,8 +1,6 @@
 import type { Engine } from '../../src/core/engine.js';
 import type { Actor, Input, Locale } from '../../src/core/events.js';
 import type { Reply } from '../../src/core/replies.js';
-import { catalogs } from '../../src/i18n/catalogs.js';
-import { createTranslator } from '../../src/i18n/translator.js';
 import type { Logger } from '../../src/logger.js';
 import { encodeConversationId, type SlackConversation } from './ids.js';
 import type { Outbound } from './outbound.js';
@@ -57,7 +55,7 @@ export function createTurns(deps: { engine: Engine; outbound: Outbound; profiles
       return replies;
     },
     async tellFailure(client, conversation, locale) {
-      const text = createTranslator(catalogs, locale)('error.generic');
+      const text = deps.engine.translator(locale)('error.generic');
       await deps.outbound.post(client, conversation.channelId, { blocks: [{ type: 'text', text }] }).catch(() => undefined);
     },
   };

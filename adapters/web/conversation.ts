@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Message } from '../../src/core/replies.js';
-import { insertOnce } from '../../src/persistence/claims.js';
+import { insertOnce } from '../../src/infrastructure/claims.js';
 
 /**
  * One line of a persona's playground conversation, kept in MongoDB so it survives restarts: what the

@@ -1,20 +1,22 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
-import type { Claims } from '../persistence/claims.js';
-import type { Scheduler } from '../scheduling/scheduler.js';
-import { catalogs } from '../i18n/catalogs.js';
+import type { Locale } from './events.js';
+import type { Claims } from './ports.js';
+import type { Scheduler } from '../infrastructure/scheduler.js';
+import type { Catalogs } from '../i18n/catalogs.js';
 import { createTranslator } from '../i18n/translator.js';
-import { createAuditLog, type AuditLog } from '../org/audit.js';
-import { orgModels } from '../org/organizations.js';
+import { createAuditLog } from '../infrastructure/audit.js';
+import { type AuditLog } from './ports.js';
+import { createOrganizations, orgModels } from '../infrastructure/organizations.js';
 import { createRefusalLog } from '../org/refusals.js';
-import { featureModules } from '../modules.js';
-import { scheduleClaimsCleanup } from '../scheduling/claims-cleanup.js';
-import { createDialogStore } from './dialog-store.js';
+import { scheduleClaimsCleanup } from '../infrastructure/claims-cleanup.js';
+import { createDialogStore } from '../infrastructure/dialog-store.js';
 import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
-import { createOutboxMailer } from './outbox.js';
-import { createPeople } from './people.js';
+import { createOutboxMailer } from '../infrastructure/outbox.js';
+import { createPeople } from '../infrastructure/people.js';
 import { systemClock, type Clock, type Mailer } from './ports.js';
+import type { BotModule } from './module.js';
 import type { CoreServices } from './services.js';
 
 export interface CoreOptions {
@@ -33,26 +35,38 @@ export interface CoreOptions {
   workingHours?: string;
 }
 
+/** What the composition root (app/features.ts) assembles from the features. */
+export interface Assembly {
+  catalogs: Catalogs;
+  /** The feature modules, in the order their free-text fallbacks are tried. */
+  modules(services: CoreServices): BotModule[];
+}
+
 export interface Core {
   engine: Engine;
   services: CoreServices;
 }
 
 /** Builds the platform-neutral core: services, feature modules and the engine over them. */
-export function createCore(options: CoreOptions): Core {
+export function createCore(options: CoreOptions, assembly: Assembly): Core {
   const clock = options.clock ?? systemClock;
   const people = createPeople(options.connection);
   const audit = createAuditLog(options.connection, options.logger);
   const mailer =
     typeof options.mailer === 'function' ? options.mailer(audit) : (options.mailer ?? createOutboxMailer(options.connection, clock));
+  const translatorFor = (locale: Locale) => createTranslator(assembly.catalogs, locale);
+  const dialogs = createDialogStore(options.connection);
+  const orgs = orgModels(options.connection);
   const services: CoreServices = {
     connection: options.connection,
     claims: options.claims,
     clock,
     people,
     audit,
+    dialogs,
     refusals: createRefusalLog(audit, { clock, logger: options.logger }),
-    orgs: orgModels(options.connection),
+    orgs,
+    organizations: createOrganizations(orgs),
     mailer,
     notifier: createNotifier({ people, mailer, logger: options.logger }),
     scheduler: options.scheduler,
@@ -61,17 +75,18 @@ export function createCore(options: CoreOptions): Core {
     operators: new Set(options.operators),
     reminderIntervals: options.reminderIntervals,
     workingHours: options.workingHours,
+    catalogs: assembly.catalogs,
+    translatorFor,
   };
-  const dialogs = createDialogStore(options.connection);
   scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs }, clock, options.logger);
   const engine = createEngine({
-    modules: featureModules(services),
+    modules: assembly.modules(services),
     claims: options.claims,
     dialogs,
     people,
     clock,
     logger: options.logger,
-    translator: (locale) => createTranslator(catalogs, locale),
+    translator: translatorFor,
     onRefused: services.refusals.access,
   });
   return { engine, services };

@@ -1,14 +1,12 @@
 import type { Logger } from '../logger.js';
-import type { Claims } from '../persistence/claims.js';
+import type { Claims, Clock, DialogState, DialogStore, People } from './ports.js';
 import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { parseCommand } from './command-grammar.js';
-import type { DialogState, DialogStore } from './dialog-store.js';
-import { AppError } from './errors.js';
+import { AppError, messageKeyOf } from './errors.js';
+import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';
 import type { BotModule, CommandSpec, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
-import type { People } from './people.js';
-import type { Clock } from './ports.js';
 import { looksLikeToken } from './tokens.js';
 import { post, text, type Reply } from './replies.js';
 
@@ -34,6 +32,8 @@ export interface Engine {
   openLink(kind: string, token: string, who: Omit<InboundEvent, 'input' | 'id'>): Promise<LinkResult>;
   /** Whether a link is usable (200), unknown (404) or expired or used (410), for no one in particular; changes nothing. */
   linkStatus(kind: string, token: string): Promise<LinkStatus>;
+  /** The translator of a locale, for what an adapter says itself (e.g. that a reply could not be delivered). */
+  translator(locale: TurnContext['locale']): Translate;
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -169,18 +169,14 @@ export function createEngine(deps: EngineDeps): Engine {
       if (!link || !looksLikeToken(token)) return 404;
       return link.status(token, deps.clock.now());
     },
+    translator: deps.translator,
   };
 }
 
 function describeError(error: unknown, t: Translate, logger: Logger, event: InboundEvent): string {
   if (error instanceof AppError) {
     logger.info({ code: error.code, eventId: event.id }, 'request refused');
-    if (error.code === 'DIALOG.BUSY') return t('error.busy');
-    try {
-      return t(`error.${error.code}`, error.params);
-    } catch {
-      return t('error.generic');
-    }
+    return t(messageKeyOf(error.code), error.params);
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, eventId: event.id }, 'database unavailable');
@@ -201,8 +197,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 function register<T>(map: Map<string, T>, key: string, value: T): void {
   if (map.has(key)) throw new Error(`"${key}" is registered twice`);
   map.set(key, value);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled input ${JSON.stringify(value)}`);
 }

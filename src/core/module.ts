@@ -1,5 +1,5 @@
 import type { Actor, InboundEvent, Input, Locale } from './events.js';
-import type { DialogState } from './dialog-store.js';
+import type { DialogState } from './ports.js';
 import type { Reply } from './replies.js';
 import type { Translate } from '../i18n/translator.js';
 import type { ParsedCommand } from './command-grammar.js';

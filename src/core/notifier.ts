@@ -1,6 +1,5 @@
 import type { Locale } from './events.js';
-import type { People, Person } from './people.js';
-import type { ChatAddress, ChatDelivery, Mail, Mailer } from './ports.js';
+import type { ChatAddress, ChatDelivery, Mail, Mailer, People, Person } from './ports.js';
 import type { Message } from './replies.js';
 import type { Logger } from '../logger.js';
 

@@ -1,5 +1,6 @@
-import type { Locale, Platform } from './events.js';
+import type { Actor, Locale, Platform } from './events.js';
 import type { Message } from './replies.js';
+import type { Membership, Organization, OrgKind } from '../org/organizations.js';
 
 /**
  * Ports the core owns and the outside implements. Nothing here names a chat platform's types.
@@ -48,4 +49,132 @@ export interface ChatDelivery {
   sendDirect(to: ChatAddress, message: Message): Promise<boolean>;
   /** Finds a user of this platform by email (Slack users.lookupByEmail); an empty workspaceId searches every workspace served. */
   lookupByEmail?(workspaceId: string, email: string): Promise<ChatAddress | undefined>;
+}
+
+/** One state change: who did what to which subject, when, from which platform. */
+export interface AuditEntry {
+  _id: string;
+  orgId?: string;
+  /** Other organizations the change concerns (the provider of a partnership, the customer ...). */
+  relatedOrgIds: string[];
+  actorKey: string;
+  platform: Platform | 'system';
+  /** A stable code: `enrollment.submitted`, `partnership.authorized`, `mail.failed` ... */
+  action: string;
+  subject?: string;
+  details?: Record<string, unknown>;
+  at: Date;
+}
+
+/** Called after every recorded entry: how reminders and notifications follow state changes. */
+export type AuditListener = (entry: AuditEntry) => Promise<void>;
+
+export interface AuditLog {
+  /** Runs `listener` after each future record; a failing listener is logged, never undoes the change. */
+  subscribe(listener: AuditListener): void;
+  /**
+   * Records an entry; true when it was new. With `id` the entry is recorded at most once under that id (the
+   * insert is the claim), so a transition completed again after a crash does not log twice; a repeat returns
+   * false and does not run the listeners again.
+   */
+  record(entry: Omit<AuditEntry, '_id' | 'relatedOrgIds'> & { relatedOrgIds?: string[]; id?: string }): Promise<boolean>;
+  /** Newest first: entries of the organization and those that concern it. */
+  list(orgId: string, limit?: number): Promise<AuditEntry[]>;
+  /** Every entry about one subject (an application, invitation, request), in no particular order. */
+  bySubject(subject: string): Promise<AuditEntry[]>;
+}
+
+/** Where a user is in a multi-step dialog: the flow, its step and the answers so far. */
+export interface DialogState {
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
+}
+
+export interface StoredDialog {
+  state: DialogState | undefined;
+  version: number;
+}
+
+/**
+ * Dialog state per user and conversation (`key`), saved after every turn that changes it. A save inserts
+ * the next version: the insert is both the write and the claim of that version (a unique `_id`), so a turn
+ * that loses the race learns it (DIALOG.BUSY) and one killed mid-turn leaves nothing half-done behind.
+ * Insert-only also suits FerretDB, whose updates cost more than its inserts.
+ */
+export interface DialogStore {
+  load(key: string): Promise<StoredDialog>;
+  /** Writes the state as version `loaded.version + 1`; throws DIALOG.BUSY when another turn won. */
+  save(key: string, loaded: StoredDialog, state: DialogState | undefined, now: Date): Promise<void>;
+  /** Deletes versions superseded before `before` (the hourly clean-up); returns how many. */
+  prune(before: Date): Promise<number>;
+  /** The newest version of one dialog. */
+  latest(key: string): Promise<SavedDialog | undefined>;
+  /** Each dialog's newest version among the versions saved since `since` (the dialog sweep's scan). */
+  savedSince(since: Date): Promise<SavedDialog[]>;
+}
+
+/** A dialog's newest version as the dialog sweep sees it: whose it is, its state and when it was saved. */
+export interface SavedDialog {
+  key: string;
+  /** The user the dialog belongs to (the store owns the key's format). */
+  actorKey: string;
+  state: DialogState | undefined;
+  version: number;
+  updatedAt: Date;
+}
+
+/** Organizations and their memberships, as the features read them. */
+export interface Organizations {
+  get(id: string): Promise<Organization | undefined>;
+  /** The organizations with these ids, by id (unknown ids are missing). */
+  byIds(ids: readonly string[]): Promise<Map<string, Organization>>;
+  /** Organizations of one kind (in one country), by legal name. */
+  ofKind(kind: OrgKind, country?: string): Promise<Organization[]>;
+  /** Every membership of one organization. */
+  members(orgId: string): Promise<Membership[]>;
+  /** The membership of a known chat identity in one organization. */
+  membership(orgId: string, actorKey: string): Promise<Membership | undefined>;
+  /** Memberships created for, or linked to, this email address (lower case). */
+  membershipsByEmail(email: string): Promise<Membership[]>;
+  membershipById(id: string): Promise<Membership | undefined>;
+  /** Inserts under the organization's fixed id; false when it exists already (a repeated step changes nothing). */
+  insert(org: Organization): Promise<boolean>;
+  /** Inserts under the membership's fixed id (`membershipId`); false when it exists already. */
+  addMembership(membership: Membership): Promise<boolean>;
+  setRoles(membershipId: string, roles: Membership['roles']): Promise<void>;
+}
+
+/** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */
+export interface Person extends Actor {
+  /** actorKey(actor) */
+  _id: string;
+  /** The last conversation with the bot (a DM on Slack, the personal chat on Teams). */
+  conversationId: string;
+  seenAt: Date;
+}
+
+export interface People {
+  /**
+   * Records the actor as seen now (last write wins: it is a profile cache, not state). `seenAt` is therefore
+   * approximate: a process rewrites an unchanged profile at most every few minutes.
+   */
+  remember(actor: Actor, conversationId: string, now: Date): Promise<void>;
+  get(key: string): Promise<Person | undefined>;
+  /** Everyone the bot knows with this email, on any platform. */
+  findByEmail(email: string): Promise<Person[]>;
+}
+
+/** The exactly-once primitive (an insert against a unique `_id`; src/infrastructure/claims.ts). */
+export interface Claims {
+  /** True for the one caller that claimed `key` first, false for everyone after. */
+  claim(key: string): Promise<boolean>;
+  /** When `key` was claimed, or undefined when it was not. */
+  claimedAt(key: string): Promise<Date | undefined>;
+  /**
+   * Deletes claims whose key starts with one of `prefixes` and that are older than `before` (run from a
+   * clean-up job; there are no TTL indexes on FerretDB). Only for claims that guard short windows, such as
+   * delivery retries: a state transition's claim must stay forever.
+   */
+  prune(prefixes: readonly string[], before: Date): Promise<number>;
 }

@@ -1,13 +1,13 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
-import type { Claims } from '../persistence/claims.js';
-import type { Scheduler } from '../scheduling/scheduler.js';
-import type { AuditLog } from '../org/audit.js';
+import type { AuditLog, Claims, Clock, DialogStore, Mailer, Organizations, People } from './ports.js';
+import type { Scheduler } from '../infrastructure/scheduler.js';
 import type { RefusalLog } from '../org/refusals.js';
-import type { OrgModels } from '../org/organizations.js';
+import type { OrgModels } from '../infrastructure/organizations.js';
 import type { Notifier } from './notifier.js';
-import type { People } from './people.js';
-import type { Clock, Mailer } from './ports.js';
+import type { Locale } from './events.js';
+import type { Catalogs } from '../i18n/catalogs.js';
+import type { Translate } from '../i18n/translator.js';
 
 /** Everything a feature module may use, built once by `createCore` and passed to each module factory. */
 export interface CoreServices {
@@ -16,13 +16,20 @@ export interface CoreServices {
   clock: Clock;
   people: People;
   audit: AuditLog;
+  dialogs: DialogStore;
   /** Refused attempts and requests, audited with a per-minute cap (one per process, shared by the engine and adapters). */
   refusals: RefusalLog;
+  /** The organization models, for the writes and queries the organizations port does not offer yet. */
   orgs: OrgModels;
+  organizations: Organizations;
   mailer: Mailer;
   notifier: Notifier;
   scheduler: Scheduler;
   logger: Logger;
+  /** Every module's messages, as assembled by the composition root. */
+  catalogs: Catalogs;
+  /** The translator for a recipient's locale (messages to other people are composed outside the turn's locale). */
+  translatorFor(locale: Locale): Translate;
   /** PUBLIC_URL without a trailing slash; every emailed link starts with it. */
   publicUrl: string;
   /** actorKeys of the operators (OPERATORS) who review enrollments and register providers. */

@@ -1,14 +1,16 @@
+import { claimDecision } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
-import { actorKey } from '../core/events.js';
+import { actorKey, type Locale } from '../core/events.js';
+import type { Translate } from '../i18n/translator.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
-import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
+import { membershipId, newOrgId, type Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
-import { day, isoDate } from '../partnerships/model.js';
-import { notifyOrgAdmins, translatorFor } from '../partnerships/notify.js';
-import type { CustomerModels, CustomerRelationship, CustomerRequest } from './model.js';
+import { day, isoDate } from '../shared/dates.js';
+import { notifyOrgAdmins } from '../org/notify-admins.js';
+import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { recordRequest } from './record.js';
 import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } from './states.js';
@@ -44,14 +46,13 @@ export async function answerRequest(
         }
       : { type: 'decline', by, at: ctx.now, mayAnswer };
   const decision = decideRequest(command, request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country });
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  if (!(await services.claims.claim(`invitation:${request._id}:answered`))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
+  const event = await claimDecision(services.claims, decision, `invitation:${request._id}:answered`, 'INVITATION.ANSWERED_CONCURRENTLY');
 
-  const state = evolveRequest(request.state, decision.event);
+  const state = evolveRequest(request.state, event);
   await models.Request.updateOne({ _id: request._id }, { $set: { state } });
   const answered = { ...request, state };
   const reseller = parties.reseller.legalName;
-  if (decision.event.type === 'declined') {
+  if (event.type === 'declined') {
     await recordRequest(services, ctx, answered, CUSTOMER_AUDIT.declined, { answeredBy: by });
     await tellPartners(services, request, (t) => t('customer.notify.declined', { email: request.inviteeEmail }));
     return [answerReply(input, ctx.t('customer.declined', { reseller }))];
@@ -93,11 +94,9 @@ async function customerOrgFor(
   isInvitee: boolean,
 ): Promise<CustomerFacts> {
   const own = await orgOf(services, ctx.actor, 'customer');
-  const byEmail = await services.orgs.Membership.find({ email: request.inviteeEmail }).lean<Membership[]>();
-  const invitedOrgs = await services.orgs.Organization.find({ _id: { $in: byEmail.map((m) => m.orgId) }, kind: 'customer' }).lean<
-    Organization[]
-  >();
-  const invited = invitedOrgs[0];
+  const byEmail = await services.organizations.membershipsByEmail(request.inviteeEmail);
+  const orgs = await services.organizations.byIds(byEmail.map((m) => m.orgId));
+  const invited = [...orgs.values()].find((org) => org.kind === 'customer');
   if (invited) {
     const actorIsMember = own?.org._id === invited._id;
     return {
@@ -156,8 +155,8 @@ function relationshipsOf(request: CustomerRequest, customerOrgId: string, now: D
 }
 
 /** The reseller who asked (and, two-tier, the provider's admins) learn the answer. */
-async function tellPartners(services: CoreServices, request: CustomerRequest, line: (t: ReturnType<typeof translatorFor>) => string) {
-  const compose = (locale: Parameters<typeof translatorFor>[0]) => ({ message: { blocks: [text(line(translatorFor(locale)))] } });
+async function tellPartners(services: CoreServices, request: CustomerRequest, line: (t: Translate) => string) {
+  const compose = (locale: Locale) => ({ message: { blocks: [text(line(services.translatorFor(locale)))] } });
   await services.notifier.notify({ actorKey: request.inviterActorKey }, compose);
   if (request.providerOrgId) await notifyOrgAdmins(services, request.providerOrgId, compose);
 }

@@ -1,3 +1,4 @@
+import { claimDecision } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -5,9 +6,8 @@ import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import { invitationLink } from '../partnerships/invitation-view.js';
-import { translatorFor } from '../partnerships/notify.js';
-import { renderMail } from '../notifications/mail-layout.js';
-import type { CustomerModels, CustomerRequest } from './model.js';
+import { renderMail } from '../shared/mail-layout.js';
+import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties, resellerAccess } from './parties.js';
 import { recordRequest } from './record.js';
 import { approvalBlocks, draftMail } from './request-view.js';
@@ -37,9 +37,8 @@ export async function deliverRequest(
     request.state,
     { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country },
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  if (!(await services.claims.claim(`invitation:${request._id}:delivered`))) throw new AppError('CUSTOMER.ALREADY_SENT');
-  const state = evolveRequest(request.state, decision.event);
+  const event = await claimDecision(services.claims, decision, `invitation:${request._id}:delivered`, 'CUSTOMER.ALREADY_SENT');
+  const state = evolveRequest(request.state, event);
   await models.Request.updateOne({ _id: request._id }, { $set: { state } });
   await recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how });
 
@@ -47,7 +46,7 @@ export async function deliverRequest(
   const reached = await services.notifier.notify(
     { email: request.inviteeEmail },
     (locale) => {
-      const t = translatorFor(locale);
+      const t = services.translatorFor(locale);
       const blocks = approvalBlocks(t, request, parties, ctx.now);
       if (!link) return { message: { blocks } };
       const mail = draftMail(t, request, parties, link);

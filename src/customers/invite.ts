@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { CommandSpec, TurnContext } from '../core/module.js';
@@ -6,10 +7,12 @@ import type { CoreServices } from '../core/services.js';
 import { newToken } from '../core/tokens.js';
 import type { Organization } from '../org/organizations.js';
 import { invitationLink } from '../partnerships/invitation-view.js';
-import { activePartnerships, day, newId, orgsById, type PartnershipModels } from '../partnerships/model.js';
+import { activePartnerships, type PartnershipModels } from '../partnerships/store.js';
+import { newId } from '../shared/ids.js';
+import { day } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
-import { emailDomain, normalizeEmail } from '../providers/validation.js';
-import type { CustomerModels, CustomerRequest } from './model.js';
+import { emailDomain, normalizeEmail } from '../shared/email.js';
+import type { CustomerModels, CustomerRequest } from './store.js';
 import { ownDomains, resellerAccess } from './parties.js';
 import { recordRequest } from './record.js';
 import { draftBlocks } from './request-view.js';
@@ -40,13 +43,13 @@ export function inviteCustomerCommand(services: CoreServices, models: CustomerMo
         rawDays: command.options.days,
         provider: query ? { query, authorized: provider !== undefined } : undefined,
       });
-      if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+      const event = orThrow(decision);
       if (!access || !email) throw new AppError('CUSTOMER.NOT_RESELLER_AGENT'); // already refused; narrows the types
       return issue(services, models, ctx, {
         reseller: access.org,
         provider,
         email,
-        days: decision.event.days,
+        days: event.days,
         customerName: command.options.name?.trim() || undefined,
       });
     },
@@ -55,10 +58,7 @@ export function inviteCustomerCommand(services: CoreServices, models: CustomerMo
 
 async function authorizedProvider(services: CoreServices, partnerships: PartnershipModels, resellerOrgId: string, query: string) {
   const active = await activePartnerships(partnerships, { resellerOrgId });
-  const orgs = await orgsById(
-    services,
-    active.map((p) => p.providerOrgId),
-  );
+  const orgs = await services.organizations.byIds(active.map((p) => p.providerOrgId));
   try {
     return pickOrg([...orgs.values()], query);
   } catch (error) {

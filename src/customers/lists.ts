@@ -4,9 +4,10 @@ import { text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
-import { activePartnerships, isoDate, orgsById, type PartnershipModels } from '../partnerships/model.js';
+import { activePartnerships, type PartnershipModels } from '../partnerships/store.js';
+import { isoDate } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
-import type { CustomerModels, CustomerRelationship, CustomerRequest } from './model.js';
+import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
 import { customerCard, list, relationshipLine } from './relationship-view.js';
 import { isLive } from './states.js';
 
@@ -23,17 +24,7 @@ export function customersCommand(services: CoreServices, models: CustomerModels,
       const query = command.options.provider;
       if (org.kind === 'reseller' && query) {
         const active = await activePartnerships(partnerships, { resellerOrgId: org._id });
-        const provider = pickOrg(
-          [
-            ...(
-              await orgsById(
-                services,
-                active.map((p) => p.providerOrgId),
-              )
-            ).values(),
-          ],
-          query,
-        );
+        const provider = pickOrg([...(await services.organizations.byIds(active.map((p) => p.providerOrgId))).values()], query);
         return sharedCustomers(services, models, ctx, org, provider);
       }
       return org.kind === 'reseller' ? resellerCustomers(services, models, ctx, org) : providerCustomers(services, models, ctx, org);
@@ -61,7 +52,7 @@ async function cards(
   groups: Map<string, CustomerRelationship[]>,
   extra?: (r: CustomerRelationship[]) => string,
 ) {
-  const orgs = await orgsById(services, [...groups.keys()]);
+  const orgs = await services.organizations.byIds([...groups.keys()]);
   const blocks: Block[] = [];
   for (const [customerOrgId, relationships] of groups) {
     const customer = orgs.get(customerOrgId);
@@ -122,10 +113,7 @@ async function providerCustomers(
 ): Promise<Reply[]> {
   const relationships = await live(models, { partnerOrgId: provider._id, role: 'provider' }, ctx.now);
   const groups = groupByCustomer(relationships);
-  const resellers = await orgsById(
-    services,
-    relationships.map((r) => r.resellerOrgId),
-  );
+  const resellers = await services.organizations.byIds(relationships.map((r) => r.resellerOrgId));
   const names = (rs: CustomerRelationship[]) => [...new Set(rs.map((r) => resellers.get(r.resellerOrgId)?.legalName ?? '—'))].join(', ');
   const blocks: Block[] = [text(ctx.t('customer.list.providerTitle', { provider: provider.legalName, count: groups.size }))];
   blocks.push(...(await cards(services, ctx, groups, names)));
@@ -162,19 +150,14 @@ export async function listAction(
   const reseller = (await orgOf(services, ctx.actor, 'reseller'))?.org;
   if (!reseller) throw new AppError('PARTNERSHIP.NOT_RESELLER');
   const active = await activePartnerships(partnerships, { resellerOrgId: reseller._id });
-  const provider = (
-    await orgsById(
-      services,
-      active.map((p) => p.providerOrgId),
-    )
-  ).get(input.value);
+  const provider = (await services.organizations.byIds(active.map((p) => p.providerOrgId))).get(input.value);
   if (!provider) throw new AppError('CUSTOMER.PROVIDER_NOT_AUTHORIZED', undefined, { provider: input.value });
   return sharedCustomers(services, models, ctx, reseller, provider);
 }
 
 /** A customer record expanded: the relationships the caller may see, each with its end date. */
 async function expandCustomer(services: CoreServices, models: CustomerModels, ctx: TurnContext, customerOrgId: string): Promise<Reply[]> {
-  const customer = await services.orgs.Organization.findById(customerOrgId).lean<Organization>();
+  const customer = await services.organizations.get(customerOrgId);
   const mine = (await orgOf(services, ctx.actor))?.org;
   const orgIds = new Set<string>();
   for (const kind of ['reseller', 'provider', 'customer'] as const) {
@@ -190,10 +173,7 @@ async function expandCustomer(services: CoreServices, models: CustomerModels, ct
       (r.providerOrgId && orgIds.has(r.providerOrgId)),
   );
   if (!customer || !mine || !visible.length) throw new AppError('FORBIDDEN');
-  const partners = await orgsById(
-    services,
-    visible.map((r) => r.partnerOrgId),
-  );
+  const partners = await services.organizations.byIds(visible.map((r) => r.partnerOrgId));
   const lines = visible.map((r) => relationshipLine(ctx.t, r, partners.get(r.partnerOrgId)?.legalName ?? '—', ctx.now));
   return list([
     text(ctx.t('customer.expand.title', { customer: customer.legalName })),

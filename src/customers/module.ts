@@ -1,12 +1,12 @@
 import type { BotModule } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
-import { partnershipModels } from '../partnerships/model.js';
+import { partnershipModels } from '../partnerships/store.js';
 import { answerRequest } from './answer.js';
 import { deliverRequest } from './delivery.js';
 import { inviteCustomerCommand } from './invite.js';
 import { invitationLink } from './link.js';
 import { customersCommand, listAction, partnersCommand } from './lists.js';
-import { customerModels } from './model.js';
+import { customerModels } from './store.js';
 import { invitationsCommand } from './pending.js';
 import { removeCustomer, removeCustomerCommand } from './remove.js';
 

@@ -2,10 +2,10 @@ import { AppError } from '../core/errors.js';
 import type { TurnContext } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
-import type { Membership, Organization } from '../org/organizations.js';
+import type { Organization } from '../org/organizations.js';
 import { isAdmin, type Role } from '../org/roles.js';
-import { emailDomain } from '../providers/validation.js';
-import type { CustomerRequest } from './model.js';
+import { emailDomain } from '../shared/email.js';
+import type { CustomerRequest } from './store.js';
 import type { RequestParties } from './request-view.js';
 
 /** Who may request customer relationships in a partner organization (domain.md roles table). */
@@ -24,10 +24,10 @@ export async function resellerAccess(services: CoreServices, ctx: TurnContext) {
 
 export async function loadParties(services: CoreServices, request: CustomerRequest): Promise<RequestParties> {
   const ids = [request.resellerOrgId, ...(request.providerOrgId ? [request.providerOrgId] : [])];
-  const orgs = await services.orgs.Organization.find({ _id: { $in: ids } }).lean<Organization[]>();
-  const reseller = orgs.find((org) => org._id === request.resellerOrgId);
+  const orgs = await services.organizations.byIds(ids);
+  const reseller = orgs.get(request.resellerOrgId);
   if (!reseller) throw new AppError('INVITATION.UNKNOWN');
-  return { reseller, provider: orgs.find((org) => org._id === request.providerOrgId) };
+  return { reseller, provider: request.providerOrgId ? orgs.get(request.providerOrgId) : undefined };
 }
 
 const WEBMAIL = new Set(['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'aol.com']);
@@ -42,7 +42,7 @@ export async function ownDomains(services: CoreServices, orgs: Organization[], a
     add(org.supportContact?.email);
     if (org.tenantDomain) domains.add(org.tenantDomain.toLowerCase());
   }
-  const members = await services.orgs.Membership.find({ orgId: { $in: orgs.map((org) => org._id) } }).lean<Membership[]>();
-  members.forEach((member) => add(member.email));
+  // One equality query per organization (FerretDB pushes those down; `$in` it reads whole).
+  for (const org of orgs) (await services.organizations.members(org._id)).forEach((member) => add(member.email));
   return [...domains].filter((domain) => !WEBMAIL.has(domain));
 }

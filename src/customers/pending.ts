@@ -2,11 +2,11 @@ import type { CommandSpec, TurnContext } from '../core/module.js';
 import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
-import type { Membership, Organization } from '../org/organizations.js';
+import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { invitationBlocks } from '../partnerships/invitation-view.js';
-import { orgsById, type PartnershipInvitation, type PartnershipModels } from '../partnerships/model.js';
-import type { CustomerModels, CustomerRequest } from './model.js';
+import { type PartnershipInvitation, type PartnershipModels } from '../partnerships/store.js';
+import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
 
@@ -19,7 +19,7 @@ async function waitingFor(services: CoreServices, partnerships: PartnershipModel
   if (reseller && isAdmin(reseller.membership.roles)) invitationFilter.push({ resellerOrgId: reseller.org._id });
   const requestEmails = new Set(email ? [email] : []);
   if (customer && isAdmin(customer.membership.roles)) {
-    const members = await services.orgs.Membership.find({ orgId: customer.org._id }).lean<Membership[]>();
+    const members = await services.organizations.members(customer.org._id);
     members.forEach((member) => member.email && requestEmails.add(member.email));
   }
   const open = { 'state.status': 'pending' as const, expiresAt: { $gt: ctx.now } };
@@ -43,10 +43,7 @@ export function invitationsCommand(services: CoreServices, partnerships: Partner
     async run(ctx) {
       const { invitations, requests } = await waitingFor(services, partnerships, customers, ctx);
       const blocks: Block[] = [text(ctx.t('customer.waiting.title', { count: invitations.length + requests.length }))];
-      const providers = await orgsById(
-        services,
-        invitations.map((inv) => inv.providerOrgId),
-      );
+      const providers = await services.organizations.byIds(invitations.map((inv) => inv.providerOrgId));
       for (const invitation of invitations) {
         const provider = providers.get(invitation.providerOrgId) as Organization | undefined;
         if (provider) blocks.push(...invitationBlocks(ctx.t, ctx.locale, invitation, provider));

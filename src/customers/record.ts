@@ -1,7 +1,7 @@
 import { actorKey } from '../core/events.js';
 import type { TurnContext } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
-import type { CustomerRequest } from './model.js';
+import type { CustomerRequest } from './store.js';
 
 /** Records a request transition with the details the reminders helper needs (see states.ts for the codes). */
 export async function recordRequest(

@@ -2,9 +2,9 @@ import type { Locale } from '../core/events.js';
 import type { Block, SummaryBlock } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
-import { isoDate } from '../partnerships/model.js';
-import { countryName } from '../providers/validation.js';
-import type { CustomerRelationship } from './model.js';
+import { isoDate } from '../shared/dates.js';
+import { countryName } from '../shared/country.js';
+import type { CustomerRelationship } from './store.js';
 import { isLive } from './states.js';
 
 /** One line per relationship: who, what they may do, since when and until when (never "permanent"). */

@@ -1,13 +1,13 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import type { Organization } from '../org/organizations.js';
-import { orgsById } from '../partnerships/model.js';
-import { notifyOrgAdmins, translatorFor } from '../partnerships/notify.js';
+
+import { notifyOrgAdmins } from '../org/notify-admins.js';
 import { pickOrg } from '../providers/resolve.js';
-import type { CustomerModels, CustomerRelationship } from './model.js';
+import type { CustomerModels, CustomerRelationship } from './store.js';
 import { resellerAccess } from './parties.js';
 import { CUSTOMER_AUDIT, decideRelationship, evolveRelationship, isLive } from './states.js';
 
@@ -27,10 +27,7 @@ export function removeCustomerCommand(services: CoreServices, models: CustomerMo
       const access = await resellerAccess(services, ctx);
       if (!access?.admin) throw new AppError('CUSTOMER.NOT_RESELLER_ADMIN');
       const relationships = await resellerRelationships(models, access.org._id, ctx.now);
-      const customers = await orgsById(
-        services,
-        relationships.map((r) => r.customerOrgId),
-      );
+      const customers = await services.organizations.byIds(relationships.map((r) => r.customerOrgId));
       const customer = pickOrg([...customers.values()], command.positional.join(' '));
       const explanation = ctx.t('customer.remove.warning', { customer: customer.legalName });
       return [
@@ -65,7 +62,7 @@ export async function removeCustomer(
 ): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
   const access = await resellerAccess(services, ctx);
-  const customer = await services.orgs.Organization.findById(input.value).lean<Organization>();
+  const customer = await services.organizations.get(input.value);
   if (!access?.admin) throw new AppError('CUSTOMER.NOT_RESELLER_ADMIN');
   const ever = await models.Relationship.countDocuments({ partnerOrgId: access.org._id, role: 'reseller', customerOrgId: input.value });
   if (!customer || !ever) throw new AppError('CUSTOMER.NOT_YOUR_CUSTOMER');
@@ -77,9 +74,9 @@ export async function removeCustomer(
       { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfPartner: access.admin },
       relationship.state,
     );
-    if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+    const event = orThrow(decision);
     if (!(await services.claims.claim(`relationship:${relationship._id}:removed`))) continue;
-    const state = evolveRelationship(relationship.state, decision.event);
+    const state = evolveRelationship(relationship.state, event);
     await models.Relationship.updateOne({ _id: relationship._id }, { $set: { state } });
     await services.audit.record({
       orgId: relationship.resellerOrgId,
@@ -106,7 +103,7 @@ export async function removeCustomer(
   if (!removed) throw new AppError('CUSTOMER.ALREADY_REMOVED');
   const reseller = access.org.legalName;
   await notifyOrgAdmins(services, customer._id, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('customer.notify.removed', { reseller }))] },
+    message: { blocks: [text(services.translatorFor(locale)('customer.notify.removed', { reseller }))] },
   }));
   const message = { blocks: [text(ctx.t('customer.removed', { customer: customer.legalName }))] };
   return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];

@@ -1,8 +1,8 @@
 import { text, type Block } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
-import { day, isoDate } from '../partnerships/model.js';
-import type { CustomerRequest } from './model.js';
+import { day, isoDate } from '../shared/dates.js';
+import type { CustomerRequest } from './store.js';
 
 export interface RequestParties {
   reseller: Organization;

@@ -1,4 +1,4 @@
-import { accept, assertNever, refuse, type Decision } from '../partnerships/decision.js';
+import { accept, assertNever, refuse, type Decision } from '../core/decider.js';
 
 /**
  * Flow 3 — a reseller requests a customer relationship, alone or with an indirect provider (domain.md "Flow 3";

@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
 import type { Role } from '../org/roles.js';
 import { PERSONAS, personaActor, personaConversationId, personaKey, type PersonaId } from './personas.js';

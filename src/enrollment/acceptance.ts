@@ -4,14 +4,13 @@ import type { ActionInput, TurnContext } from '../core/module.js';
 import { post, text, type ActionsBlock, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
-import { insertOnce } from '../persistence/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
-import type { Application, Applications } from './applications.js';
+import type { Application, Applications } from './application.js';
 
-type Services = Pick<CoreServices, 'orgs' | 'audit' | 'people' | 'clock'>;
+type Services = Pick<CoreServices, 'organizations' | 'audit' | 'people' | 'clock'>;
 
 /** On acceptance: the reseller organization, with the enrolling user as its global admin. */
-export async function createReseller(services: Pick<CoreServices, 'orgs' | 'people' | 'clock'>, app: Application): Promise<void> {
+export async function createReseller(services: Pick<CoreServices, 'organizations' | 'people' | 'clock'>, app: Application): Promise<void> {
   if (!app.orgId) return;
   const v = app.answers.values;
   const tenant = v.tenant ?? '';
@@ -42,8 +41,8 @@ export async function createReseller(services: Pick<CoreServices, 'orgs' | 'peop
     createdAt: services.clock.now(),
   };
   // Fixed ids: completing the acceptance again after a crash finds them and changes nothing.
-  await insertOnce(() => services.orgs.Organization.create(org));
-  await insertOnce(() => services.orgs.Membership.create(membership));
+  await services.organizations.insert(org);
+  await services.organizations.addMembership(membership);
 }
 
 /** The seed's step 9: confirm membership of the admin agent group (Account settings > User management). */
@@ -71,9 +70,9 @@ export async function answerAdminAgent(
   const confirmed = answer === 'yes';
   // Write first (adding the role again changes nothing), then the audit entry, whose fixed id for "yes" is
   // the claim: a crash in between is finished by the next "yes", and a second "yes" is told it was done.
-  const membership = await services.orgs.Membership.findById(membershipId(app.orgId, key)).lean<Membership>();
+  const membership = await services.organizations.membershipById(membershipId(app.orgId, key));
   if (confirmed && membership && !membership.roles.includes('admin-agent')) {
-    await services.orgs.Membership.updateOne({ _id: membership._id }, { $set: { roles: [...membership.roles, 'admin-agent'] } });
+    await services.organizations.setRoles(membership._id, [...membership.roles, 'admin-agent']);
   }
   const recorded = await services.audit.record({
     id: confirmed ? `aud_${app._id}_admin-agent_yes` : undefined,

@@ -1,20 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { Schema, type Connection, type Model } from 'mongoose';
 import { AppError } from '../core/errors.js';
-import type { Locale, Platform } from '../core/events.js';
+import type { Platform } from '../core/events.js';
 import type { CoreServices } from '../core/services.js';
-import { contactEmailOf, type EnrollmentAnswers } from './answers.js';
+import { contactEmailOf } from './answers.js';
+import { applicationModel, type Application, type Applications } from './application.js';
 import { decide } from './decide.js';
 import { announce, prepare, type EffectServices } from './effects.js';
-import {
-  auditAction,
-  evolve,
-  type ApplicationCommand,
-  type ApplicationEvent,
-  type ApplicationState,
-  type ApplicationStatus,
-} from './states.js';
-import { insertOnce } from '../persistence/claims.js';
+import { auditAction, evolve, type ApplicationEvent, type ApplicationStatus } from './states.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import {
   claimTransition,
   InjectedCrash,
@@ -26,88 +18,12 @@ import {
   type Transition,
 } from './transitions.js';
 
-/** Who enrolled: where to tell them about changes. */
-export interface Applicant {
-  actorKey: string;
-  platform: Platform;
-  displayName: string;
-  email?: string;
-  locale: Locale;
-}
-
-/** One enrollment application as stored; `revision` counts transitions and numbers their claims. */
-export interface Application {
-  _id: string;
-  revision: number;
-  state: ApplicationState;
-  answers: EnrollmentAnswers;
-  applicant: Applicant;
-  contactEmail: string;
-  orgId?: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-const applicationSchema = new Schema<Application>(
-  {
-    _id: String,
-    revision: Number,
-    state: Schema.Types.Mixed,
-    answers: Schema.Types.Mixed,
-    applicant: Schema.Types.Mixed,
-    contactEmail: String,
-    orgId: String,
-    createdAt: Date,
-    updatedAt: Date,
-  },
-  { versionKey: false, minimize: false },
-);
-applicationSchema.index({ 'applicant.actorKey': 1 });
-
-export function applicationModel(connection: Connection): Model<Application> {
-  return connection.models.Application ?? connection.model<Application>('Application', applicationSchema, 'applications');
-}
-
-/** Short enough for an operator to type: `review approve app_3f9a1c2e`. */
-export const newApplicationId = (): string => `app_${randomBytes(4).toString('hex')}`;
-
 type Services = Pick<CoreServices, 'audit' | 'logger'> & EffectServices;
-
-export interface Applications {
-  /** The application, after finishing any transition of it that a crashed process left unfinished. */
-  get(id: string): Promise<Application>;
-  /** The actor's most recent application (unfinished transitions finished first). */
-  latestOf(actorKey: string): Promise<Application | undefined>;
-  /** Applications in the given states, oldest first. */
-  inStatus(statuses: ApplicationState['status'][]): Promise<Application[]>;
-  /**
-   * Creates the application, once per id; with `verification` the first link is part of the same
-   * transition (submitted + verification-sent). Throws ENROLLMENT.ALREADY_SUBMITTED when the id is taken
-   * (after finishing that submission if a crash had cut it short).
-   */
-  submit(input: {
-    id: string;
-    answers: EnrollmentAnswers;
-    applicant: Applicant;
-    actorKey: string;
-    verification?: { token: string; tokenHash: string; expiresAt: Date };
-  }): Promise<Application>;
-  /**
-   * Applies a command: decides, claims the transition `<id>:<revision + 1>` (transitions.ts), writes,
-   * audits, notifies. Throws AppError ENROLLMENT.<refusal>, or ENROLLMENT.ALREADY_HANDLED for the loser of a race.
-   */
-  apply(
-    id: string,
-    command: ApplicationCommand,
-    by: { actorKey: string; platform: Platform | 'system' },
-    options?: { verificationToken?: string },
-  ): Promise<Application>;
-}
 
 /**
  * Every transition is claimed by inserting its full record (transitions.ts), then completed by steps that
  * are each harmless when repeated: the application replaced only where it still has the previous revision,
- * organization and link records under fixed ids, audit entries under fixed ids (audit.ts), mail and notices
+ * organization and link records under fixed ids, audit entries under fixed ids (src/infrastructure/audit.ts), mail and notices
  * claimed one by one. So `kill -9` anywhere leaves a transition that the next reader of the application
  * finishes, and nothing happens twice. `crashAfter` (tests only) stops a transition where a kill would.
  */

@@ -1,4 +1,5 @@
-import { RESEND_COOL_DOWN_MS, assertNever, type ApplicationCommand, type ApplicationState, type Decision, type Refusal } from './states.js';
+import { assertNever } from '../core/decider.js';
+import { RESEND_COOL_DOWN_MS, type ApplicationCommand, type ApplicationState, type Decision, type Refusal } from './states.js';
 
 const refuse = (refusal: Refusal, params?: Record<string, string | number>): Decision => ({ ok: false, refusal, params });
 

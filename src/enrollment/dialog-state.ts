@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DialogState } from '../core/dialog-store.js';
-import { newApplicationId } from './applications.js';
+import type { DialogState } from '../core/ports.js';
+import { newApplicationId } from './application.js';
 import { FIELD_IDS, fieldsFor, isFieldId, type Answers, type EnrollmentPath, type FieldId } from './answers.js';
 import { firstInvalid } from './validation.js';
 

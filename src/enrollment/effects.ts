@@ -2,7 +2,7 @@ import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Params, Translate } from '../i18n/translator.js';
 import { adminAgentQuestion, createReseller } from './acceptance.js';
-import type { Application } from './applications.js';
+import type { Application } from './application.js';
 import { notifyParties, type NoticeKind } from './notify.js';
 import type { ApplicationEvent } from './states.js';
 import type { Transition } from './transitions.js';
@@ -17,7 +17,7 @@ import { mailVerificationLink, rememberLink } from './verification.js';
  */
 export type EffectServices = Pick<
   CoreServices,
-  'connection' | 'claims' | 'orgs' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl'
+  'connection' | 'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor'
 >;
 
 /** Before the audit entries (their listeners may look for them): the new organization, the link's record. */

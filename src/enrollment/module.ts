@@ -4,9 +4,9 @@ import type { ActionInput, BotModule, CommandSpec, TurnContext } from '../core/m
 import { post, text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf, readOnce } from '../org/access.js';
-import type { Membership } from '../org/organizations.js';
 import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
-import { createApplications, newApplicationId, type Application, type Applications } from './applications.js';
+import { createApplications } from './applications.js';
+import { newApplicationId, type Application, type Applications } from './application.js';
 import { createEnrollmentDialog, type Submit } from './dialog.js';
 import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
 import { ask, welcome } from './render.js';
@@ -94,7 +94,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
       ];
     }
     if (app.state.status === 'accepted' && app.orgId) {
-      const membership = await services.orgs.Membership.findOne({ orgId: app.orgId, actorKey: actorKey(ctx.actor) }).lean<Membership>();
+      const membership = await services.organizations.membership(app.orgId, actorKey(ctx.actor));
       if (membership && !membership.roles.includes('admin-agent'))
         return [text(ctx.t('application.admin-agent.ask')), adminAgentQuestion(ctx.t, app)];
     }
@@ -150,8 +150,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
       name: 'resend-verification',
       usage: 'resend-verification',
       summaryKey: 'enrollment.help.resend',
-      available: async (ctx) =>
-        ['submitted', 'email-verification-pending'].includes((await latestStatus(ctx)) ?? ''),
+      available: async (ctx) => ['submitted', 'email-verification-pending'].includes((await latestStatus(ctx)) ?? ''),
       run: resend,
     },
     {

@@ -1,12 +1,8 @@
-import type { Locale } from '../core/events.js';
 import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { catalogs } from '../i18n/catalogs.js';
-import { createTranslator, type Params, type Translate } from '../i18n/translator.js';
-import type { Application } from './applications.js';
-import { renderMail, type MailContent } from '../notifications/mail-layout.js';
-
-export const translatorFor = (locale: Locale): Translate => createTranslator(catalogs, locale);
+import type { Params, Translate } from '../i18n/translator.js';
+import type { Application } from './application.js';
+import { renderMail, type MailContent } from '../shared/mail-layout.js';
 
 /** A change the parties hear about; catalog key `application.notice.<kind>`. */
 export type NoticeKind = 'email-verified' | 'more-info-requested' | 'more-info-provided' | 'accepted' | 'rejected' | 'appealed';
@@ -17,14 +13,14 @@ export type NoticeKind = 'email-verified' | 'more-info-requested' | 'more-info-p
  * link must prove the mailbox, so it never goes to a chat.
  */
 export async function mailContact(
-  services: Pick<CoreServices, 'mailer' | 'people'>,
+  services: Pick<CoreServices, 'mailer' | 'people' | 'translatorFor'>,
   app: Application,
   content: (t: Translate) => MailContent,
 ): Promise<void> {
   if (!app.contactEmail) return;
   const [known] = await services.people.findByEmail(app.contactEmail);
   const locale = known?.locale ?? app.applicant.locale;
-  await services.mailer.send({ ...renderMail(content(translatorFor(locale))), to: app.contactEmail, locale });
+  await services.mailer.send({ ...renderMail(content(services.translatorFor(locale))), to: app.contactEmail, locale });
 }
 
 /**
@@ -33,7 +29,7 @@ export async function mailContact(
  * reply of their own turn, so `except` skips them.
  */
 export async function notifyParties(
-  services: Pick<CoreServices, 'notifier' | 'mailer' | 'people'>,
+  services: Pick<CoreServices, 'notifier' | 'mailer' | 'people' | 'translatorFor'>,
   app: Application,
   kind: NoticeKind,
   params: Params,
@@ -47,7 +43,7 @@ export async function notifyParties(
   });
   if (app.applicant.actorKey !== options.except) {
     await services.notifier.notify({ actorKey: app.applicant.actorKey, locale: app.applicant.locale }, (locale, person) => {
-      const t = translatorFor(locale);
+      const t = services.translatorFor(locale);
       const message = { blocks: [text(body(t)), ...(options.blocks?.(t) ?? [])] };
       // The primary contact's own email follows; do not email the same address twice.
       return person?.email?.toLowerCase() === app.contactEmail ? { message } : { message, mail: renderMail(content(t)) };

@@ -3,7 +3,7 @@ import type { TurnContext } from '../core/module.js';
 import { post, text, type Block, type Button, type FormField, type Reply } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
 import { FORM_GROUPS, fieldsFor, groupOf, type Answers, type EnrollmentPath, type FieldId, type FormGroup } from './answers.js';
-import { countryName } from './country.js';
+import { countryName } from '../shared/country.js';
 import { progress, type EnrollmentData, type Step } from './dialog-state.js';
 import { isOptional } from './validation.js';
 

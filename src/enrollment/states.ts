@@ -1,3 +1,4 @@
+import { assertNever } from '../core/decider.js';
 /**
  * The reseller enrollment application (seed: "Enroll as a new indirect reseller", domain.md Flow 1)
  * as states, commands and events. `decide.ts` holds the rules, `evolve` below folds events.
@@ -9,7 +10,7 @@
  * verification-sent; appeal = appealed + review-reopened), so they are never stored as the final
  * state of a transition but do appear in the audit log.
  *
- * Audit action codes (src/org/audit.ts). Every entry has `subject` = applicationId and `details`:
+ * Audit action codes (the audit log, src/core/ports.ts). Every entry has `subject` = applicationId and `details`:
  *   { applicationId, orgId? (once accepted), applicantKey (the enrolling user's actorKey),
  *     primaryContactEmail, status (the state after the change) } plus, per code:
  * - `enrollment.submitted`            path ('new' | 'already-enrolled'), legalName, country
@@ -115,8 +116,4 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
     default:
       return assertNever(event);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case ${JSON.stringify(value)}`);
 }

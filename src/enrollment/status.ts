@@ -1,8 +1,9 @@
 import type { Locale } from '../core/events.js';
 import { text, type Block } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
-import type { Application } from './applications.js';
-import { assertNever, type ApplicationState } from './states.js';
+import type { Application } from './application.js';
+import { assertNever } from '../core/decider.js';
+import type { ApplicationState } from './states.js';
 
 const day = (date: Date, locale: Locale) =>
   new Date(date).toLocaleDateString(locale === 'zh-TW' ? 'zh-TW' : 'en-US', { timeZone: 'UTC', dateStyle: 'medium' });

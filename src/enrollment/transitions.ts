@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
-import { insertOnce } from '../persistence/claims.js';
-import type { Application } from './applications.js';
+import { insertOnce } from '../infrastructure/claims.js';
+import type { Application } from './application.js';
 import type { ApplicationEvent, ApplicationStatus } from './states.js';
 
 /**

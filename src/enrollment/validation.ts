@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Answers, FieldId } from './answers.js';
-import { parseCountry } from './country.js';
+import { parseCountry } from '../shared/country.js';
 
 /**
  * One zod schema per field. Issue messages are catalog keys under `enrollment.invalid.` so the user

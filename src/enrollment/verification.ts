@@ -5,9 +5,9 @@ import type { Platform } from '../core/events.js';
 import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken, newToken } from '../core/tokens.js';
-import { applicationModel, type Application, type Applications } from './applications.js';
+import { applicationModel, type Application, type Applications } from './application.js';
 import { decide } from './decide.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
 
@@ -44,7 +44,7 @@ export async function rememberLink(
 
 /** Emails the primary contact the link `${publicUrl}/verify-email/<token>`. */
 export async function mailVerificationLink(
-  services: Pick<CoreServices, 'mailer' | 'people' | 'publicUrl'>,
+  services: Pick<CoreServices, 'mailer' | 'people' | 'publicUrl' | 'translatorFor'>,
   app: Application,
   token: string,
 ) {

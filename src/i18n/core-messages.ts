@@ -13,6 +13,7 @@ export const coreMessages = defineMessages(
     'error.busy': 'Another message of yours is being handled right now. Please send that again.',
     'error.FORBIDDEN': 'You don’t have permission to do that.',
     'error.NOT_FOUND': 'I couldn’t find that.',
+    'error.ACTION.STALE': 'That button is from an older message; use the newest one.',
   },
   {
     'help.title': '您可以執行的操作',
@@ -24,5 +25,6 @@ export const coreMessages = defineMessages(
     'error.busy': '您的另一則訊息正在處理中。請再傳送一次。',
     'error.FORBIDDEN': '您沒有執行此操作的權限。',
     'error.NOT_FOUND': '找不到該項目。',
+    'error.ACTION.STALE': '該按鈕屬於較早的訊息；請使用最新的訊息。',
   },
 );

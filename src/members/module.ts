@@ -16,14 +16,14 @@ import { auditEntries } from './audit-list.js';
  * { orgId, memberKey?, memberEmail?, role, roles (after the change) }.
  */
 export function membersModule(services: CoreServices): BotModule {
-  const { Membership: Members } = services.orgs;
+  const orgs = services.organizations;
   const roleName = (ctx: TurnContext, role: string) => ctx.t(`role.${role}`);
   const who = (m: Membership) => m.displayName ?? m.email ?? m.actorKey ?? m._id;
 
   async function members(ctx: TurnContext): Promise<Reply[]> {
     const access = await orgOf(services, ctx.actor);
     if (!access) throw new AppError('FORBIDDEN');
-    const all = await Members.find({ orgId: access.org._id }).sort({ createdAt: 1 }).lean<Membership[]>();
+    const all = (await orgs.members(access.org._id)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     const lines = all.map((m) =>
       ctx.t('members.line', {
         name: who(m),
@@ -41,7 +41,7 @@ export function membersModule(services: CoreServices): BotModule {
       .replace(/^<@([^|>]+)(\|[^>]*)?>$/, '$1')
       .replace(/^@/, '')
       .toLowerCase();
-    const all = await Members.find({ orgId }).lean<Membership[]>();
+    const all = await orgs.members(orgId);
     const found = all.find(
       (m) =>
         m.email?.toLowerCase() === wanted ||
@@ -62,18 +62,18 @@ export function membersModule(services: CoreServices): BotModule {
     let member = await target(orgId, ref);
     if (!member && kind === 'grant' && ref.includes('@')) {
       member = { _id: membershipId(orgId, ref), orgId, email: ref.toLowerCase(), roles: [], createdAt: ctx.now };
-      await Members.create(member);
+      await orgs.addMembership(member);
     }
     if (!member) return [post(text(ctx.t('members.unknown-member', { who: ref })))];
     const has = member.roles.includes(role);
     if (kind === 'grant' && has) return [post(text(ctx.t('members.already', { who: who(member), role: roleName(ctx, role) })))];
     if (kind === 'revoke' && !has) return [post(text(ctx.t('members.not-held', { who: who(member), role: roleName(ctx, role) })))];
     if (kind === 'revoke' && role === 'global-admin') {
-      const admins = await Members.find({ orgId, roles: 'global-admin' }).lean<Membership[]>();
+      const admins = (await orgs.members(orgId)).filter((m) => m.roles.includes('global-admin'));
       if (admins.length <= 1) return [post(text(ctx.t('members.last-admin')))];
     }
     const roles: Role[] = kind === 'grant' ? [...member.roles, role] : member.roles.filter((r) => r !== role);
-    await Members.updateOne({ _id: member._id }, { $set: { roles } });
+    await orgs.setRoles(member._id, roles);
     await services.audit.record({
       orgId,
       actorKey: actorKey(ctx.actor),

@@ -40,7 +40,7 @@ export function readOnce<T>(actor: Actor, what: string, load: () => Promise<T>):
  * The actor's memberships. A membership created for an email (e.g. a provider admin registered by an
  * operator) is linked to the chat identity the first time that person talks to the bot with that email.
  */
-export function membershipsOf(services: Pick<CoreServices, 'orgs'>, actor: Actor): Promise<Membership[]> {
+export function membershipsOf(services: Pick<CoreServices, 'orgs' | 'organizations'>, actor: Actor): Promise<Membership[]> {
   return readOnce(actor, 'memberships', async () => {
     const key = actorKey(actor);
     const { Membership } = services.orgs;
@@ -55,11 +55,15 @@ export function membershipsOf(services: Pick<CoreServices, 'orgs'>, actor: Actor
 }
 
 /** The actor's organization of the given kind (the first one when several), with their membership. */
-export async function orgOf(services: Pick<CoreServices, 'orgs'>, actor: Actor, kind?: OrgKind): Promise<OrgAccess | undefined> {
+export async function orgOf(
+  services: Pick<CoreServices, 'orgs' | 'organizations'>,
+  actor: Actor,
+  kind?: OrgKind,
+): Promise<OrgAccess | undefined> {
   const accesses = await readOnce(actor, 'organizations', async () => {
     const found: OrgAccess[] = [];
     for (const membership of await membershipsOf(services, actor)) {
-      const org = await services.orgs.Organization.findById(membership.orgId).lean<Organization>();
+      const org = await services.organizations.get(membership.orgId);
       if (org) found.push({ org, membership });
     }
     return found;
@@ -69,7 +73,7 @@ export async function orgOf(services: Pick<CoreServices, 'orgs'>, actor: Actor, 
 
 /** Like orgOf, but refuses (AppError FORBIDDEN) unless the actor holds one of `roles` (default: an admin role). */
 export async function requireRole(
-  services: Pick<CoreServices, 'orgs'>,
+  services: Pick<CoreServices, 'orgs' | 'organizations'>,
   actor: Actor,
   kind: OrgKind,
   roles?: readonly Role[],

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Schema, type Connection, type Model } from 'mongoose';
 import type { Role } from './roles.js';
 
 export type OrgKind = 'reseller' | 'provider' | 'customer';
@@ -50,51 +49,6 @@ export interface Membership {
   displayName?: string;
   roles: Role[];
   createdAt: Date;
-}
-
-const organizationSchema = new Schema<Organization>(
-  {
-    _id: String,
-    kind: { type: String, required: true, index: true },
-    legalName: { type: String, required: true },
-    country: { type: String, required: true, index: true },
-    partnerId: String,
-    tenantId: String,
-    tenantDomain: String,
-    address: Schema.Types.Mixed,
-    primaryContact: Schema.Types.Mixed,
-    supportContact: Schema.Types.Mixed,
-    services: [String],
-    applicationId: String,
-    demo: Boolean,
-    createdAt: Date,
-  },
-  { versionKey: false },
-);
-
-const membershipSchema = new Schema<Membership>(
-  {
-    _id: String,
-    orgId: { type: String, required: true, index: true },
-    actorKey: { type: String, index: true },
-    email: { type: String, index: true },
-    displayName: String,
-    roles: [String],
-    createdAt: Date,
-  },
-  { versionKey: false },
-);
-
-export interface OrgModels {
-  Organization: Model<Organization>;
-  Membership: Model<Membership>;
-}
-
-export function orgModels(connection: Connection): OrgModels {
-  return {
-    Organization: connection.models.Organization ?? connection.model<Organization>('Organization', organizationSchema, 'organizations'),
-    Membership: connection.models.Membership ?? connection.model<Membership>('Membership', membershipSchema, 'memberships'),
-  };
 }
 
 export const newOrgId = (): string => `org_${randomUUID().replace(/-/g, '').slice(0, 16)}`;

@@ -1,7 +1,7 @@
 import { actorKey, type InboundEvent, type Platform } from '../core/events.js';
-import type { Clock } from '../core/ports.js';
+import type { ErrorCode } from '../core/errors.js';
+import type { AuditLog, Clock } from '../core/ports.js';
 import type { Logger } from '../logger.js';
-import type { AuditLog } from './audit.js';
 
 /**
  * Refused attempts in the audit log (issue 9: "each refused, audited, and nothing changed"):
@@ -17,7 +17,7 @@ import type { AuditLog } from './audit.js';
  */
 
 /** AppError codes (and link answers) that mean "not yours / not allowed / not a valid token", as opposed to business rules. */
-const ACCESS_CODES = new Set([
+const ACCESS_CODES: ReadonlySet<string> = new Set<ErrorCode | `LINK.${404 | 410}`>([
   'FORBIDDEN',
   'REVIEW.OPERATORS_ONLY',
   'PROVIDER.OPERATOR_ONLY',

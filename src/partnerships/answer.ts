@@ -1,3 +1,4 @@
+import { claimDecision, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -8,8 +9,8 @@ import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
-import { isoDate, partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './model.js';
-import { translatorFor } from './notify.js';
+import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import { isoDate } from '../shared/dates.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
 
 /** Routes `partnership.authorize.<id>` (the consent form), `partnership.decline` and `partnership.resend`. */
@@ -37,11 +38,11 @@ interface Loaded {
 
 async function load(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string): Promise<Loaded> {
   const invitation = await models.Invitation.findById(invitationId).lean<PartnershipInvitation>();
-  const provider = invitation && (await services.orgs.Organization.findById(invitation.providerOrgId).lean<Organization>());
+  const provider = invitation && (await services.organizations.get(invitation.providerOrgId));
   if (!invitation || !provider) throw new AppError('INVITATION.UNKNOWN');
   // The invited organization is fixed when it was known at sending time; otherwise it is the invitee's reseller now.
   const reseller = invitation.resellerOrgId
-    ? ((await services.orgs.Organization.findById(invitation.resellerOrgId).lean<Organization>()) ?? undefined)
+    ? ((await services.organizations.get(invitation.resellerOrgId)) ?? undefined)
     : await resellerOfEmail(services, invitation.inviteeEmail);
   const access = await orgOf(services, ctx.actor, 'reseller');
   return { invitation, provider, reseller, actorAdminOf: access && isAdmin(access.membership.roles) ? access.org._id : undefined };
@@ -55,8 +56,11 @@ function answerReply(input: ActionInput, message: string): Reply {
   return input.messageId ? { type: 'update', messageId: input.messageId, message: body } : { type: 'post', message: body };
 }
 
+/** One answer per invitation: authorizing and declining take the same claim. */
+const answeredKey = (invitationId: string) => `invitation:${invitationId}:answered`;
+
 async function claimAnswer(services: CoreServices, invitationId: string): Promise<void> {
-  if (!(await services.claims.claim(`invitation:${invitationId}:answered`))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
+  if (!(await services.claims.claim(answeredKey(invitationId)))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
 }
 
 async function authorize(
@@ -81,11 +85,11 @@ async function authorize(
   if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.CONSENT_REQUIRED' && input.kind === 'form') {
     return [{ type: 'form-errors', formId: input.formId, errors: { consent: ctx.t('error.PARTNERSHIP.CONSENT_REQUIRED') } }];
   }
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  if (decision.event.type !== 'authorized' || !reseller) throw new AppError('ACTION.STALE');
+  const event = orThrow(decision);
+  if (event.type !== 'authorized' || !reseller) throw new AppError('ACTION.STALE');
   await claimAnswer(services, invitation._id);
 
-  const answered = { ...invitation, resellerOrgId: reseller._id, state: evolveInvitation(invitation.state, decision.event) };
+  const answered = { ...invitation, resellerOrgId: reseller._id, state: evolveInvitation(invitation.state, event) };
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state: answered.state, resellerOrgId: reseller._id } });
   const partnership: Partnership = {
     _id: partnershipId(provider._id, reseller._id),
@@ -102,7 +106,7 @@ async function authorize(
     answeredBy: actorKey(ctx.actor),
   });
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('partnership.notify.authorized', { reseller: reseller.legalName }))] },
+    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.authorized', { reseller: reseller.legalName }))] },
   }));
   return [answerReply(input, ctx.t('partnership.authorized', { provider: provider.legalName }))];
 }
@@ -122,14 +126,13 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
     invitation.state,
     facts(loaded),
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  await claimAnswer(services, invitation._id);
-  const state = evolveInvitation(invitation.state, decision.event);
+  const event = await claimDecision(services.claims, decision, answeredKey(invitation._id), 'INVITATION.ANSWERED_CONCURRENTLY');
+  const state = evolveInvitation(invitation.state, event);
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } });
   await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) });
   const who = reseller?.legalName ?? invitation.inviteeEmail;
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },
+    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },
   }));
   return [answerReply(input, ctx.t('partnership.declined', { provider: provider.legalName }))];
 }
@@ -144,17 +147,17 @@ async function resend(services: CoreServices, models: PartnershipModels, ctx: Tu
     invitation.state,
     facts(loaded),
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  if (decision.event.type !== 'resent') throw new AppError('ACTION.STALE');
-  if (!(await services.claims.claim(`invitation:${invitation._id}:token:${decision.event.tokenGeneration}`))) {
+  const event = orThrow(decision);
+  if (event.type !== 'resent') throw new AppError('ACTION.STALE');
+  if (!(await services.claims.claim(`invitation:${invitation._id}:token:${event.tokenGeneration}`))) {
     throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
   }
   const { token, hash } = newToken();
-  const state = evolveInvitation(invitation.state, decision.event);
+  const state = evolveInvitation(invitation.state, event);
   const replaced = [...invitation.replacedTokenHashes, invitation.tokenHash];
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state, tokenHash: hash, replacedTokenHashes: replaced } });
   const updated = { ...invitation, state, tokenHash: hash, replacedTokenHashes: replaced };
-  await recordInvitation(services, ctx, updated, PARTNERSHIP_AUDIT.resent, { tokenGeneration: decision.event.tokenGeneration });
+  await recordInvitation(services, ctx, updated, PARTNERSHIP_AUDIT.resent, { tokenGeneration: event.tokenGeneration });
   await deliverInvitation(services, updated, provider, token);
   return [post(text(ctx.t('partnership.resent', { email: invitation.inviteeEmail, expires: isoDate(invitation.expiresAt) })))];
 }

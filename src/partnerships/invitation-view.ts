@@ -3,7 +3,8 @@ import { text, type Block, type Button } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
 import { providerCard } from '../providers/provider-view.js';
-import { isoDate, type PartnershipInvitation } from './model.js';
+import { type PartnershipInvitation } from './store.js';
+import { isoDate } from '../shared/dates.js';
 
 export const invitationLink = (publicUrl: string, token: string): string => `${publicUrl}/invitations/${token}`;
 

@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { CommandSpec, TurnContext } from '../core/module.js';
@@ -7,11 +8,12 @@ import { newToken } from '../core/tokens.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
-import { normalizeEmail } from '../providers/validation.js';
+import { normalizeEmail } from '../shared/email.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
-import { day, isoDate, newId, partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './model.js';
-import { translatorFor } from './notify.js';
-import { renderMail } from '../notifications/mail-layout.js';
+import { partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import { newId } from '../shared/ids.js';
+import { day, isoDate } from '../shared/dates.js';
+import { renderMail } from '../shared/mail-layout.js';
 import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `invite-reseller <email> [message]`: a provider admin asks a reseller to authorize them ("Request a partnership"). */
@@ -64,7 +66,7 @@ async function inviteReseller(
     pendingInvitationId: pending?._id,
   });
   if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.PENDING' && pending) return [pendingReply(ctx, pending)];
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
+  orThrow(decision);
   if (!provider || !email) throw new AppError('PROVIDER.NOT_ADMIN'); // already refused by decideInvite; narrows the types
   // Numbering the invitations to one address makes two simultaneous sends produce one invitation.
   if (!(await services.claims.claim(`invite:${provider._id}:${email}:${previous.length}`))) {
@@ -133,7 +135,7 @@ export async function deliverInvitation(services: CoreServices, invitation: Part
   return services.notifier.notify(
     { email: invitation.inviteeEmail },
     (locale) => {
-      const t = translatorFor(locale);
+      const t = services.translatorFor(locale);
       return {
         message: { blocks: [...invitationBlocks(t, locale, invitation, provider), text(t('partnership.invite.linkLine', { link }))] },
         mail: renderMail({

@@ -3,9 +3,8 @@ import type { LinkStatus } from '../core/module.js';
 import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
-import type { Organization } from '../org/organizations.js';
 import { invitationBlocks } from './invitation-view.js';
-import type { PartnershipInvitation, PartnershipModels } from './model.js';
+import type { PartnershipInvitation, PartnershipModels } from './store.js';
 import { closedInvitation } from './states.js';
 
 /** What a link leads to: its status, and its page in the reader's language (found once, shown or not). */
@@ -28,7 +27,7 @@ export async function findPartnershipLink(
   const replaced = current ? null : await models.Invitation.findOne({ replacedTokenHashes: tokenHash }).lean<PartnershipInvitation>();
   if (replaced) return { status: 410, show: (t) => [text(t('partnership.link.replaced'))] };
   if (!current) return undefined;
-  const provider = await services.orgs.Organization.findById(current.providerOrgId).lean<Organization>();
+  const provider = await services.organizations.get(current.providerOrgId);
   if (!provider) return undefined;
   const closed = closedInvitation(current.state, { expiresAt: current.expiresAt, providerCountry: provider.country }, now);
   if (closed && !closed.ok) return { status: 410, show: (t) => [text(t(`error.${closed.refusal.code}`, closed.refusal.params))] };

@@ -4,8 +4,9 @@ import { text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import { providerCard } from '../providers/provider-view.js';
-import { countryName } from '../providers/validation.js';
-import { activePartnerships, isoDate, orgsById, type PartnershipInvitation, type PartnershipModels } from './model.js';
+import { countryName } from '../shared/country.js';
+import { activePartnerships, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import { isoDate } from '../shared/dates.js';
 
 const reply = (blocks: Block[]): Reply[] => [{ type: 'post', message: { blocks } }];
 
@@ -20,10 +21,7 @@ export function resellersCommand(services: CoreServices, models: PartnershipMode
       const access = await orgOf(services, ctx.actor, 'provider');
       if (!access) throw new AppError('PROVIDER.NOT_MEMBER');
       const partnerships = await activePartnerships(models, { providerOrgId: access.org._id });
-      const orgs = await orgsById(
-        services,
-        partnerships.map((p) => p.resellerOrgId),
-      );
+      const orgs = await services.organizations.byIds(partnerships.map((p) => p.resellerOrgId));
       const blocks: Block[] = [text(ctx.t('partnership.resellers.title', { provider: access.org.legalName, count: partnerships.length }))];
       for (const partnership of partnerships) {
         const reseller = orgs.get(partnership.resellerOrgId);
@@ -63,10 +61,7 @@ export function providersCommand(services: CoreServices, models: PartnershipMode
       const access = await orgOf(services, ctx.actor, 'reseller');
       if (!access) throw new AppError('PARTNERSHIP.NOT_RESELLER');
       const partnerships = await activePartnerships(models, { resellerOrgId: access.org._id });
-      const orgs = await orgsById(
-        services,
-        partnerships.map((p) => p.providerOrgId),
-      );
+      const orgs = await services.organizations.byIds(partnerships.map((p) => p.providerOrgId));
       const blocks: Block[] = [text(ctx.t('partnership.providers.title', { count: partnerships.length }))];
       for (const partnership of partnerships) {
         const provider = orgs.get(partnership.providerOrgId);

@@ -3,7 +3,7 @@ import type { CoreServices } from '../core/services.js';
 import { answerInvitation } from './answer.js';
 import { inviteResellerCommand } from './invite.js';
 import { providersCommand, resellersCommand } from './lists.js';
-import { partnershipModels } from './model.js';
+import { partnershipModels } from './store.js';
 import { removePartnership, removePartnershipCommand } from './remove.js';
 
 /** Flow 2: provider ↔ reseller partnerships (invite, authorize or decline, lists, removal). */

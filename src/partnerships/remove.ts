@@ -1,3 +1,4 @@
+import { claimDecision } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
@@ -6,8 +7,8 @@ import type { CoreServices } from '../core/services.js';
 import type { Organization } from '../org/organizations.js';
 import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
-import { activePartnerships, orgsById, type Partnership, type PartnershipModels } from './model.js';
-import { notifyOrgAdmins, translatorFor } from './notify.js';
+import { activePartnerships, type Partnership, type PartnershipModels } from './store.js';
+import { notifyOrgAdmins } from '../org/notify-admins.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `remove-partnership <reseller>`: warns that no legal notice is sent, then asks for a confirmed press. */
@@ -21,10 +22,7 @@ export function removePartnershipCommand(services: CoreServices, models: Partner
       const provider = await providerAdminOf(services, ctx);
       if (!provider) throw new AppError('PROVIDER.NOT_ADMIN');
       const partnerships = await activePartnerships(models, { providerOrgId: provider._id });
-      const orgs = await orgsById(
-        services,
-        partnerships.map((p) => p.resellerOrgId),
-      );
+      const orgs = await services.organizations.byIds(partnerships.map((p) => p.resellerOrgId));
       const reseller = pickOrg([...orgs.values()], command.positional.join(' '));
       const partnership = partnerships.find((p) => p.resellerOrgId === reseller._id) as Partnership;
       const warning = ctx.t('partnership.remove.warning', { reseller: reseller.legalName });
@@ -66,13 +64,11 @@ export async function removePartnership(
     { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfProvider: admin?._id === partnership.providerOrgId },
     partnership.state,
   );
-  if (!decision.ok) throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
-  if (!(await services.claims.claim(`partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`))) {
-    throw new AppError('PARTNERSHIP.ALREADY_REMOVED');
-  }
-  const state = evolvePartnership(partnership.state, decision.event);
+  const removal = `partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`;
+  const event = await claimDecision(services.claims, decision, removal, 'PARTNERSHIP.ALREADY_REMOVED');
+  const state = evolvePartnership(partnership.state, event);
   await models.Partnership.updateOne({ _id: partnership._id }, { $set: { state } });
-  const orgs = await orgsById(services, [partnership.providerOrgId, partnership.resellerOrgId]);
+  const orgs = await services.organizations.byIds([partnership.providerOrgId, partnership.resellerOrgId]);
   const provider = orgs.get(partnership.providerOrgId) as Organization;
   const reseller = orgs.get(partnership.resellerOrgId) as Organization;
   await services.audit.record({
@@ -94,7 +90,7 @@ export async function removePartnership(
     at: ctx.now,
   });
   await notifyOrgAdmins(services, reseller._id, (locale) => ({
-    message: { blocks: [text(translatorFor(locale)('partnership.notify.removed', { provider: provider.legalName }))] },
+    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.removed', { provider: provider.legalName }))] },
   }));
   const message = { blocks: [text(ctx.t('partnership.removed', { reseller: reseller.legalName }))] };
   return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];

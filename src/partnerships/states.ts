@@ -1,4 +1,4 @@
-import { accept, assertNever, refuse, type Decision } from './decision.js';
+import { accept, assertNever, refuse, type Decision } from '../core/decider.js';
 
 /**
  * Flow 2 — an indirect provider invites a reseller (domain.md "Flow 2"; seed "Connect with an indirect provider").

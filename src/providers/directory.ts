@@ -3,9 +3,8 @@ import type { CommandSpec } from '../core/module.js';
 import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
-import type { Organization } from '../org/organizations.js';
 import { providerCard } from './provider-view.js';
-import { countryName, normalizeCountry } from './validation.js';
+import { countryName, normalizeCountry } from '../shared/country.js';
 
 /**
  * `find-provider [country|all]`: the provider directory with the services each offers. A reseller sees the
@@ -26,8 +25,7 @@ export function findProviderCommand(services: CoreServices): CommandSpec {
       } else if (!wanted) {
         country = (await orgOf(services, ctx.actor, 'reseller'))?.org.country;
       }
-      const filter: Record<string, string> = country ? { kind: 'provider', country } : { kind: 'provider' };
-      const providers = await services.orgs.Organization.find(filter).sort({ legalName: 1 }).lean<Organization[]>();
+      const providers = await services.organizations.ofKind('provider', country);
       const where = country ? countryName(country, ctx.locale) : ctx.t('provider.directory.everywhere');
       if (!providers.length) return [{ type: 'post', message: { blocks: [text(ctx.t('provider.directory.none', { where }))] } }];
       const blocks: Block[] = [text(ctx.t('provider.directory.title', { where, count: providers.length }))];

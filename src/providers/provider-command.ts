@@ -6,7 +6,7 @@ import { isOperator, orgOf } from '../org/access.js';
 import { isAdmin } from '../org/roles.js';
 import { checkProvider, rawFromForm, rawFromOptions, type ProviderDraft, type RawProvider } from './provider-input.js';
 import { formErrors, problemLines, providerForm } from './provider-form.js';
-import { registerProvider, updateProvider } from './provider-store.js';
+import { registerProvider, updateProvider } from './store.js';
 import { providerCard } from './provider-view.js';
 
 /** `provider add …` (operators) and `provider edit …` (the provider's admins), as one line or as a form. */

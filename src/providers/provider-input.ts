@@ -1,12 +1,6 @@
-import {
-  isPartnerId,
-  isProviderService,
-  legalNameProblem,
-  normalizeCountry,
-  normalizeEmail,
-  PROVIDER_SERVICES,
-  type ProviderService,
-} from './validation.js';
+import { isPartnerId, isProviderService, legalNameProblem, PROVIDER_SERVICES, type ProviderService } from './validation.js';
+import { normalizeCountry } from '../shared/country.js';
+import { normalizeEmail } from '../shared/email.js';
 
 /** What an operator types or fills in to register a provider (raw text, as received). */
 export interface RawProvider {

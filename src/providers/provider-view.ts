@@ -2,7 +2,7 @@ import type { Locale } from '../core/events.js';
 import type { SummaryBlock } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Organization } from '../org/organizations.js';
-import { countryName } from './validation.js';
+import { countryName } from '../shared/country.js';
 
 /** A provider's directory card: country, PartnerID and the services it offers. */
 export function providerCard(t: Translate, locale: Locale, org: Organization): SummaryBlock {

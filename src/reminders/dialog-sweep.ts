@@ -1,4 +1,3 @@
-import { latestDialog, type DialogDoc } from '../core/dialog-store.js';
 import type { CoreServices } from '../core/services.js';
 import { FLOW as ENROLLMENT_FLOW } from '../enrollment/dialog-state.js';
 import { approximateMs, endOf, type Intervals } from './intervals.js';
@@ -9,13 +8,13 @@ export const DIALOG_SWEEP_JOB = 'reminders.sweep-dialogs';
 
 /**
  * "Enrollment dialog left unfinished": the engine writes no audit entry per answer, so a recurring
- * sweep looks at the dialogs collection (saved after every turn with `updatedAt`) and schedules the
+ * sweep looks at the dialogs saved recently (the dialog store keeps `updatedAt` per version) and schedules the
  * two nudges counted from the last answer. The occurrence is that `updatedAt`: any later answer makes
  * a new occurrence, replaces the waiting nudges, and the old ones re-check and stay silent.
  */
 export function dialogKinds(services: CoreServices): ReminderKind[] {
   async function stillIdle(reminder: Reminder): Promise<boolean> {
-    const dialog = await latestDialog(services.connection, reminder.subjectId);
+    const dialog = await services.dialogs.latest(reminder.subjectId);
     return dialog?.state?.flow === ENROLLMENT_FLOW && dialog.updatedAt.getTime() === Number(reminder.occurrence);
   }
   const nudge = (kind: 'dialog-nudge' | 'dialog-nudge-again'): ReminderKind => ({
@@ -33,23 +32,18 @@ export function dialogKinds(services: CoreServices): ReminderKind[] {
 /** Defines the sweep job and makes it recur every `dialog-sweep` interval. */
 export function startDialogSweep(services: CoreServices, reminders: ReminderService, intervals: Intervals): void {
   const { agenda } = services.scheduler;
-  const dialogs = () => services.connection.collection<DialogDoc>('dialogs');
   // A plain define: the recurring job keeps one id, and a sweep is idempotent (schedule claims per occurrence).
   agenda.define(DIALOG_SWEEP_JOB, async () => {
     const now = services.clock.now();
     // Dialogs abandoned long before the last nudge was due have had it: leave them out of the scan.
     const window = approximateMs(intervals['dialog-nudge-again']) + Math.max(86_400_000, 3 * approximateMs(intervals['dialog-sweep']));
-    // Every version saved in the window, then each dialog's newest: is it still an enrollment?
-    const saved = await dialogs()
-      .find({ updatedAt: { $gte: new Date(now.getTime() - window) } })
-      .toArray();
-    const newest = new Map<string, DialogDoc>();
-    for (const doc of saved) if ((newest.get(doc.key)?.version ?? 0) < doc.version) newest.set(doc.key, doc);
-    for (const dialog of [...newest.values()].filter((doc) => doc.state?.flow === ENROLLMENT_FLOW)) {
+    // Each dialog saved in the window, at its newest version: is it still an enrollment?
+    const saved = await services.dialogs.savedSince(new Date(now.getTime() - window));
+    for (const dialog of saved.filter((doc) => doc.state?.flow === ENROLLMENT_FLOW)) {
       const base = {
         subjectId: dialog.key,
         occurrence: String(dialog.updatedAt.getTime()),
-        recipient: { actorKey: dialog.key.split('|')[0] },
+        recipient: { actorKey: dialog.actorKey },
         orgIds: [],
         since: dialog.updatedAt,
         params: {},

@@ -2,9 +2,7 @@ import type { BotModule } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
 import { dialogKinds, startDialogSweep } from './dialog-sweep.js';
 import { parseIntervals } from './intervals.js';
-import { customerKinds } from './kinds/customers.js';
-import { enrollmentKinds } from './kinds/enrollment.js';
-import { partnershipKinds } from './kinds/partnerships.js';
+import type { ReminderKind } from './reminder.js';
 import { createReminderService, type ReminderService } from './reminder-service.js';
 import { parseWorkingHours } from './working-hours.js';
 import { remindersCommand } from './reminders-command.js';
@@ -21,11 +19,12 @@ export function reminderServiceOf(services: CoreServices): ReminderService {
 /**
  * Reminders (issue 8): follows state changes through the audit log, schedules each row of the
  * reminder table as a due-slot document swept by every replica (reminder-sweep.ts), and offers the `reminders` command to organization admins.
+ * The rows come from the features (their reminder-kinds.ts, gathered by app/features.ts); only the dialog rows are its own.
  */
-export function createRemindersModule(services: CoreServices): BotModule {
+export function createRemindersModule(services: CoreServices, featureKinds: readonly ReminderKind[]): BotModule {
   const intervals = parseIntervals(services.reminderIntervals);
   const reminders = createReminderService(services, intervals, parseWorkingHours(services.workingHours));
-  const kinds = [...dialogKinds(services), ...enrollmentKinds(services), ...partnershipKinds(services), ...customerKinds(services)];
+  const kinds = [...dialogKinds(services), ...featureKinds];
   for (const kind of kinds) reminders.define(kind);
   startDialogSweep(services, reminders, intervals);
   byServices.set(services, reminders);

@@ -1,11 +1,7 @@
-import type { Model } from 'mongoose';
 import type { Recipient } from '../core/notifier.js';
 import type { Button, Message } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { catalogs } from '../i18n/catalogs.js';
-import { createTranslator } from '../i18n/translator.js';
-import { renderMail } from '../notifications/mail-layout.js';
-import type { AuditEntry } from '../org/audit.js';
+import { renderMail } from '../shared/mail-layout.js';
 import { recordReminderSent, type Reminder, type ReminderContent, type ReminderKind } from './reminder.js';
 import { isKnownTimeZone } from './working-hours.js';
 
@@ -19,7 +15,6 @@ export interface ReminderDelivery {
 }
 
 export function createReminderDelivery(services: CoreServices): ReminderDelivery {
-  const auditModel = () => services.connection.models.AuditEntry as Model<AuditEntry>;
   return {
     async timeZoneOf(recipient) {
       const person = recipient.actorKey
@@ -31,8 +26,7 @@ export function createReminderDelivery(services: CoreServices): ReminderDelivery
     },
     async resolved(reminder, kind) {
       if (kind.resolvedBy.length > 0) {
-        // An equality only: FerretDB evaluates `$in` and ranges itself over the whole collection; a subject has few entries.
-        const entries = await auditModel().find({ subject: reminder.subjectId }).lean<AuditEntry[]>();
+        const entries = await services.audit.bySubject(reminder.subjectId);
         const since = new Date(reminder.since).getTime();
         const resolving = entries.filter((entry) => kind.resolvedBy.includes(entry.action) && entry.at.getTime() >= since);
         if (resolving.some((entry) => kind.resolvedIf?.(entry) ?? true)) return true;
@@ -45,7 +39,7 @@ export function createReminderDelivery(services: CoreServices): ReminderDelivery
       let reached = { chat: false, email: told };
       if (compose && !told) {
         reached = await services.notifier.notify(reminder.recipient, (locale) => {
-          const content = compose(reminder, createTranslator(catalogs, locale));
+          const content = compose(reminder, services.translatorFor(locale));
           const { buttons: _chatOnly, ...mail } = content;
           return { message: toMessage(content), mail: renderMail({ ...mail, tag: `reminder.${kind.kind}` }) };
         });

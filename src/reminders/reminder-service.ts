@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { createDueReminders } from './due-reminders.js';
+import { createDueReminders } from './store.js';
 import { endOf, type Intervals } from './intervals.js';
 import { claimKey, type Reminder, type ReminderKey, type ReminderKind } from './reminder.js';
 import { createReminderDelivery } from './reminder-delivery.js';

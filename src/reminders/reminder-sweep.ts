@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { BUCKET_MS, bucketEnd, claimAll, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './due-reminders.js';
+import { BUCKET_MS, bucketEnd, claimAll, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
 import { claimKey, type ReminderKind } from './reminder.js';
 import type { ReminderDelivery } from './reminder-delivery.js';
 import { eachLimited } from './each-limited.js';

@@ -1,8 +1,8 @@
 import type { Recipient } from '../core/notifier.js';
 import type { Button } from '../core/replies.js';
 import type { Translate } from '../i18n/translator.js';
-import type { MailContent } from '../notifications/mail-layout.js';
-import type { AuditEntry } from '../org/audit.js';
+import type { MailContent } from '../shared/mail-layout.js';
+import type { AuditEntry } from '../core/ports.js';
 import type { CoreServices } from '../core/services.js';
 import type { IntervalName } from './intervals.js';
 

@@ -3,7 +3,6 @@ import type { CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { AppError } from '../core/errors.js';
-import { catalogs } from '../i18n/catalogs.js';
 import { isOperator, membershipsOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
@@ -14,8 +13,8 @@ import { isKnownTimeZone } from './working-hours.js';
 /** The organizations the actor administers. */
 async function administered(services: CoreServices, ctx: TurnContext): Promise<Organization[]> {
   const memberships = (await membershipsOf(services, ctx.actor)).filter((membership) => isAdmin(membership.roles));
-  const orgs = await services.orgs.Organization.find({ _id: { $in: memberships.map((m) => m.orgId) } }).lean<Organization[]>();
-  return orgs.sort((a, b) => a.legalName.localeCompare(b.legalName));
+  const orgs = await services.organizations.byIds(memberships.map((m) => m.orgId));
+  return [...orgs.values()].sort((a, b) => a.legalName.localeCompare(b.legalName));
 }
 
 /** Times in the reader's own zone when the platform told it (Slack `tz`), otherwise UTC. */
@@ -44,7 +43,7 @@ export function remindersCommand(services: CoreServices, reminders: ReminderServ
       out.push(
         ctx.t('reminders.line', {
           when: format.format(reminder.nextRunAt),
-          kind: kindLabelKey(reminder.kind) in catalogs.en ? ctx.t(kindLabelKey(reminder.kind)) : reminder.kind,
+          kind: kindLabelKey(reminder.kind) in services.catalogs.en ? ctx.t(kindLabelKey(reminder.kind)) : reminder.kind,
           about: reminder.params.about ?? reminder.subjectId,
           recipient: reminder.recipient.email ?? person?.displayName ?? reminder.recipient.actorKey ?? '?',
         }),

@@ -1,8 +1,7 @@
 import type { CoreServices } from '../core/services.js';
 import { text } from '../core/replies.js';
-import type { Applications } from '../enrollment/applications.js';
-import { translatorFor } from '../enrollment/notify.js';
-import type { AuditEntry } from '../org/audit.js';
+import type { Applications } from '../enrollment/application.js';
+import type { AuditEntry } from '../core/ports.js';
 
 /** The audit codes after which an application waits for a reviewer. */
 const READY_FOR_REVIEW = ['enrollment.email-verified', 'enrollment.more-info-provided', 'enrollment.review-reopened'];
@@ -17,7 +16,7 @@ export function alertOperatorsOnReview(services: CoreServices, applications: App
     const app = await applications.get(entry.subject);
     for (const operator of services.operators) {
       await services.notifier.notify({ actorKey: operator }, (locale) => {
-        const t = translatorFor(locale);
+        const t = services.translatorFor(locale);
         const body = t('review.notice.ready', {
           id: app._id,
           legalName: app.answers.values.legalName ?? '',

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { createClaims } from '../../src/persistence/claims.js';
-import { createPeople } from '../../src/core/people.js';
-import { orgModels } from '../../src/org/organizations.js';
+import { createClaims } from '../../src/infrastructure/claims.js';
+import { createPeople } from '../../src/infrastructure/people.js';
+import { orgModels } from '../../src/infrastructure/organizations.js';
 import { seedDemo } from '../../src/demo/seed.js';
-import { openDatabase } from '../../src/persistence/database.js';
+import { openDatabase } from '../../src/infrastructure/database.js';
 import { systemClock } from '../../src/core/ports.js';
 import { closeTestDatabase, silentLogger, testDatabaseUri } from '../support/database.js';
 

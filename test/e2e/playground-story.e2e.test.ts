@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Locale } from '../../src/core/events.js';
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { catalogs } from '../../app/features.js';
 import { createTranslator, type Translate } from '../../src/i18n/translator.js';
 import { actAs, guardedPage, launchBrowser, say, screenshot, shows, startPlayground, stopPlayground } from '../support/browser.js';
 

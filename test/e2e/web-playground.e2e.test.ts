@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createWebAdapter } from '../../adapters/web/index.js';
-import { outboxModel } from '../../src/core/outbox.js';
+import { outboxModel } from '../../src/infrastructure/outbox.js';
 import {
   actAs,
   eventually,

@@ -1,4 +1,4 @@
-import { createDialogStore, latestDialog } from '../../src/core/dialog-store.js';
+import { createDialogStore, latestDialog } from '../../src/infrastructure/dialog-store.js';
 import { createHarness, persona, readable, type Harness } from '../support/core-harness.js';
 
 let harness: Harness;

@@ -1,6 +1,6 @@
-import type { AuditEntry } from '../../src/org/audit.js';
-import type { Database } from '../../src/persistence/database.js';
-import { renderMail } from '../../src/notifications/mail-layout.js';
+import type { AuditEntry } from '../../src/core/ports.js';
+import type { Database } from '../../src/infrastructure/database.js';
+import { renderMail } from '../../src/shared/mail-layout.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 import { startSmtpServer, type TestSmtpServer } from './mail-reader.js';
 import { sleep, startProcess, waitFor, type BotProcess } from './reminder-fixture.js';

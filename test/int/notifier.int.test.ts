@@ -1,9 +1,9 @@
 import { createNotifier } from '../../src/core/notifier.js';
-import { createOutboxMailer, outboxModel } from '../../src/core/outbox.js';
-import { createPeople } from '../../src/core/people.js';
+import { createOutboxMailer, outboxModel } from '../../src/infrastructure/outbox.js';
+import { createPeople } from '../../src/infrastructure/people.js';
 import { systemClock, type ChatAddress, type ChatDelivery } from '../../src/core/ports.js';
 import type { Message } from '../../src/core/replies.js';
-import type { Database } from '../../src/persistence/database.js';
+import type { Database } from '../../src/infrastructure/database.js';
 import { closeTestDatabase, openTestDatabase, silentLogger } from '../support/database.js';
 
 let database: Database;

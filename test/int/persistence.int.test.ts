@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
-import { createClaims } from '../../src/persistence/claims.js';
-import { SHORT_LIVED_CLAIMS } from '../../src/scheduling/claims-cleanup.js';
-import type { Database } from '../../src/persistence/database.js';
+import { createClaims } from '../../src/infrastructure/claims.js';
+import { SHORT_LIVED_CLAIMS } from '../../src/infrastructure/claims-cleanup.js';
+import type { Database } from '../../src/infrastructure/database.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 
 let database: Database;

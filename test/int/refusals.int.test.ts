@@ -1,7 +1,7 @@
-import { createAuditLog } from '../../src/org/audit.js';
+import { createAuditLog } from '../../src/infrastructure/audit.js';
 import { createRefusalLog } from '../../src/org/refusals.js';
 import type { InboundEvent } from '../../src/core/events.js';
-import type { Database } from '../../src/persistence/database.js';
+import type { Database } from '../../src/infrastructure/database.js';
 import { TestClock } from '../support/core-harness.js';
 import { closeTestDatabase, openTestDatabase, silentLogger } from '../support/database.js';
 

@@ -1,12 +1,12 @@
-import { createCore, type Core } from '../../src/core/create-core.js';
-import { outboxModel, type OutboxMail } from '../../src/core/outbox.js';
-import type { Database } from '../../src/persistence/database.js';
-import { createClaims } from '../../src/persistence/claims.js';
+import { createCore, type Core } from '../../app/features.js';
+import { outboxModel, type OutboxMail } from '../../src/infrastructure/outbox.js';
+import type { Database } from '../../src/infrastructure/database.js';
+import { createClaims } from '../../src/infrastructure/claims.js';
 import type { Reminder, ReminderKind } from '../../src/reminders/reminder.js';
 import { reminderServiceOf } from '../../src/reminders/module.js';
 import type { ReminderService } from '../../src/reminders/reminder-service.js';
-import { createScheduler, type Scheduler } from '../../src/scheduling/scheduler.js';
-import { createSmtpMailer } from '../../src/notifications/smtp-mailer.js';
+import { createScheduler, type Scheduler } from '../../src/infrastructure/scheduler.js';
+import { createSmtpMailer } from '../../src/infrastructure/smtp-mailer.js';
 import { approximateMs, parseIntervals } from '../../src/reminders/intervals.js';
 import type { Clock } from '../../src/core/ports.js';
 import type { Message } from '../../src/core/replies.js';

@@ -1,7 +1,7 @@
 import { actorKey, type Actor, type Input } from '../../src/core/events.js';
 import type { Reply } from '../../src/core/replies.js';
 import { membershipId, newOrgId } from '../../src/org/organizations.js';
-import type { Database } from '../../src/persistence/database.js';
+import type { Database } from '../../src/infrastructure/database.js';
 import { buttons, persona, readable } from '../support/core-harness.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 import { dmTexts, mailsTagged, sleep, startProcess, waitFor, type BotProcess } from './reminder-fixture.js';
@@ -115,7 +115,9 @@ describe('partnership and customer reminders (intervals in seconds, the real flo
       true,
     );
     expect(await waitFor(() => dmTexts(bot, 'web:web:rita').some((text) => text.includes('has lapsed')), 10_000)).toBe(true);
-    expect(dmTexts(bot, 'web:web:rita').join('\n')).toContain('Wingtip Toys did not accept your reseller relationship request within 90 days');
+    expect(dmTexts(bot, 'web:web:rita').join('\n')).toContain(
+      'Wingtip Toys did not accept your reseller relationship request within 90 days',
+    );
     await sleep(2_500);
     expect(await reminders()).toHaveLength(1);
     expect(await mailText('reminder.customer-request-again', 'admin@wingtip.com.tw')).toHaveLength(1);

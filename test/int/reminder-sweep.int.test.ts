@@ -1,4 +1,4 @@
-import type { Database } from '../../src/persistence/database.js';
+import type { Database } from '../../src/infrastructure/database.js';
 import { persona, TestClock } from '../support/core-harness.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 import { mailsTagged, openTicket, startProcess, ticketKind, waitFor, type BotProcess } from './reminder-fixture.js';

@@ -1,6 +1,6 @@
-import { createClaims } from '../../src/persistence/claims.js';
-import type { Database } from '../../src/persistence/database.js';
-import { createScheduler, type Scheduler } from '../../src/scheduling/scheduler.js';
+import { createClaims } from '../../src/infrastructure/claims.js';
+import type { Database } from '../../src/infrastructure/database.js';
+import { createScheduler, type Scheduler } from '../../src/infrastructure/scheduler.js';
 import { closeTestDatabase, openTestDatabase, silentLogger } from '../support/database.js';
 
 let database: Database;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Actor } from '../../src/core/events.js';
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { catalogs } from '../../app/features.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { cast, partneredWorld, readable, type World } from '../int/partnership-fixtures.js';
 import { hostileText } from '../support/reliability-arbitraries.js';

@@ -1,5 +1,5 @@
-import { latestDialog } from '../../src/core/dialog-store.js';
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { latestDialog } from '../../src/infrastructure/dialog-store.js';
+import { catalogs } from '../../app/features.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { startCluster, type Cluster } from '../support/reliability-cluster.js';
 import { runEnrollment, slackFlowUser, type Deliver, type FlowUser } from '../support/reliability-flow.js';

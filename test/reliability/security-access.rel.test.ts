@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { actorKey, type Actor } from '../../src/core/events.js';
 import { REFUSALS_PER_MINUTE } from '../../src/org/refusals.js';
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { catalogs } from '../../app/features.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { cast, formOf, openLink, partneredWorld, readable, tokenIn, type World } from '../int/partnership-fixtures.js';
 import { describeReliability, printSummary } from '../support/reliability-scale.js';

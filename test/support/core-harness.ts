@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createCore, type Core } from '../../src/core/create-core.js';
+import { createCore, type Core } from '../../app/features.js';
 import type { Actor, Input, Locale } from '../../src/core/events.js';
 import type { Block, Reply } from '../../src/core/replies.js';
-import type { Database } from '../../src/persistence/database.js';
-import { createClaims } from '../../src/persistence/claims.js';
-import { createScheduler } from '../../src/scheduling/scheduler.js';
+import type { Database } from '../../src/infrastructure/database.js';
+import { createClaims } from '../../src/infrastructure/claims.js';
+import { createScheduler } from '../../src/infrastructure/scheduler.js';
 import { closeTestDatabase, openTestDatabase, silentLogger } from './database.js';
 
 /** A controllable clock for tests. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { withDatabase } from '../../src/persistence/embedded-ferretdb.js';
-import { openDatabase, type Database } from '../../src/persistence/database.js';
+import { withDatabase } from '../../src/infrastructure/embedded-ferretdb.js';
+import { openDatabase, type Database } from '../../src/infrastructure/database.js';
 
 /** A database name of its own for each caller, so test files never see each other's data. */
 export function testDatabaseUri(label = 'test'): string {

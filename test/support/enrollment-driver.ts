@@ -1,4 +1,4 @@
-import { latestDialog } from '../../src/core/dialog-store.js';
+import { latestDialog } from '../../src/infrastructure/dialog-store.js';
 import type { Actor } from '../../src/core/events.js';
 import type { Reply } from '../../src/core/replies.js';
 import { buttons, persona, type Harness } from './core-harness.js';

@@ -6,7 +6,7 @@ import { SIGNING_SECRET, SlackWorkspace } from './slack-workspace.js';
 import { createTeamsClient, type TeamsClient } from './teams-client.js';
 import { TENANT } from './teams-bot.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
-import { openDatabase, type Database } from '../../src/persistence/database.js';
+import { openDatabase, type Database } from '../../src/infrastructure/database.js';
 
 /**
  * Several real bot processes (app/main.ts) on one database, sharing one fake Slack Web API and

@@ -1,6 +1,6 @@
-import { latestDialog } from '../../src/core/dialog-store.js';
+import { latestDialog } from '../../src/infrastructure/dialog-store.js';
 import { randomUUID } from 'node:crypto';
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { catalogs } from '../../app/features.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { encodeConversationId } from '../../adapters/teams/conversation-id.js';
 import { usAnswersFor } from './enrollment-driver.js';

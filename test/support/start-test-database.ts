@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedFerretDB, type EmbeddedFerretDB } from '../../src/persistence/embedded-ferretdb.js';
+import { startEmbeddedFerretDB, type EmbeddedFerretDB } from '../../src/infrastructure/embedded-ferretdb.js';
 
 declare global {
   var __testFerretDB: EmbeddedFerretDB | undefined;

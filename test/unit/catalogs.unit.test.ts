@@ -1,4 +1,4 @@
-import { catalogs } from '../../src/i18n/catalogs.js';
+import { catalogs } from '../../app/features.js';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

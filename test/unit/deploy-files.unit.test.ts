@@ -15,7 +15,10 @@ interface Instruction {
 /** The Dockerfile's instructions by stage (comments dropped, continuation lines joined). */
 function dockerfileStages(text: string): Instruction[][] {
   const stages: Instruction[][] = [];
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim());
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim());
   for (const line of lines.filter((l) => l && !l.startsWith('#'))) {
     const [, keyword, args] = /^(\S+)\s+(.*)$/.exec(line) ?? [];
     if (keyword.toUpperCase() === 'FROM') stages.push([]);
@@ -57,7 +60,7 @@ describe('Dockerfile', () => {
     expect(JSON.parse(argsOf(runtime, 'CMD').at(-1)!)).toEqual(['node', ...flags, 'dist/app/main.js']);
     const bin = /FERRETDB_BIN=(\S+)/.exec(argsOf(runtime, 'ENV').join(' '))?.[1];
     expect(argsOf(runtime, 'COPY').some((copy) => copy.startsWith('--from=') && copy.endsWith(` ${bin}`))).toBe(true);
-    expect(read('src/persistence/embedded-ferretdb.ts')).toContain('process.env.FERRETDB_BIN');
+    expect(read('src/infrastructure/embedded-ferretdb.ts')).toContain('process.env.FERRETDB_BIN');
   });
 });
 

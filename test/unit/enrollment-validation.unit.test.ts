@@ -1,4 +1,4 @@
-import { parseCountry } from '../../src/enrollment/country.js';
+import { parseCountry } from '../../src/shared/country.js';
 import { looksLikeSecret } from '../../src/enrollment/secrets.js';
 import { validateField } from '../../src/enrollment/validation.js';
 

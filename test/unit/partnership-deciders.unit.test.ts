@@ -1,5 +1,5 @@
 import { decideCustomerInvite, decideRequest, evolveRequest, type RequestCommand, type RequestState } from '../../src/customers/states.js';
-import type { Decision } from '../../src/partnerships/decision.js';
+import type { Decision } from '../../src/core/decider.js';
 import {
   decideInvitation,
   decideInvite,

@@ -1,4 +1,4 @@
-import { renderMail } from '../../src/notifications/mail-layout.js';
+import { renderMail } from '../../src/shared/mail-layout.js';
 
 describe('the layout of notification and reminder emails', () => {
   const mail = renderMail({

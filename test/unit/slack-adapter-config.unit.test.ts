@@ -5,7 +5,7 @@ import { createSlackAdapter, slackConfigFromEnv } from '../../adapters/slack/ind
 import type { Engine } from '../../src/core/engine.js';
 import { loadConfig } from '../../src/config.js';
 import { systemClock } from '../../src/core/ports.js';
-import { createAuditLog } from '../../src/org/audit.js';
+import { createAuditLog } from '../../src/infrastructure/audit.js';
 import { createRefusalLog } from '../../src/org/refusals.js';
 
 const env = (vars: Record<string, string>) => slackConfigFromEnv(loadConfig({ ...vars }));

@@ -1,10 +1,9 @@
-import type { CoreServices } from '../../core/services.js';
-import type { AuditEntry } from '../../org/audit.js';
-import type { Organization } from '../../org/organizations.js';
-import { partnershipModels } from '../../partnerships/model.js';
-import { PARTNERSHIP_AUDIT } from '../../partnerships/states.js';
-import { catalogText, type Reminder, type ReminderKind } from '../reminder.js';
-import { defined, detail } from './details.js';
+import type { CoreServices } from '../core/services.js';
+import type { AuditEntry } from '../core/ports.js';
+import { partnershipModels } from './store.js';
+import { PARTNERSHIP_AUDIT } from './states.js';
+import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
+import { defined, detail } from '../reminders/details.js';
 
 /**
  * "Partnership invitation unanswered": remind the invited reseller, later tell the provider.
@@ -18,7 +17,7 @@ export function partnershipKinds(services: CoreServices): ReminderKind[] {
 
   async function params(entry: AuditEntry): Promise<Record<string, string>> {
     const providerOrgId = detail(entry, 'providerOrgId') ?? entry.orgId;
-    const provider = providerOrgId ? await services.orgs.Organization.findById(providerOrgId).lean<Organization>() : null;
+    const provider = providerOrgId ? await services.organizations.get(providerOrgId) : null;
     return defined({
       provider: provider?.legalName ?? providerOrgId,
       email: detail(entry, 'inviteeEmail'),

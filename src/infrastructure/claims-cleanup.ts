@@ -1,6 +1,4 @@
-import type { Claims } from '../persistence/claims.js';
-import type { DialogStore } from '../core/dialog-store.js';
-import type { Clock } from '../core/ports.js';
+import type { Claims, Clock, DialogStore } from '../core/ports.js';
 import type { Logger } from '../logger.js';
 import type { Scheduler } from './scheduler.js';
 

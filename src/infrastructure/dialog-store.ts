@@ -1,22 +1,11 @@
 import { Schema, type Connection } from 'mongoose';
 import { z } from 'zod';
-import { insertOnce } from '../persistence/claims.js';
-import { AppError } from './errors.js';
-
-/** Where a user is in a multi-step dialog: the flow, its step and the answers so far. */
-export interface DialogState {
-  flow: string;
-  step: string;
-  data: Record<string, unknown>;
-}
+import { insertOnce } from './claims.js';
+import { AppError } from '../core/errors.js';
+import type { DialogState, DialogStore, SavedDialog } from '../core/ports.js';
 
 /** The envelope every flow shares; each flow checks its own `step` and `data` when it reads them. */
 const stateSchema = z.object({ flow: z.string(), step: z.string(), data: z.record(z.string(), z.unknown()).nullable() });
-
-export interface StoredDialog {
-  state: DialogState | undefined;
-  version: number;
-}
 
 /** One saved version of a dialog: `_id` is `<key>#<version>`, so two turns can never both write version n. */
 export interface DialogDoc {
@@ -32,20 +21,6 @@ const dialogSchema = new Schema<DialogDoc>(
   { versionKey: false, minimize: false },
 );
 
-/**
- * Dialog state per user and conversation (`key`), saved after every turn that changes it. A save inserts
- * the next version: the insert is both the write and the claim of that version (a unique `_id`), so a turn
- * that loses the race learns it (DIALOG.BUSY) and one killed mid-turn leaves nothing half-done behind.
- * Insert-only also suits FerretDB, whose updates cost more than its inserts.
- */
-export interface DialogStore {
-  load(key: string): Promise<StoredDialog>;
-  /** Writes the state as version `loaded.version + 1`; throws DIALOG.BUSY when another turn won. */
-  save(key: string, loaded: StoredDialog, state: DialogState | undefined, now: Date): Promise<void>;
-  /** Deletes versions superseded before `before` (the hourly clean-up); returns how many. */
-  prune(before: Date): Promise<number>;
-}
-
 /** The hot path uses the driver's collection (no mongoose query or document); the model declares the indexes. */
 const dialogs = (connection: Connection) => connection.collection<DialogDoc>('dialogs');
 const dialogModel = (connection: Connection) => connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
@@ -58,14 +33,27 @@ export async function latestDialog(connection: Connection, key: string): Promise
 
 const newest = (versions: DialogDoc[]) => versions.reduce<DialogDoc | undefined>((a, b) => (a && a.version > b.version ? a : b), undefined);
 
+/** Keys are `<actorKey>|<conversationId>` (the engine's dialogKey). */
+const saved = (doc: DialogDoc): SavedDialog => ({
+  key: doc.key,
+  actorKey: doc.key.split('|')[0],
+  state: readState(doc.state),
+  version: doc.version,
+  updatedAt: doc.updatedAt,
+});
+
+/** A state that is not even a dialog is set aside (the next save supersedes it); its version still counts. */
+function readState(raw: unknown): DialogState | undefined {
+  const state = stateSchema.safeParse(raw);
+  return state.success ? { ...state.data, data: state.data.data ?? {} } : undefined;
+}
+
 export function createDialogStore(connection: Connection): DialogStore {
   const model = dialogModel(connection);
   return {
     async load(key) {
       const doc = await latestDialog(connection, key);
-      // A state that is not even a dialog is set aside (the next save supersedes it); the version still counts.
-      const state = stateSchema.safeParse(doc?.state);
-      return { state: state.success ? { ...state.data, data: state.data.data ?? {} } : undefined, version: doc?.version ?? 0 };
+      return { state: readState(doc?.state), version: doc?.version ?? 0 };
     },
     async save(key, loaded, state, now) {
       const version = loaded.version + 1;
@@ -83,6 +71,18 @@ export function createDialogStore(connection: Connection): DialogStore {
         deleted += (await model.deleteMany({ key, version: { $lt: version } })).deletedCount;
       }
       return deleted;
+    },
+    async latest(key) {
+      const doc = await latestDialog(connection, key);
+      return doc && saved(doc);
+    },
+    async savedSince(since) {
+      const versions = await dialogs(connection)
+        .find({ updatedAt: { $gte: since } })
+        .toArray();
+      const byKey = new Map<string, DialogDoc>();
+      for (const doc of versions) if ((byKey.get(doc.key)?.version ?? 0) < doc.version) byKey.set(doc.key, doc);
+      return [...byKey.values()].map(saved);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../org/audit.js';
+import type { AuditEntry } from '../core/ports.js';
 
 /** A string field of an audit entry's details (the flows document theirs in their states.ts headers). */
 export function detail(entry: AuditEntry, name: string): string | undefined {

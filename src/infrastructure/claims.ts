@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { Claims } from '../core/ports.js';
 
 /**
  * The exactly-once primitive: inserting a document whose `_id` is the claim key.
@@ -14,19 +15,6 @@ const claimSchema = new Schema<ClaimDoc>(
   { _id: { type: String, required: true }, at: { type: Date, required: true } },
   { versionKey: false },
 );
-
-export interface Claims {
-  /** True for the one caller that claimed `key` first, false for everyone after. */
-  claim(key: string): Promise<boolean>;
-  /** When `key` was claimed, or undefined when it was not. */
-  claimedAt(key: string): Promise<Date | undefined>;
-  /**
-   * Deletes claims whose key starts with one of `prefixes` and that are older than `before` (run from a
-   * clean-up job; there are no TTL indexes on FerretDB). Only for claims that guard short windows, such as
-   * delivery retries: a state transition's claim must stay forever.
-   */
-  prune(prefixes: readonly string[], before: Date): Promise<number>;
-}
 
 export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;

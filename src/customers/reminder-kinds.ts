@@ -1,11 +1,10 @@
-import type { CoreServices } from '../../core/services.js';
-import { customerModels } from '../../customers/model.js';
-import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from '../../customers/states.js';
-import type { AuditEntry } from '../../org/audit.js';
-import type { Translate } from '../../i18n/translator.js';
-import type { Organization } from '../../org/organizations.js';
-import { catalogText, type Reminder, type ReminderKind } from '../reminder.js';
-import { defined, detail } from './details.js';
+import type { CoreServices } from '../core/services.js';
+import { customerModels } from './store.js';
+import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from './states.js';
+import type { AuditEntry } from '../core/ports.js';
+import type { Translate } from '../i18n/translator.js';
+import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
+import { defined, detail } from '../reminders/details.js';
 
 /**
  * "Customer request unanswered": remind the customer twice, then tell the reseller it lapsed (the
@@ -20,7 +19,7 @@ export function customerKinds(services: CoreServices): ReminderKind[] {
 
   async function params(entry: AuditEntry): Promise<Record<string, string>> {
     const resellerOrgId = detail(entry, 'resellerOrgId') ?? entry.orgId;
-    const reseller = resellerOrgId ? await services.orgs.Organization.findById(resellerOrgId).lean<Organization>() : null;
+    const reseller = resellerOrgId ? await services.organizations.get(resellerOrgId) : null;
     const request = entry.subject ? await customerModels(services.connection).Request.findById(entry.subject).lean() : null;
     const customer = request?.customerName ?? detail(entry, 'inviteeEmail');
     return defined({ reseller: reseller?.legalName ?? resellerOrgId, customer, about: customer, days: String(REQUEST_LIFETIME_DAYS) });

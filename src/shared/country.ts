@@ -37,6 +37,15 @@ export function parseCountry(input: string): string | undefined {
   return CODES.get(value.length === 2 ? value.toUpperCase() : value.toLowerCase());
 }
 
+/** ISO 3166-1 alpha-2 as typed in a command, checked against the region names ICU knows. */
+export function normalizeCountry(value: string | undefined): string | undefined {
+  const code = (value ?? '').trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  const name = EN.of(code);
+  return name && name !== code && name !== 'Unknown Region' ? code : undefined;
+}
+
+/** `Taiwan (TW)`, `臺灣 (TW)`; an unknown code names itself. */
 export function countryName(code: string, locale: Locale): string {
   return `${(locale === 'zh-TW' ? ZH : EN).of(code) ?? code} (${code})`;
 }

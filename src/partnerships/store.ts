@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CoreServices } from '../core/services.js';
 import type { Membership, Organization } from '../org/organizations.js';
@@ -78,7 +77,6 @@ export function partnershipModels(connection: Connection): PartnershipModels {
   };
 }
 
-export const newId = (prefix: string): string => `${prefix}_${randomBytes(8).toString('hex')}`;
 export const partnershipId = (providerOrgId: string, resellerOrgId: string): string => `${providerOrgId}|${resellerOrgId}`;
 
 /** The reseller organization of the person with this email (a membership by email, or by a known chat identity). */
@@ -98,11 +96,3 @@ export async function activePartnerships(
 ): Promise<Partnership[]> {
   return models.Partnership.find({ ...side, 'state.status': 'active' }).lean<Partnership[]>();
 }
-
-export async function orgsById(services: CoreServices, ids: string[]): Promise<Map<string, Organization>> {
-  const orgs = await services.orgs.Organization.find({ _id: { $in: ids } }).lean<Organization[]>();
-  return new Map(orgs.map((org) => [org._id, org]));
-}
-
-export const day = 24 * 60 * 60 * 1000;
-export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);

@@ -1,15 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
-import { actorKey, type Actor } from './events.js';
-import { createRecentWrites } from './recent-writes.js';
-
-/** Everyone the bot has talked to, so notifications can reach them in chat and in their language. */
-export interface Person extends Actor {
-  /** actorKey(actor) */
-  _id: string;
-  /** The last conversation with the bot (a DM on Slack, the personal chat on Teams). */
-  conversationId: string;
-  seenAt: Date;
-}
+import { actorKey } from '../core/events.js';
+import type { People, Person } from '../core/ports.js';
+import { createRecentWrites } from '../core/recent-writes.js';
 
 const personSchema = new Schema<Person>(
   {
@@ -26,17 +18,6 @@ const personSchema = new Schema<Person>(
   },
   { versionKey: false },
 );
-
-export interface People {
-  /**
-   * Records the actor as seen now (last write wins: it is a profile cache, not state). `seenAt` is therefore
-   * approximate: a process rewrites an unchanged profile at most every few minutes.
-   */
-  remember(actor: Actor, conversationId: string, now: Date): Promise<void>;
-  get(key: string): Promise<Person | undefined>;
-  /** Everyone the bot knows with this email, on any platform. */
-  findByEmail(email: string): Promise<Person[]>;
-}
 
 export function createPeople(connection: Connection): People {
   const model = connection.models.Person ?? connection.model<Person>('Person', personSchema, 'people');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Clock, Mail, Mailer } from './ports.js';
+import type { Clock, Mail, Mailer } from '../core/ports.js';
 
 /** A sent email as kept in the outbox collection (the mailer used when SMTP_URL is unset). */
 export interface OutboxMail extends Mail {

@@ -1,12 +1,13 @@
-import type { CoreServices } from '../../core/services.js';
-import { AppError } from '../../core/errors.js';
-import { applicationModel, createApplications, type Application } from '../../enrollment/applications.js';
-import { adminAgentQuestion } from '../../enrollment/acceptance.js';
-import { sendVerification } from '../../enrollment/verification.js';
-import type { ApplicationStatus } from '../../enrollment/states.js';
-import type { AuditEntry } from '../../org/audit.js';
-import { catalogText, type Reminder, type ReminderKind } from '../reminder.js';
-import { defined, detail } from './details.js';
+import type { CoreServices } from '../core/services.js';
+import { AppError } from '../core/errors.js';
+import { createApplications } from './applications.js';
+import { applicationModel, type Application } from './application.js';
+import { adminAgentQuestion } from './acceptance.js';
+import { sendVerification } from './verification.js';
+import type { ApplicationStatus } from './states.js';
+import type { AuditEntry } from '../core/ports.js';
+import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
+import { defined, detail } from '../reminders/details.js';
 
 /**
  * The enrollment rows of the reminder table, driven by the audit codes documented in

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { Mail, Mailer } from '../core/ports.js';
+import type { AuditLog, Mail, Mailer } from '../core/ports.js';
 import type { Logger } from '../logger.js';
-import type { AuditLog } from '../org/audit.js';
-import type { Scheduler } from '../scheduling/scheduler.js';
+import type { Scheduler } from './scheduler.js';
 
 export const MAIL_SEND_JOB = 'mail.send';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors.js';
 import { actorKey, type Actor } from '../core/events.js';
 import type { CoreServices } from '../core/services.js';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
 import type { ProviderDraft } from './provider-input.js';
 

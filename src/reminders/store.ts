@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertOnce } from '../persistence/claims.js';
+import { insertOnce } from '../infrastructure/claims.js';
 import { claimKey, type Reminder } from './reminder.js';
 
 /**

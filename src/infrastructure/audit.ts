@@ -1,23 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Platform } from '../core/events.js';
+import type { AuditEntry, AuditListener, AuditLog } from '../core/ports.js';
 import type { Logger } from '../logger.js';
-import { insertOnce } from '../persistence/claims.js';
-
-/** One state change: who did what to which subject, when, from which platform. */
-export interface AuditEntry {
-  _id: string;
-  orgId?: string;
-  /** Other organizations the change concerns (the provider of a partnership, the customer ...). */
-  relatedOrgIds: string[];
-  actorKey: string;
-  platform: Platform | 'system';
-  /** A stable code: `enrollment.submitted`, `partnership.authorized`, `mail.failed` ... */
-  action: string;
-  subject?: string;
-  details?: Record<string, unknown>;
-  at: Date;
-}
+import { insertOnce } from './claims.js';
 
 const auditSchema = new Schema<AuditEntry>(
   {
@@ -34,22 +19,6 @@ const auditSchema = new Schema<AuditEntry>(
   },
   { versionKey: false },
 );
-
-/** Called after every recorded entry: how reminders and notifications follow state changes. */
-export type AuditListener = (entry: AuditEntry) => Promise<void>;
-
-export interface AuditLog {
-  /** Runs `listener` after each future record; a failing listener is logged, never undoes the change. */
-  subscribe(listener: AuditListener): void;
-  /**
-   * Records an entry; true when it was new. With `id` the entry is recorded at most once under that id (the
-   * insert is the claim), so a transition completed again after a crash does not log twice; a repeat returns
-   * false and does not run the listeners again.
-   */
-  record(entry: Omit<AuditEntry, '_id' | 'relatedOrgIds'> & { relatedOrgIds?: string[]; id?: string }): Promise<boolean>;
-  /** Newest first: entries of the organization and those that concern it. */
-  list(orgId: string, limit?: number): Promise<AuditEntry[]>;
-}
 
 export function createAuditLog(connection: Connection, logger: Logger): AuditLog {
   const model: Model<AuditEntry> = connection.models.AuditEntry ?? connection.model<AuditEntry>('AuditEntry', auditSchema, 'audit');
@@ -77,6 +46,10 @@ export function createAuditLog(connection: Connection, logger: Logger): AuditLog
         .filter((entry) => !seen.has(entry._id) && seen.add(entry._id))
         .sort((a, b) => b.at.getTime() - a.at.getTime())
         .slice(0, limit);
+    },
+    async bySubject(subject) {
+      // An equality only: FerretDB evaluates `$in` and ranges itself over the whole collection; a subject has few entries.
+      return model.find({ subject }).lean<AuditEntry[]>();
     },
   };
 }

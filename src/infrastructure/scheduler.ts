@@ -2,7 +2,7 @@ import { Agenda, type Job } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
-import type { Claims } from '../persistence/claims.js';
+import type { Claims } from '../core/ports.js';
 
 export interface Scheduler {
   readonly agenda: Agenda;
