@@ -1,11 +1,8 @@
 import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
-import type { Engine } from '../../src/core/engine.js';
-import type { ChatDelivery } from '../../src/core/ports.js';
-import type { RefusalLog } from '../../src/org/refusals.js';
-import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
-import type { Logger } from '../../src/logger.js';
+import type { ChatDelivery, Engine, Logger, RefusalLog } from '../../src/public.js';
+import { createTurnQueue, type TurnQueue } from '../shared/turn-queue.js';
 import { createBusyNotices } from './busy.js';
 import { createWorkspaceClients } from './clients.js';
 import type { SlackAdapterConfig } from './config.js';

@@ -1,7 +1,6 @@
 import type { App, BlockAction, ButtonAction, types, ViewSubmitAction } from '@slack/bolt';
-import type { Engine } from '../../src/core/engine.js';
-import type { TurnQueue } from '../../src/core/turn-queue.js';
-import type { Logger } from '../../src/logger.js';
+import type { Engine, Logger } from '../../src/public.js';
+import type { TurnQueue } from '../shared/turn-queue.js';
 import { slackTurnKey, type BusyNotices } from './busy.js';
 import type { FormStore } from './forms-store.js';
 import { buildHome } from './home.js';

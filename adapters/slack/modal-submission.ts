@@ -1,6 +1,6 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { submitAnswered } from '../../src/core/answered-turn.js';
-import type { Reply } from '../../src/core/replies.js';
+import { submitAnswered } from '../shared/answered-turn.js';
+import type { Reply } from '../../src/public.js';
 import { slackTurnKey } from './busy.js';
 import { encodeMessageId, eventIds, type SlackConversation } from './ids.js';
 import type { ListenerDeps } from './listeners.js';

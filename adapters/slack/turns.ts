@@ -1,9 +1,4 @@
-import type { Engine } from '../../src/core/engine.js';
-import type { Actor, Input, Locale } from '../../src/core/events.js';
-import type { Reply } from '../../src/core/replies.js';
-import { catalogs } from '../../src/i18n/catalogs.js';
-import { createTranslator } from '../../src/i18n/translator.js';
-import type { Logger } from '../../src/logger.js';
+import { catalogs, createTranslator, type Actor, type Engine, type Input, type Locale, type Logger, type Reply } from '../../src/public.js';
 import { encodeConversationId, type SlackConversation } from './ids.js';
 import type { Outbound } from './outbound.js';
 import type { Profiles } from './profiles.js';

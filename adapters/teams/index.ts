@@ -1,9 +1,6 @@
 import express, { type Express, type Request, type Response } from 'express';
-import type { Core } from '../../src/core/create-core.js';
-import type { ChatDelivery } from '../../src/core/ports.js';
-import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
-import { ConfigError } from '../../src/config.js';
-import type { Logger } from '../../src/logger.js';
+import { ConfigError, type ChatDelivery, type Core, type Logger } from '../../src/public.js';
+import { createTurnQueue, type TurnQueue } from '../shared/turn-queue.js';
 import { ActivityShapeError, activityProblem, envelopeProblem } from './activity-shape.js';
 import { createCardSender } from './card-sender.js';
 import { createCardStore } from './card-store.js';
@@ -13,7 +10,6 @@ import { TeamsBot } from './handler.js';
 import { createReferenceStore } from './references.js';
 import { createRoster } from './roster.js';
 
-export { renderAdaptiveCard, readCardSubmission, type CardOptions, type CardSubmission } from './cards.js';
 export { encodeConversationId, decodeConversationId } from './conversation-id.js';
 
 /** The Teams part of the configuration (a subset of src/config.ts Config). */

@@ -1,8 +1,5 @@
 import { Router } from 'express';
-import type { Engine } from '../../src/core/engine.js';
-import type { ChatDelivery } from '../../src/core/ports.js';
-import type { CoreServices } from '../../src/core/services.js';
-import type { Logger } from '../../src/logger.js';
+import type { ChatDelivery, CoreServices, Engine, Logger } from '../../src/public.js';
 import { webConversations } from './conversation.js';
 import type { WebDeps } from './deps.js';
 import { webDelivery } from './delivery.js';
