@@ -29,7 +29,7 @@ describe.each([
       connection: h.database.connection,
       logger: silentLogger,
     });
-    app.use(createWebAdapter({ engine: h.core.engine, services: h.core.services, logger: silentLogger, playground }).router);
+    createWebAdapter({ playground }, { core: h.core, logger: silentLogger }).mount(app);
     server = app.listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
