@@ -103,7 +103,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     stop() {
       stopping ??= (async () => {
         await closeServer(server);
-        for (const adapter of adapters) await adapter.stop();
+        for (const adapter of adapters) {
+          // A shutdown that hangs names the adapter still waiting on its turns.
+          logger.debug({ adapter: adapter.name }, 'stopping adapter');
+          await adapter.stop();
+        }
         loop?.stop();
         await scheduler.stop();
         await database.close();

@@ -18,7 +18,7 @@ import type { TurnQueue } from './turn-queue.js';
  * for (const adapter of adapters) await adapter.stop();
  */
 export interface ChatAdapter {
-  /** For logs: `slack`, `teams`, `web`. */
+  /** `slack`, `teams`, `web`: names the adapter in logs (shutdown). */
   readonly name: string;
   /** Adds the adapter's routes to the bot's express app (called once, before `start`). */
   mount(app: Express): void;
