@@ -6,13 +6,14 @@ import { openDatabase, type Database } from '../src/infrastructure/database.js';
 import { createClaims } from '../src/infrastructure/claims.js';
 import { createScheduler, type Scheduler } from '../src/infrastructure/scheduler.js';
 import { createCore, type Core } from './features.js';
-import { createTurnQueue } from '../src/core/turn-queue.js';
-import { watchEventLoop } from '../src/core/loop-lag.js';
+import { createTurnQueue } from '../adapters/shared/turn-queue.js';
+import { watchEventLoop } from '../adapters/shared/loop-lag.js';
 import { createSmtpMailer } from '../src/infrastructure/smtp-mailer.js';
 import { approximateMs, parseIntervals } from '../src/reminders/intervals.js';
 import { createTeamsAdapter } from '../adapters/teams/index.js';
 import { createSlackAdapter, slackConfigFromEnv } from '../adapters/slack/index.js';
 import { createWebAdapter } from '../adapters/web/index.js';
+import type { ChatAdapter } from '../adapters/shared/adapter.js';
 import { OPERATOR_ACTOR_KEY } from '../src/demo/personas.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { createHttpApp } from './http.js';
@@ -64,33 +65,27 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       if (!scheduler.running) throw new Error('scheduler is not running');
     },
   });
-  // One bound for the whole process: Slack's and Teams' turns share its slots (src/core/turn-queue.ts).
+  // One bound for the whole process: Slack's and Teams' turns share its slots (adapters/shared/turn-queue.ts).
   const queue = createTurnQueue({ concurrency: config.TURN_CONCURRENCY, capacity: config.TURN_QUEUE_SIZE, logger });
   const loop = config.TURN_MAX_LOOP_DELAY_MS
     ? watchEventLoop({ maxDelayMs: config.TURN_MAX_LOOP_DELAY_MS, onSample: (lagging) => queue.adapt(lagging) })
     : undefined;
   mountMetrics(app, { queue, audit: core.services.audit, connection: database.connection, logger });
-  const teams = surfaces.teams ? createTeamsAdapter({ core, config, logger, queue }) : undefined;
-  teams?.mount(app);
-  if (teams) core.services.notifier.addDelivery(teams.delivery);
-  // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
+  // Mounted in this order: the web adapter last, as its error page answers what no route did.
+  const context = { core, logger, queue };
   const slackConfig = surfaces.slack && slackConfigFromEnv(config);
-  const slack =
-    slackConfig &&
-    createSlackAdapter(slackConfig, {
-      engine: core.engine,
-      http: app,
-      connection: database.connection,
-      logger,
-      refusals: core.services.refusals,
-      queue,
-    });
-  if (slack) core.services.notifier.addDelivery(slack.delivery);
-  await slack?.start();
-  // The web adapter: link landing pages always; the playground (personas, chat, outbox, views) locally.
-  const web = createWebAdapter({ engine: core.engine, services: core.services, logger, playground });
-  core.services.notifier.addDelivery(web.delivery);
-  app.use(web.router);
+  const adapters: ChatAdapter[] = [
+    ...(surfaces.teams ? [createTeamsAdapter(config, context)] : []),
+    // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
+    ...(slackConfig ? [createSlackAdapter(slackConfig, context)] : []),
+    // The web adapter: link landing pages always; the playground (personas, chat, outbox, views) locally.
+    createWebAdapter({ playground }, context),
+  ];
+  for (const adapter of adapters) {
+    adapter.mount(app);
+    core.services.notifier.addDelivery(adapter.delivery);
+  }
+  for (const adapter of adapters) await adapter.start();
   if (config.DEMO === 'on' && playground) await seedDemo(core.services);
   const server = await listen(app, config.PORT);
   logger.info({ surfaces }, `serving: ${describeSurfaces(surfaces)}`);
@@ -108,8 +103,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     stop() {
       stopping ??= (async () => {
         await closeServer(server);
-        await teams?.drain();
-        await slack?.stop();
+        for (const adapter of adapters) {
+          // A shutdown that hangs names the adapter still waiting on its turns.
+          logger.debug({ adapter: adapter.name }, 'stopping adapter');
+          await adapter.stop();
+        }
         loop?.stop();
         await scheduler.stop();
         await database.close();

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { TurnQueue } from '../src/core/turn-queue.js';
+import type { TurnQueue } from '../adapters/shared/turn-queue.js';
 import { applicationModel } from '../src/enrollment/application.js';
 import type { Logger } from '../src/logger.js';
 import type { AuditLog } from '../src/core/ports.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FakeMessage, FakeSlackApi, SlackCall } from '../test/support/fake-slack-api.js';
-import { busyText } from '../src/core/busy-messages.js';
+import { busyText } from '../adapters/shared/busy-notice.js';
 import { buttonPressPayload, buttonsOf, readableSlack, SlackWorkspace } from '../test/support/slack-workspace.js';
 
 type MessageTest = (message: FakeMessage) => boolean;

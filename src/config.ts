@@ -98,7 +98,7 @@ const envSchema = z
       .default('info'),
     DATA_DIR: z.string().default('.data'),
     DEMO: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
-    /** Chat turns running at once in this process (src/core/turn-queue.ts). */
+    /** Chat turns running at once in this process (adapters/shared/turn-queue.ts). */
     TURN_CONCURRENCY: z.coerce
       .number({ message: 'expected a number of turns such as 16' })
       .int('expected a whole number such as 16')

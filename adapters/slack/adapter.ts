@@ -1,11 +1,7 @@
 import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { Express } from 'express';
-import type { Connection } from 'mongoose';
-import type { Engine } from '../../src/core/engine.js';
-import type { ChatDelivery } from '../../src/core/ports.js';
-import type { RefusalLog } from '../../src/org/refusals.js';
-import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
-import type { Logger } from '../../src/logger.js';
+import type { AdapterContext, ChatAdapter } from '../shared/adapter.js';
+import { createTurnQueue } from '../shared/turn-queue.js';
 import { createBusyNotices } from './busy.js';
 import { createWorkspaceClients } from './clients.js';
 import type { SlackAdapterConfig } from './config.js';
@@ -24,38 +20,22 @@ export const EVENTS_PATH = '/slack/events';
 export const INSTALL_PATH = '/slack/install';
 export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
-export interface SlackAdapterDeps {
-  engine: Engine;
-  /** The bot's one express app; the adapter adds POST /slack/events (and the OAuth routes). */
-  http: Express;
-  connection: Connection;
-  logger: Logger;
-  /** Where refused requests (401) are audited: the core's log (services.refusals). */
-  refusals: RefusalLog;
-  /** The process's turn queue (shared with the other adapters); a default-sized one of its own otherwise. */
-  queue?: TurnQueue;
-}
-
 /**
  * The Slack side of the bot: Bolt on the shared HTTP port (or Socket Mode), translating Slack
- * payloads to engine events and replies to Block Kit.
+ * payloads to engine events and replies to Block Kit; its delivery sends direct messages.
  * @example
- * const slack = createSlackAdapter({ signingSecret, botToken, publicUrl }, { engine, http, connection, logger, refusals });
+ * const slack = createSlackAdapter({ signingSecret, botToken, publicUrl }, { core, logger, queue });
+ * slack.mount(app); // POST /slack/events (and the OAuth routes); nothing in Socket Mode
  * core.services.notifier.addDelivery(slack.delivery);
- * await slack.start();
+ * await slack.start(); // Socket Mode connects; over HTTP, auth.test checks the token without failing start-up
  */
-export interface SlackAdapter {
+export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'http' | 'socket';
-  /** Direct messages for notifications; register it with the core's notifier. */
-  readonly delivery: ChatDelivery;
-  /** Socket Mode connects here; over HTTP it checks the token (auth.test) without failing start-up. */
-  start(): Promise<void>;
-  /** Waits for work acknowledged but not finished, then disconnects. */
-  stop(): Promise<void>;
 }
 
-export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapterDeps): SlackAdapter {
-  const logger = deps.logger.child({ component: 'slack' });
+export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterContext): SlackAdapter {
+  const { engine, services } = context.core;
+  const logger = context.logger.child({ component: 'slack' });
   const options = clientOptions(config.apiUrl, logger, config.retries ?? 3);
   const socketMode = Boolean(config.appToken);
   if (!config.botToken && (!config.oauth || socketMode)) {
@@ -63,70 +43,70 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapte
   }
   if (!socketMode && !config.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET');
 
-  const installationStore = config.oauth && !config.botToken ? createInstallationStore(deps.connection) : undefined;
-  const forms = createFormStore(deps.connection);
+  const installationStore = config.oauth && !config.botToken ? createInstallationStore(services.connection) : undefined;
+  const forms = createFormStore(services.connection);
   const outbound = createOutbound(forms, logger);
   const busy = createBusyNotices(logger);
-  const turns = createTurns({ engine: deps.engine, outbound, profiles: busy.watch(createProfiles(logger)), logger });
-  const queue = deps.queue ?? createTurnQueue({ logger });
+  const turns = createTurns({ engine, outbound, profiles: busy.watch(createProfiles(logger)), logger });
+  const queue = context.queue ?? createTurnQueue({ logger });
   const tokenClient = config.botToken ? new webApi.WebClient(config.botToken, options) : undefined;
   const authorize = config.botToken && tokenClient ? singleWorkspace(config.botToken, tokenClient) : undefined;
 
-  let receiver: ExpressReceiver | undefined;
-  if (!socketMode) {
-    deps.http.post(EVENTS_PATH, auditRefusedRequests(deps.refusals), rejectFutureTimestamps());
-    receiver = new GuardedExpressReceiver({
-      signingSecret: config.signingSecret as string,
-      app: deps.http,
-      endpoints: EVENTS_PATH,
-      processBeforeResponse: false,
+  /** Bolt binds its receiver to the express app when built, so the Bolt app is built by `mount`. */
+  function boltApp(http: Express): App {
+    let receiver: ExpressReceiver | undefined;
+    if (!socketMode) {
+      http.post(EVENTS_PATH, auditRefusedRequests(services.refusals), rejectFutureTimestamps());
+      receiver = new GuardedExpressReceiver({
+        signingSecret: config.signingSecret as string,
+        app: http,
+        endpoints: EVENTS_PATH,
+        processBeforeResponse: false,
+        logger: boltLogger(logger),
+        ...(installationStore && config.oauth
+          ? {
+              clientId: config.oauth.clientId,
+              clientSecret: config.oauth.clientSecret,
+              stateSecret: config.oauth.stateSecret,
+              installationStore,
+              scopes: [...BOT_SCOPES],
+              redirectUri: `${config.publicUrl}${OAUTH_REDIRECT_PATH}`,
+              installerOptions: {
+                installPath: INSTALL_PATH,
+                redirectUriPath: OAUTH_REDIRECT_PATH,
+                directInstall: true,
+                clientOptions: options,
+              },
+            }
+          : {}),
+      });
+    }
+    const app = new App({
+      ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+      ...(authorize ? { authorize } : {}),
+      clientOptions: options,
       logger: boltLogger(logger),
-      ...(installationStore && config.oauth
-        ? {
-            clientId: config.oauth.clientId,
-            clientSecret: config.oauth.clientSecret,
-            stateSecret: config.oauth.stateSecret,
-            installationStore,
-            scopes: [...BOT_SCOPES],
-            redirectUri: `${config.publicUrl}${OAUTH_REDIRECT_PATH}`,
-            installerOptions: {
-              installPath: INSTALL_PATH,
-              redirectUriPath: OAUTH_REDIRECT_PATH,
-              directInstall: true,
-              clientOptions: options,
-            },
-          }
-        : {}),
+      convoStore: false,
     });
+    app.error(async (error) => {
+      logger.error({ err: error }, 'Slack listener failed');
+    });
+    registerListeners(app, { engine, turns, outbound, forms, logger, queue, busy, modalDeadlineMs: config.modalDeadlineMs ?? 2_500 });
+    return app;
   }
-  const app = new App({
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
-    ...(authorize ? { authorize } : {}),
-    clientOptions: options,
-    logger: boltLogger(logger),
-    convoStore: false,
-  });
-  app.error(async (error) => {
-    logger.error({ err: error }, 'Slack listener failed');
-  });
 
-  registerListeners(app, {
-    engine: deps.engine,
-    turns,
-    outbound,
-    forms,
-    logger,
-    queue,
-    busy,
-    modalDeadlineMs: config.modalDeadlineMs ?? 2_500,
-  });
-
-  const clients = createWorkspaceClients({ botToken: config.botToken, installationStore, connection: deps.connection }, options);
+  const clients = createWorkspaceClients({ botToken: config.botToken, installationStore, connection: services.connection }, options);
+  let bolt: App | undefined;
   return {
+    name: 'slack',
     mode: socketMode ? 'socket' : 'http',
+    mount(http) {
+      bolt = boltApp(http);
+    },
     delivery: createSlackDelivery(clients, outbound, logger),
     async start() {
-      if (socketMode) await app.start();
+      if (!bolt) throw new Error('mount the Slack adapter before starting it');
+      if (socketMode) await bolt.start();
       else if (authorize) {
         await authorize({ isEnterpriseInstall: false } as never).then(
           (who) => logger.info({ botUserId: who.botUserId }, 'Slack bot token verified'),
@@ -136,7 +116,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: SlackAdapte
     },
     async stop() {
       await Promise.all([queue.drain(), busy.settled()]);
-      if (socketMode) await app.stop();
+      if (socketMode) await bolt?.stop();
     },
   };
 }

@@ -1,6 +1,5 @@
-import { busyText } from '../../src/core/busy-messages.js';
-import type { Locale } from '../../src/core/events.js';
-import type { Logger } from '../../src/logger.js';
+import { busyText } from '../shared/busy-notice.js';
+import type { Locale, Logger } from '../../src/public.js';
 import type { Profiles } from './profiles.js';
 import { callSlack, type WebClient } from './web-api.js';
 

@@ -1,4 +1,4 @@
-import { slackIsConfigured, type Config } from '../../src/config.js';
+import { slackIsConfigured, type Config } from '../../src/public.js';
 
 /**
  * How the Slack adapter connects. HTTP (Events API at POST /slack/events, signed requests) with

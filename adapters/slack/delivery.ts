@@ -1,5 +1,4 @@
-import type { ChatDelivery } from '../../src/core/ports.js';
-import type { Logger } from '../../src/logger.js';
+import type { ChatDelivery, Logger } from '../../src/public.js';
 import type { WorkspaceClients } from './clients.js';
 import type { Outbound } from './outbound.js';
 import { callSlack, SlackCallError } from './web-api.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { types } from '@slack/bolt';
 import { Schema, type Connection } from 'mongoose';
-import type { FormBlock } from '../../src/core/replies.js';
+import type { FormBlock } from '../../src/public.js';
 
 /**
  * Forms shown in a DM behind an "open form" button. The button value is only this key

@@ -1,7 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Engine } from '../../src/core/engine.js';
-import type { InboundEvent } from '../../src/core/events.js';
-import type { Message, Reply } from '../../src/core/replies.js';
+import type { Engine, InboundEvent, Message, Reply } from '../../src/public.js';
 import { eventIds } from './ids.js';
 import { fitView } from './render.js';
 

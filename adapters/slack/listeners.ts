@@ -1,32 +1,14 @@
 import type { App, BlockAction, ButtonAction, types, ViewSubmitAction } from '@slack/bolt';
-import type { Engine } from '../../src/core/engine.js';
-import type { TurnQueue } from '../../src/core/turn-queue.js';
-import type { Logger } from '../../src/logger.js';
-import { slackTurnKey, type BusyNotices } from './busy.js';
-import type { FormStore } from './forms-store.js';
+import { slackTurnKey } from './busy.js';
 import { buildHome } from './home.js';
 import { encodeConversationId, encodeMessageId, eventIds } from './ids.js';
+import type { ListenerDeps } from './listener-deps.js';
 import { FORM_CALLBACK_ID, renderModal } from './modal.js';
 import { submitModal } from './modal-submission.js';
-import { withoutPressedRow, type Outbound } from './outbound.js';
+import { withoutPressedRow } from './outbound.js';
 import { LINK_ACTION, OPEN_FORM_ACTION, originalActionId } from './render.js';
 import { commandInput, messageInput } from './translate.js';
-import type { Turns } from './turns.js';
 import { callSlack, type WebClient } from './web-api.js';
-
-export interface ListenerDeps {
-  engine: Engine;
-  turns: Turns;
-  outbound: Outbound;
-  forms: FormStore;
-  logger: Logger;
-  /** Runs turns after Slack has been acknowledged, a bounded number at a time; stop() drains it. */
-  queue: TurnQueue;
-  /** What a user is told when the queue refuses their event. */
-  busy: BusyNotices;
-  /** How long a modal submission may take before the modal is closed without errors (Slack allows 3 s). */
-  modalDeadlineMs: number;
-}
 
 interface MessageEventShape {
   channel: string;

@@ -1,9 +1,9 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { submitAnswered } from '../../src/core/answered-turn.js';
-import type { Reply } from '../../src/core/replies.js';
+import { submitAnswered } from '../shared/answered-turn.js';
+import type { Reply } from '../../src/public.js';
 import { slackTurnKey } from './busy.js';
 import { encodeMessageId, eventIds, type SlackConversation } from './ids.js';
-import type { ListenerDeps } from './listeners.js';
+import type { ListenerDeps } from './listener-deps.js';
 import { parseModalMetadata, readModalValues } from './modal.js';
 import { withoutPressedRow } from './outbound.js';
 import { callSlack, type WebClient } from './web-api.js';

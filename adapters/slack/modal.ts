@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { FormBlock, FormField } from '../../src/core/replies.js';
+import type { FormBlock, FormField } from '../../src/public.js';
 import { LIMITS, truncate } from './limits.js';
 import { fitView } from './render.js';
 

@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { FormBlock, Message, Reply } from '../../src/core/replies.js';
-import type { Logger } from '../../src/logger.js';
+import type { FormBlock, Logger, Message, Reply } from '../../src/public.js';
 import type { FormStore } from './forms-store.js';
 import { decodeMessageId, type SlackConversation } from './ids.js';
 import { escapeMrkdwn } from './limits.js';

@@ -1,5 +1,4 @@
-import { toLocale, type Actor } from '../../src/core/events.js';
-import type { Logger } from '../../src/logger.js';
+import { toLocale, type Actor, type Logger } from '../../src/public.js';
 import { callSlack, type WebClient } from './web-api.js';
 
 interface SlackUser {

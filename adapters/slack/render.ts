@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Block, Button, FormBlock, Message } from '../../src/core/replies.js';
-import { mapMarkup } from '../../src/core/markup.js';
+import { mapMarkup, type Block, type Button, type FormBlock, type Message } from '../../src/public.js';
 import { chunk, escapeMrkdwn, LIMITS, splitText, truncate } from './limits.js';
 
 /** Slack only sees `*bold*` between spaces: zero-width spaces make it work next to CJK text too. */

@@ -1,6 +1,6 @@
 import { ExpressReceiver } from '@slack/bolt';
 import type { Request, RequestHandler, Response } from 'express';
-import type { RefusalLog } from '../../src/org/refusals.js';
+import type { RefusalLog } from '../../src/public.js';
 
 /** Slack's own window: a request signed more than five minutes away from now is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;

@@ -1,4 +1,4 @@
-import type { Input } from '../../src/core/events.js';
+import type { Input } from '../../src/public.js';
 
 /**
  * Slack → neutral input. Slack wraps what users type: `<mailto:a@b.com|a@b.com>`,

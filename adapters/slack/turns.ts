@@ -1,7 +1,4 @@
-import type { Engine } from '../../src/core/engine.js';
-import type { Actor, Input, Locale } from '../../src/core/events.js';
-import type { Reply } from '../../src/core/replies.js';
-import type { Logger } from '../../src/logger.js';
+import type { Actor, Engine, Input, Locale, Logger, Reply } from '../../src/public.js';
 import { encodeConversationId, type SlackConversation } from './ids.js';
 import type { Outbound } from './outbound.js';
 import type { Profiles } from './profiles.js';

@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/public.js';
 
 export type WebClient = webApi.WebClient;
 

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { toLocale, type Actor, type Input } from '../../src/core/events.js';
-import { readCardSubmission } from './cards.js';
+import { toLocale, type Actor, type Input } from '../../src/public.js';
+import { readCardSubmission } from '../shared/adaptive-card.js';
 import { encodeConversationId, NO_TENANT } from './conversation-id.js';
 
 /**

@@ -1,7 +1,6 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { Clock } from '../../src/core/ports.js';
-import type { Message } from '../../src/core/replies.js';
-import { renderAdaptiveCard, REFRESH_VERB, type AdaptiveCard } from './cards.js';
+import type { Clock, Message } from '../../src/public.js';
+import { renderAdaptiveCard, REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore, SentCard } from './card-store.js';
 import { isInteractive } from './reply-plan.js';
 

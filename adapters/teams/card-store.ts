@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import type { Message } from '../../src/core/replies.js';
+import type { Message } from '../../src/public.js';
 
 /**
  * The neutral message behind every card the bot has sent, by conversation and activity id, so a

@@ -6,7 +6,7 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/public.js';
 import { ActivityShapeError } from './activity-shape.js';
 
 /** The Bot Framework credentials (Azure bot registration); no app id = authentication off. */

@@ -1,6 +1,5 @@
 import { TurnContext, type ConversationParameters } from 'botbuilder';
-import { actorKey, type Platform } from '../../src/core/events.js';
-import type { ChatDelivery, Clock } from '../../src/core/ports.js';
+import { actorKey, type ChatDelivery, type Clock, type Platform } from '../../src/public.js';
 import type { CardSender } from './card-sender.js';
 import type { ReferenceStore } from './references.js';
 import type { TeamsConnector } from './connector.js';

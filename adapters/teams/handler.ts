@@ -8,14 +8,12 @@ import {
   type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
-import { submitAnswered } from '../../src/core/answered-turn.js';
-import { busyText } from '../../src/core/busy-messages.js';
-import type { Engine } from '../../src/core/engine.js';
-import { actorKey, toLocale, type Actor, type InboundEvent, type Input } from '../../src/core/events.js';
-import type { Clock } from '../../src/core/ports.js';
-import type { TurnQueue } from '../../src/core/turn-queue.js';
+import { submitAnswered } from '../shared/answered-turn.js';
+import { busyText } from '../shared/busy-notice.js';
+import { actorKey, toLocale, type Actor, type Clock, type Engine, type InboundEvent, type Input } from '../../src/public.js';
+import type { TurnQueue } from '../shared/turn-queue.js';
 import { actorOf, conversationOf, invokeInput, isShared, messageInput, tenantOf } from './activity-input.js';
-import { REFRESH_VERB, type AdaptiveCard } from './cards.js';
+import { REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore } from './card-store.js';
 import type { Audience, CardSender } from './card-sender.js';
 import { planReplies, type TeamsPlan } from './reply-plan.js';

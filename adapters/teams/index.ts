@@ -1,9 +1,7 @@
-import express, { type Express, type Request, type Response } from 'express';
-import type { Core } from '../../src/core/create-core.js';
-import type { ChatDelivery } from '../../src/core/ports.js';
-import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
-import { ConfigError } from '../../src/config.js';
-import type { Logger } from '../../src/logger.js';
+import express, { type Request, type Response } from 'express';
+import { ConfigError } from '../../src/public.js';
+import type { AdapterContext, ChatAdapter } from '../shared/adapter.js';
+import { createTurnQueue } from '../shared/turn-queue.js';
 import { ActivityShapeError, activityProblem, envelopeProblem } from './activity-shape.js';
 import { createCardSender } from './card-sender.js';
 import { createCardStore } from './card-store.js';
@@ -13,7 +11,6 @@ import { TeamsBot } from './handler.js';
 import { createReferenceStore } from './references.js';
 import { createRoster } from './roster.js';
 
-export { renderAdaptiveCard, readCardSubmission, type CardOptions, type CardSubmission } from './cards.js';
 export { encodeConversationId, decodeConversationId } from './conversation-id.js';
 
 /** The Teams part of the configuration (a subset of src/config.ts Config). */
@@ -27,34 +24,28 @@ export interface TeamsAdapterConfig extends TeamsCredentials {
  * Microsoft Teams through the Bot Framework: `POST /api/messages` on the bot's HTTP app, and a
  * ChatDelivery for proactive messages.
  * @example
- * const teams = createTeamsAdapter({ core, config, logger });
+ * const teams = createTeamsAdapter(config, { core, logger, queue });
  * teams.mount(app);
  * core.services.notifier.addDelivery(teams.delivery);
  */
-export interface TeamsAdapter {
-  mount(app: Express): void;
-  readonly delivery: ChatDelivery;
-  /** Waits for turns queued or running and their replies (call before closing the database). */
-  drain(): Promise<void>;
-}
+export type TeamsAdapter = ChatAdapter;
 
 export class TeamsConfigError extends ConfigError {}
 
-/** `queue`: the process's turn queue, shared with the other adapters (a default-sized one of its own otherwise). */
-export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterConfig; logger: Logger; queue?: TurnQueue }): TeamsAdapter {
-  const { core, config } = options;
+export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterContext): TeamsAdapter {
+  const { core } = context;
   if (config.NODE_ENV === 'production' && !config.MICROSOFT_APP_ID) {
     throw new TeamsConfigError(
       'Invalid configuration:\n  MICROSOFT_APP_ID: is required in production (without it /api/messages would accept unauthenticated requests)',
     );
   }
-  const logger = options.logger.child({ component: 'teams' });
+  const logger = context.logger.child({ component: 'teams' });
   if (!config.MICROSOFT_APP_ID) logger.warn('MICROSOFT_APP_ID is not set: Teams requests are not authenticated (local clients only)');
   const connector = createConnector(config, logger);
   const cards = createCardStore(core.services.connection);
   const references = createReferenceStore(core.services.connection);
   const sender = createCardSender({ cards, clock: core.services.clock });
-  const queue = options.queue ?? createTurnQueue({ logger });
+  const queue = context.queue ?? createTurnQueue({ logger });
   const bot = new TeamsBot({
     engine: core.engine,
     cards,
@@ -66,6 +57,7 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
     invokeDeadlineMs: config.invokeDeadlineMs ?? 8_000,
   });
   return {
+    name: 'teams',
     mount(app) {
       app.post('/api/messages', express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
         // botbuilder throws (500) on a body without an activity type before it authenticates: refuse that here.
@@ -97,7 +89,8 @@ export function createTeamsAdapter(options: { core: Core; config: TeamsAdapterCo
       });
     },
     delivery: createTeamsDelivery({ references, sender, connector, clock: core.services.clock }),
-    drain: () => queue.drain(),
+    async start() {},
+    stop: () => queue.drain(),
   };
 }
 

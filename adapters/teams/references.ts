@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { createRecentWrites } from '../../src/core/recent-writes.js';
+import { createRecentWrites } from '../../src/public.js';
 import type { ConversationReference } from 'botbuilder';
 
 /**

@@ -1,5 +1,4 @@
-import type { Input } from '../../src/core/events.js';
-import type { Block, Message, Reply } from '../../src/core/replies.js';
+import type { Block, Input, Message, Reply } from '../../src/public.js';
 
 /**
  * Decides what the core's replies to one turn do on Teams (pure): new cards to post, other cards

@@ -1,6 +1,5 @@
 import { TeamsInfo, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { Actor } from '../../src/core/events.js';
-import type { Logger } from '../../src/logger.js';
+import type { Actor, Logger } from '../../src/public.js';
 import type { ReferenceStore } from './references.js';
 
 /**

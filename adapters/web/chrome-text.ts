@@ -1,5 +1,4 @@
-import type { Locale } from '../../src/core/events.js';
-import { createTranslator, defineMessages, type Translate } from '../../src/i18n/translator.js';
+import { createTranslator, defineMessages, type Locale, type Translate } from '../../src/public.js';
 
 /** The playground's own page text (the bot's words come from the core catalogs). */
 const pages = defineMessages(

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Message } from '../../src/core/replies.js';
-import { insertOnce } from '../../src/infrastructure/claims.js';
+import { insertOnce, type Message } from '../../src/public.js';
 
 /**
  * One line of a persona's playground conversation, kept in MongoDB so it survives restarts: what the

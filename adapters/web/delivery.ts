@@ -1,5 +1,4 @@
-import type { ChatDelivery } from '../../src/core/ports.js';
-import { findPersona } from '../../src/demo/personas.js';
+import { findPersona, type ChatDelivery } from '../../src/public.js';
 import type { WebConversations } from './conversation.js';
 
 /**

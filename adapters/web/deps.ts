@@ -1,8 +1,5 @@
 import type { Request } from 'express';
-import type { Engine } from '../../src/core/engine.js';
-import type { CoreServices } from '../../src/core/services.js';
-import type { Logger } from '../../src/logger.js';
-import type { Translate } from '../../src/i18n/translator.js';
+import type { CoreServices, Engine, Logger, Translate } from '../../src/public.js';
 import { pageText } from './chrome-text.js';
 import type { WebConversations } from './conversation.js';
 import type { PageContext } from './html/layout.js';

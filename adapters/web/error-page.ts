@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { loggableUrl } from '../../src/logger.js';
+import { loggableUrl } from '../../src/public.js';
 import { requestContext, type WebDeps } from './deps.js';
 import { html } from './html/escape.js';
 import { page } from './html/layout.js';

@@ -1,8 +1,5 @@
 import { Router } from 'express';
-import type { Engine } from '../../src/core/engine.js';
-import type { ChatDelivery } from '../../src/core/ports.js';
-import type { CoreServices } from '../../src/core/services.js';
-import type { Logger } from '../../src/logger.js';
+import type { AdapterContext, ChatAdapter } from '../shared/adapter.js';
 import { webConversations } from './conversation.js';
 import type { WebDeps } from './deps.js';
 import { webDelivery } from './delivery.js';
@@ -16,34 +13,34 @@ import { publicPageRoutes } from './routes/public-pages.js';
 import { switchRoutes } from './routes/switches.js';
 import { viewRoutes } from './routes/views.js';
 
-/**
- * The web adapter: the emailed-link landing pages (`/verify-email/<token>`, `/invitations/<token>`,
- * always on), `/privacy` and `/terms` (always), and, in the local playground, a chat with the bot as
- * one of the demo personas, the outbox and read-only views (outside it, `/` says what the bot is).
- *
- * @example
- * const web = createWebAdapter({ engine: core.engine, services: core.services, logger, playground: true });
- * core.services.notifier.addDelivery(web.delivery);
- * app.use(web.router);
- */
+/** What the web adapter needs besides the core. */
 export interface WebAdapterConfig {
-  engine: Engine;
-  services: Pick<CoreServices, 'publicUrl' | 'people' | 'clock' | 'connection'>;
-  logger: Logger;
   /** Personas, chat, outbox and views: on for the local playground, off where real people use the links. */
   playground: boolean;
 }
 
-export interface WebAdapter {
-  /** Mount on the one express app: `app.use(web.router)`. */
-  readonly router: Router;
-  /** Proactive messages for personas (their inbox); register with `notifier.addDelivery`. */
-  readonly delivery: ChatDelivery;
-}
+/**
+ * The web adapter: the emailed-link landing pages (`/verify-email/<token>`, `/invitations/<token>`,
+ * always on), `/privacy` and `/terms` (always), and, in the local playground, a chat with the bot as
+ * one of the demo personas, the outbox and read-only views (outside it, `/` says what the bot is).
+ * Its delivery puts proactive messages in the personas' inboxes.
+ *
+ * @example
+ * const web = createWebAdapter({ playground: true }, { core, logger });
+ * web.mount(app); // last: its error page answers what no other route did
+ * core.services.notifier.addDelivery(web.delivery);
+ */
+export type WebAdapter = ChatAdapter;
 
-export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
-  const conversations = webConversations(config.services.connection);
-  const deps: WebDeps = { ...config, logger: config.logger.child({ component: 'web' }), conversations };
+export function createWebAdapter(config: WebAdapterConfig, { core, logger }: AdapterContext): WebAdapter {
+  const conversations = webConversations(core.services.connection);
+  const deps: WebDeps = {
+    engine: core.engine,
+    services: core.services,
+    logger: logger.child({ component: 'web' }),
+    conversations,
+    playground: config.playground,
+  };
   const router = Router();
   router.use(assetRoutes());
   router.use(switchRoutes(deps));
@@ -54,5 +51,12 @@ export function createWebAdapter(config: WebAdapterConfig): WebAdapter {
   router.use(outboxRoutes(deps));
   router.use(publicPageRoutes(deps));
   router.use(webErrorHandler(deps));
-  return { router, delivery: webDelivery(conversations) };
+  return {
+    name: 'web',
+    mount: (app) => void app.use(router),
+    delivery: webDelivery(conversations),
+    async start() {},
+    // Its requests answer within the HTTP request: nothing outlives the server's close.
+    async stop() {},
+  };
 }

@@ -1,5 +1,4 @@
-import type { Locale } from '../../src/core/events.js';
-import { createTranslator, defineMessages, type Translate } from '../../src/i18n/translator.js';
+import { createTranslator, defineMessages, type Locale, type Translate } from '../../src/public.js';
 
 /**
  * The pages anyone may read, also in production: what the bot is (`/` without the playground), privacy

@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import { toLocale, type Actor, type Locale } from '../../src/core/events.js';
-import { findPersona, personaActor, personaConversationId, type Persona } from '../../src/demo/personas.js';
+import { findPersona, personaActor, personaConversationId, toLocale, type Actor, type Locale, type Persona } from '../../src/public.js';
 
 /**
  * What the browser chose: the persona it acts as and the language. Both live in cookies (SameSite=Lax,

@@ -1,8 +1,4 @@
-import type { Engine } from '../../src/core/engine.js';
-import type { Input, Locale } from '../../src/core/events.js';
-import type { Block, FormBlock, Message, Reply } from '../../src/core/replies.js';
-import type { Persona } from '../../src/demo/personas.js';
-import type { Translate } from '../../src/i18n/translator.js';
+import type { Block, Engine, FormBlock, Input, Locale, Message, Persona, Reply, Translate } from '../../src/public.js';
 import type { WebConversations } from './conversation.js';
 import { whoIs } from './session.js';
 

@@ -1,4 +1,3 @@
-import express from 'express';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { text } from '../../src/core/replies.js';
 import { silentLogger } from '../support/database.js';
@@ -142,13 +141,7 @@ describe('Slack adapter over HTTP', () => {
   it('delivers notifications to the DM and finds people by email (the ChatDelivery port)', async () => {
     const { delivery } = createSlackAdapter(
       { signingSecret: 'unused', botToken: 'xoxb-test', apiUrl: t.fake.url, publicUrl: t.bot.url, retries: 0 },
-      {
-        engine: t.bot.core.engine,
-        http: express(),
-        connection: t.bot.database.connection,
-        logger: silentLogger,
-        refusals: t.bot.core.services.refusals,
-      },
+      { core: t.bot.core, logger: silentLogger },
     );
     expect(await delivery.lookupByEmail?.('', 'Mei@contoso.example')).toEqual({ platform: 'slack', workspaceId: 'T1', userId: 'UMEI' });
     expect(await delivery.lookupByEmail?.('T1', 'nobody@contoso.example')).toBeUndefined();

@@ -22,9 +22,9 @@ describe('Teams card actions slower than the invoke window', () => {
   beforeAll(async () => {
     harness = await createHarness({ label: 'teamsdeadline' });
     connector = await startFakeConnector();
-    const adapter = createTeamsAdapter({ core: harness.core, config: { invokeDeadlineMs: 1 }, logger: silentLogger });
+    const adapter = createTeamsAdapter({ invokeDeadlineMs: 1 }, { core: harness.core, logger: silentLogger });
     harness.core.services.notifier.addDelivery(adapter.delivery);
-    drain = adapter.drain;
+    drain = adapter.stop;
     const app = express();
     adapter.mount(app);
     server = await new Promise<Server>((resolve) => {

@@ -187,9 +187,7 @@ describe('the web adapter outside the playground (production)', () => {
   it('serves only the link and public pages: no personas, chat, outbox or views', async () => {
     const harness = await createHarness({ label: 'webprod' });
     const app = express();
-    app.use(
-      createWebAdapter({ engine: harness.core.engine, services: harness.core.services, logger: silentLogger, playground: false }).router,
-    );
+    createWebAdapter({ playground: false }, { core: harness.core, logger: silentLogger }).mount(app);
     const server = app.listen(0);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {

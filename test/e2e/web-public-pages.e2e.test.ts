@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createWebAdapter } from '../../adapters/web/index.js';
 import { mountMetrics } from '../../app/metrics.js';
-import { createTurnQueue } from '../../src/core/turn-queue.js';
+import { createTurnQueue } from '../../adapters/shared/turn-queue.js';
 import { createHarness, persona, type Harness } from '../support/core-harness.js';
 import { silentLogger } from '../support/database.js';
 import { enrollThroughSummary, openVerification, press, usAnswersFor, verificationToken } from '../support/enrollment-driver.js';
@@ -29,7 +29,7 @@ describe.each([
       connection: h.database.connection,
       logger: silentLogger,
     });
-    app.use(createWebAdapter({ engine: h.core.engine, services: h.core.services, logger: silentLogger, playground }).router);
+    createWebAdapter({ playground }, { core: h.core, logger: silentLogger }).mount(app);
     server = app.listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { createMetrics } from '../../app/metrics.js';
-import { createTurnQueue } from '../../src/core/turn-queue.js';
+import { createTurnQueue } from '../../adapters/shared/turn-queue.js';
 import type { Database } from '../../src/infrastructure/database.js';
 import { createHarness, persona, type Harness } from '../support/core-harness.js';
 import { closeTestDatabase, openTestDatabase, silentLogger } from '../support/database.js';

@@ -14,7 +14,7 @@ import { decodeConversationId as decodeSlackConversation, decodeMessageId } from
 import { parseModalMetadata, readModalValues } from '../../adapters/slack/modal.js';
 import { commandInput, messageInput as slackMessageInput, slackTextToPlain } from '../../adapters/slack/translate.js';
 import { actorOf, conversationOf, invokeInput, messageInput as teamsMessageInput, tenantOf } from '../../adapters/teams/activity-input.js';
-import { readCardSubmission } from '../../adapters/teams/cards.js';
+import { readCardSubmission } from '../../adapters/shared/adaptive-card.js';
 import { decodeConversationId as decodeTeamsConversation } from '../../adapters/teams/conversation-id.js';
 import { describeReliability, printSummary, scaleName, sizes } from '../support/reliability-scale.js';
 import { hostileText, modalState, teamsActivity } from '../support/reliability-arbitraries.js';

@@ -1,4 +1,4 @@
-import { inputId, readCardSubmission, renderAdaptiveCard } from '../../adapters/teams/cards.js';
+import { inputId, readCardSubmission, renderAdaptiveCard } from '../../adapters/shared/adaptive-card.js';
 import type { FormBlock, Message } from '../../src/core/replies.js';
 import { adaptiveCardProblems } from '../support/adaptive-cards.js';
 import { buttonTitles, cardActions, cardText, findAction } from '../support/teams-client.js';

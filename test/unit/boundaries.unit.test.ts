@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,6 +13,32 @@ function sources(dir: string): string[] {
 
 const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
+/** The files a file imports by relative path, as paths from the repository root (`./x.js` → `dir/x.ts`). */
+const localImportsOf = (file: string) =>
+  importsOf(file)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => relative(root, resolve(dirname(file), spec)).replace(/\.js$/, '.ts'));
+
+const adapterFiles = () => sources(join(root, 'adapters'));
+
+/** Every import cycle among `files`, each as the chain of files that closes it (depth-first search). */
+function cyclesAmong(files: string[]): string[] {
+  const graph = new Map(files.map((file) => [relative(root, file), localImportsOf(file)]));
+  const done = new Set<string>();
+  const cycles: string[] = [];
+  const visit = (file: string, path: string[]) => {
+    if (path.includes(file)) {
+      cycles.push([...path.slice(path.indexOf(file)), file].join(' → '));
+      return;
+    }
+    if (done.has(file) || !graph.has(file)) return;
+    for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+    done.add(file);
+  };
+  for (const file of graph.keys()) visit(file, []);
+  return cycles;
+}
+
 describe('architecture boundaries', () => {
   it('keeps the core free of Slack, Teams and adapter imports', () => {
     const offenders = sources(join(root, 'src')).flatMap((file) =>
@@ -23,12 +49,36 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keeps business modules out of the adapters (adapters import the core, never the reverse)', () => {
+  it('keeps the core free of the composition root (nothing under src/ imports app/)', () => {
     const offenders = sources(join(root, 'src')).flatMap((file) =>
       importsOf(file)
         .filter((spec) => spec.includes('/app/'))
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('lets adapters use the core only through its public surface (src/public.ts)', () => {
+    const offenders = adapterFiles().flatMap((file) =>
+      localImportsOf(file)
+        .filter((target) => target.startsWith('src/') && target !== 'src/public.ts')
+        .map((target) => `${relative(root, file)} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps each adapter to itself: what adapters share lives in adapters/shared', () => {
+    const folderOf = (path: string) => path.split('/')[1];
+    const offenders = adapterFiles().flatMap((file) => {
+      const own = folderOf(relative(root, file));
+      return localImportsOf(file)
+        .filter((target) => target.startsWith('adapters/') && ![own, 'shared'].includes(folderOf(target)))
+        .map((target) => `${relative(root, file)} imports ${target}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no import cycles under adapters/', () => {
+    expect(cyclesAmong(adapterFiles())).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import express from 'express';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { createSlackAdapter, slackConfigFromEnv } from '../../adapters/slack/index.js';
+import type { Core } from '../../src/core/create-core.js';
 import type { Engine } from '../../src/core/engine.js';
 import { loadConfig } from '../../src/config.js';
 import { systemClock } from '../../src/core/ports.js';
@@ -14,11 +15,11 @@ const routes = (app: express.Express) =>
     layer.route ? [layer.route.path] : [],
   );
 /** What the adapter is built with; these tests send it no request, so nothing reaches the (unconnected) database. */
-const adapterDeps = (http: express.Express) => {
+const adapterDeps = () => {
   const logger = pino({ level: 'silent' });
   const connection = mongoose.createConnection();
   const refusals = createRefusalLog(createAuditLog(connection, logger), { clock: systemClock, logger });
-  return { engine: {} as Engine, http, connection, logger, refusals };
+  return { core: { engine: {} as Engine, services: { connection, refusals } } as unknown as Core, logger };
 };
 
 describe('Slack adapter configuration', () => {
@@ -45,7 +46,8 @@ describe('Slack adapter configuration', () => {
     const config = env({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(config?.appToken).toBe('xapp-1');
     const http = express();
-    const adapter = createSlackAdapter(config!, adapterDeps(http));
+    const adapter = createSlackAdapter(config!, adapterDeps());
+    adapter.mount(http);
     expect(adapter.mode).toBe('socket');
     expect(adapter.delivery.platform).toBe('slack');
     expect(routes(http)).not.toContain('/slack/events');
@@ -55,14 +57,15 @@ describe('Slack adapter configuration', () => {
     const http = express();
     const adapter = createSlackAdapter(
       { signingSecret: 's', botToken: 'xoxb-1', publicUrl: 'http://localhost', apiUrl: 'http://127.0.0.1:9/api/' },
-      adapterDeps(http),
+      adapterDeps(),
     );
+    adapter.mount(http);
     expect(adapter.mode).toBe('http');
     expect(routes(http)).toContain('/slack/events');
   });
 
   it('refuses a configuration it cannot run', () => {
-    const deps = adapterDeps(express());
+    const deps = adapterDeps();
     expect(() => createSlackAdapter({ botToken: 'xoxb-1', publicUrl: 'http://localhost' }, deps)).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => createSlackAdapter({ signingSecret: 's', publicUrl: 'http://localhost' }, deps)).toThrow(/SLACK_BOT_TOKEN/);
   });

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { actorOf, conversationOf, invokeInput, isShared, messageInput } from '../../adapters/teams/activity-input.js';
-import { inputId } from '../../adapters/teams/cards.js';
+import { inputId } from '../../adapters/shared/adaptive-card.js';
 
 const bot = { id: '28:bot', name: 'CSP bot' };
 const base = (extra: Partial<Activity> = {}): Partial<Activity> => ({

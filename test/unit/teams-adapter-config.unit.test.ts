@@ -8,6 +8,6 @@ describe('createTeamsAdapter configuration', () => {
   const core = {} as Core;
 
   it('refuses to start in production without MICROSOFT_APP_ID, naming the variable', () => {
-    expect(() => createTeamsAdapter({ core, config: { NODE_ENV: 'production' }, logger })).toThrow(/MICROSOFT_APP_ID/);
+    expect(() => createTeamsAdapter({ NODE_ENV: 'production' }, { core, logger })).toThrow(/MICROSOFT_APP_ID/);
   });
 });

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { submitAnswered } from '../../src/core/answered-turn.js';
-import { busyText } from '../../src/core/busy-messages.js';
-import { createTurnQueue, type TurnQueue } from '../../src/core/turn-queue.js';
+import { submitAnswered } from '../../adapters/shared/answered-turn.js';
+import { busyText } from '../../adapters/shared/busy-notice.js';
+import { createTurnQueue, type TurnQueue } from '../../adapters/shared/turn-queue.js';
 
 const logger = pino({ level: 'silent' });
 

@@ -1,4 +1,4 @@
-import { escapeHtml, mapMarkup } from '../../../src/core/markup.js';
+import { escapeHtml, mapMarkup } from '../../../src/public.js';
 
 export { escapeHtml };
 

@@ -1,6 +1,4 @@
-import type { Locale } from '../../../src/core/events.js';
-import { PERSONAS } from '../../../src/demo/personas.js';
-import type { Translate } from '../../../src/i18n/translator.js';
+import { PERSONAS, type Locale, type Translate } from '../../../src/public.js';
 import type { WebSession } from '../session.js';
 import { Html, html } from './escape.js';
 

@@ -1,5 +1,4 @@
-import type { Input } from '../../../src/core/events.js';
-import type { Block, Button, FormBlock, FormField, Message } from '../../../src/core/replies.js';
+import type { Block, Button, FormBlock, FormField, Input, Message } from '../../../src/public.js';
 import { html, localPath, richText, type Html } from './escape.js';
 
 /**

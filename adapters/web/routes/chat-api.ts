@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
-import type { Input } from '../../../src/core/events.js';
-import { inputId, renderAdaptiveCard, readCardSubmission } from '../../teams/cards.js';
+import type { Input } from '../../../src/public.js';
+import { inputId, renderAdaptiveCard, readCardSubmission } from '../../shared/adaptive-card.js';
 import type { WebEntry } from '../conversation.js';
 import { requestContext, type WebDeps } from '../deps.js';
 import { isSameSite, readSession } from '../session.js';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { PERSONAS } from '../../../src/demo/personas.js';
+import { PERSONAS } from '../../../src/public.js';
 import { requestContext, type WebDeps } from '../deps.js';
 import { html } from '../html/escape.js';
 import { page } from '../html/layout.js';

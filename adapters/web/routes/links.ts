@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Response } from 'express';
-import type { Message, Reply } from '../../../src/core/replies.js';
+import type { Message, Reply } from '../../../src/public.js';
 import { requestContext, type RequestContext, type WebDeps } from '../deps.js';
 import { html, type Html } from '../html/escape.js';
 import { page } from '../html/layout.js';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { outboxModel, type OutboxMail } from '../../../src/infrastructure/outbox.js';
+import { outboxModel, type OutboxMail } from '../../../src/public.js';
 import { requestContext, type WebDeps } from '../deps.js';
 import { html, richText } from '../html/escape.js';
 import { page } from '../html/layout.js';

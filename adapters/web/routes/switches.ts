@@ -1,6 +1,5 @@
 import express, { Router } from 'express';
-import { toLocale } from '../../../src/core/events.js';
-import { findPersona, PERSONAS, personaActor, personaConversationId } from '../../../src/demo/personas.js';
+import { findPersona, personaActor, personaConversationId, PERSONAS, toLocale } from '../../../src/public.js';
 import type { WebDeps } from '../deps.js';
 import { isSameSite, safeReturnPath, setLocaleCookie, setPersonaCookie } from '../session.js';
 

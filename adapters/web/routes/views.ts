@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import type { Input } from '../../../src/core/events.js';
-import type { Message, Reply } from '../../../src/core/replies.js';
+import type { Input, Message, Reply } from '../../../src/public.js';
 import { requestContext, type WebDeps } from '../deps.js';
 import { html } from '../html/escape.js';
 import { NAV, page } from '../html/layout.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../src/public.js';
 
 /**
  * Bounds the work a process has acknowledged but not finished. Adapters acknowledge a platform
@@ -26,7 +26,7 @@ export interface TurnQueue {
   /** Counters for /metrics: turns running, waiting, refused since start, and the current limit. */
   stats(): TurnQueueStats;
   /**
-   * Feedback from the event loop (src/core/loop-lag.ts): while it lags, fewer turns start (halved per
+   * Feedback from the event loop (loop-lag.ts): while it lags, fewer turns start (halved per
    * lagging sample, down to a quarter of `concurrency`); while it does not, one more per sample, up to
    * `concurrency`. The floor: when the lag comes from refusing a flood of events rather than from the
    * turns, fewer turns only means more refusals (1,000 users retrying every second once held one turn at a time).

@@ -1,5 +1,4 @@
-import { mapMarkup } from '../../src/core/markup.js';
-import type { Block, Button, FormBlock, FormField, Message } from '../../src/core/replies.js';
+import { mapMarkup, type Block, type Button, type FormBlock, type FormField, type Message } from '../../src/public.js';
 
 /**
  * Renders a neutral Message as an Adaptive Card 1.5 (pure; shared by the Teams adapter and the web

@@ -1,0 +1,23 @@
+/**
+ * The core's public surface: all that adapters (and app/) may import from `src/`. The boundary test
+ * (test/unit/boundaries.unit.test.ts) holds adapters to it, so what is not here stays free to change.
+ */
+export type { Config } from './config.js';
+export { ConfigError, slackIsConfigured } from './config.js';
+export type { Logger } from './logger.js';
+export { loggableUrl } from './logger.js';
+export type { Core } from './core/create-core.js';
+export type { CoreServices } from './core/services.js';
+export type { Engine } from './core/engine.js';
+export type { Actor, InboundEvent, Input, Locale, Platform } from './core/events.js';
+export { actorKey, toLocale } from './core/events.js';
+export type { Block, Button, FormBlock, FormField, Message, Reply } from './core/replies.js';
+export type { ChatDelivery, Clock } from './core/ports.js';
+export { escapeHtml, mapMarkup } from './core/markup.js';
+export { createRecentWrites } from './core/recent-writes.js';
+export { outboxModel, type OutboxMail } from './infrastructure/outbox.js';
+export { busyMessages } from './core/busy-messages.js';
+export type { RefusalLog } from './org/refusals.js';
+export { insertOnce } from './infrastructure/claims.js';
+export { createTranslator, defineMessages, type Translate } from './i18n/translator.js';
+export { findPersona, personaActor, personaConversationId, PERSONAS, type Persona } from './demo/personas.js';
