@@ -77,9 +77,8 @@ function trustOverrides(credentials: TeamsCredentials): Partial<ConfigurationBot
   return {
     ToBotFromChannelOpenIdMetadataUrl: BOT_OPENID_METADATA_URL ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
     ToBotFromChannelTokenIssuer: BOT_TOKEN_ISSUER ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    ToChannelFromBotLoginUrl:
-      BOT_LOGIN_URL ??
-      `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${credentials.MICROSOFT_APP_TENANT_ID ?? AuthenticationConstants.DefaultChannelAuthTenant}`,
+    // Microsoft's login: botbuilder's credentials then sign in to MICROSOFT_APP_TENANT_ID, as by default.
+    ToChannelFromBotLoginUrl: BOT_LOGIN_URL ?? AuthenticationConstants.ToChannelFromBotLoginUrl,
     ToChannelFromBotOAuthScope: BOT_OAUTH_SCOPE ?? AuthenticationConstants.ToChannelFromBotOAuthScope,
     ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
     OAuthUrl: AuthenticationConstants.OAuthUrl,
