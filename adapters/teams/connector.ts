@@ -1,14 +1,21 @@
 import {
+  type Activity,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  StatusCodes,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationParameters,
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { AuthenticationConstants, MsalServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  MsalServiceClientCredentialsFactory,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../../src/logger.js';
 import { ActivityShapeError } from './activity-shape.js';
@@ -46,7 +53,7 @@ export function createConnector(credentials: TeamsCredentials, logger: Logger): 
       }
     : {};
   const scope = credentials.BOT_OAUTH_SCOPE ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
-  const cloud = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, loginOverride(credentials)));
+  const cloud = new CloudAdapter(new RefusingAuthentication(options, loginOverride(credentials)));
   cloud.onTurnError = async (_ctx, error) => {
     if (error instanceof ActivityShapeError) logger.warn({ reason: error.message }, 'teams activity refused');
     else logger.error({ err: error }, 'teams turn failed');
@@ -65,6 +72,21 @@ export function createConnector(credentials: TeamsCredentials, logger: Logger): 
     createConversation: (serviceUrl, parameters, logic) =>
       cloud.createConversationAsync(appId, 'msteams', serviceUrl, scope, parameters, logic),
   };
+}
+
+/**
+ * botbuilder lets jsonwebtoken's errors through (a signature that does not match the listed key it names),
+ * which CloudAdapter answers 500 as if the bot had failed: the request is refused, 401.
+ */
+class RefusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string) {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if ((error as Error).name !== 'JsonWebTokenError') throw error;
+      throw new AuthenticationError(`Unauthorized. ${(error as Error).message}`, StatusCodes.UNAUTHORIZED);
+    }
+  }
 }
 
 /**

@@ -11,6 +11,13 @@ function forgedToken(appId: string): string {
   return `${unsigned}.${createHmac('sha256', 'not-microsoft').update(unsigned).digest('base64url')}`;
 }
 
+/** The header with the token's claims rewritten (a later expiry) and its signature kept: it no longer matches. */
+function tampered(authorization: string): string {
+  const [header, payload, signature] = authorization.split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp: number };
+  return [header, Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 3600 })).toString('base64url'), signature].join('.');
+}
+
 /** As in production: the bot trusts its identity provider's channel tokens and calls the connector with its own token. */
 describe('Teams adapter with authentication on', () => {
   let under: TeamsBotUnderTest;
@@ -44,6 +51,7 @@ describe('Teams adapter with authentication on', () => {
     ['an expired token', () => bearer({ expiresIn: -3600 })],
     ['a token for another serviceUrl', () => bearer({ serviceUrl: 'https://smba.trafficmanager.net/amer/' })],
     ['a token signed by a key the JWKS does not list', () => bearer({ unlistedKey: true })],
+    ['a token whose claims were changed after signing (listed key)', () => tampered(bearer())],
   ])('refuses a request with %s (401) and changes nothing', async (_label, authorization: () => string) => {
     const stranger = teamsUser(`stranger-${randomUUID()}`);
     const from = under.connector.calls.length;
