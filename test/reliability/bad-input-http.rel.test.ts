@@ -8,8 +8,8 @@ import { startTeamsBot } from '../support/teams-bot.js';
 
 /**
  * Issue 9, "Bad input" over HTTP: generated raw bodies to POST /slack/events (correctly signed, so
- * they reach Bolt and our listeners, and unsigned) and POST /api/messages (Teams without app id:
- * everything reaches the handler). Malformed JSON, wrong content types, invalid UTF-8, missing
+ * they reach Bolt and our listeners, and unsigned) and POST /api/messages (Teams without app id, and
+ * with authentication on and each activity signed by the local identity provider: both reach the handler). Malformed JSON, wrong content types, invalid UTF-8, missing
  * fields, huge payloads. Every answer is a 2xx or a 4xx, within 5 s; no crash, no unhandled rejection.
  */
 interface Sent {
