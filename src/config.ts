@@ -50,6 +50,19 @@ const envSchema = z
         message: 'expected MultiTenant, SingleTenant or UserAssignedMSI',
       })
       .optional(),
+    /**
+     * Trust another Bot Framework identity provider than Microsoft's public cloud: tests (test/support/bot-framework-idp.ts)
+     * and sovereign or private clouds only. Unset, the bot trusts Microsoft's endpoints (botbuilder's defaults).
+     */
+    BOT_OPENID_METADATA_URL: optionalUrl('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    /** The `iss` of the channel's tokens signed by the keys BOT_OPENID_METADATA_URL lists. */
+    BOT_TOKEN_ISSUER: optionalText,
+    /** The authority the bot asks for its own token to call the Bot Connector (client credentials, MSAL: https only). */
+    BOT_LOGIN_URL: optionalUrl('https://login.microsoftonline.com/<tenant-id>'),
+    /** The scope (audience) of that token. */
+    BOT_OAUTH_SCOPE: optionalUrl('https://api.botframework.com'),
+    /** A PEM file of certificate authorities to trust for BOT_LOGIN_URL (a private CA; NODE_EXTRA_CA_CERTS covers the whole process). */
+    BOT_LOGIN_CA_FILE: optionalText,
     /** `off` serves /api/messages without authentication (a local Bot Framework client; never in production). */
     TEAMS_AUTH: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
     /** The playground (personas, outbox, views, chat API): by default only when no Slack or Teams credentials are set. */
@@ -63,15 +76,9 @@ const envSchema = z
       .regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'expected a sender such as "CSP bot <bot@example.com>"')
       .optional(),
     /** Reminder intervals overriding the defaults, e.g. `verify-resend=24h,review-status=5bd` (see src/reminders/intervals.ts). */
-    REMINDER_INTERVALS: z
-      .string()
-      .default('')
-      .superRefine(readableBy(parseIntervals)),
+    REMINDER_INTERVALS: z.string().default('').superRefine(readableBy(parseIntervals)),
     /** When reminders may reach people, in each one's time zone: `Mon-Fri 09-18` (default), `Sun-Thu 08-17`, or `always`. */
-    WORKING_HOURS: z
-      .string()
-      .default(DEFAULT_WORKING_HOURS_TEXT)
-      .superRefine(readableBy(parseWorkingHours)),
+    WORKING_HOURS: z.string().default(DEFAULT_WORKING_HOURS_TEXT).superRefine(readableBy(parseWorkingHours)),
     OPERATORS: z
       .string()
       .default('')
@@ -127,7 +134,10 @@ const envSchema = z
     teamsProblems(env, problem);
     if (env.NODE_ENV !== 'production') return;
     if (env.PLAYGROUND === 'on') {
-      problem('PLAYGROUND', 'cannot be on with NODE_ENV=production: anyone reaching the port could act as a demo persona and read the outbox');
+      problem(
+        'PLAYGROUND',
+        'cannot be on with NODE_ENV=production: anyone reaching the port could act as a demo persona and read the outbox',
+      );
     }
     if (!slackIsConfigured(env) && !env.MICROSOFT_APP_ID) {
       problem(
@@ -188,6 +198,42 @@ function teamsProblems(env: Env, problem: Problem): void {
   if (env.TEAMS_AUTH === 'off' && env.NODE_ENV === 'production') {
     problem('TEAMS_AUTH', 'cannot be off with NODE_ENV=production: anyone could post activities to /api/messages');
   }
+  botFrameworkTrustProblems(env, problem);
+}
+
+const BOT_FRAMEWORK_TRUST = [
+  'BOT_OPENID_METADATA_URL',
+  'BOT_TOKEN_ISSUER',
+  'BOT_LOGIN_URL',
+  'BOT_OAUTH_SCOPE',
+  'BOT_LOGIN_CA_FILE',
+] as const;
+
+/** The identity provider overrides only make sense with authentication on, and in production only over https. */
+function botFrameworkTrustProblems(env: Env, problem: Problem): void {
+  const set = BOT_FRAMEWORK_TRUST.filter((name) => env[name]);
+  if (set.length > 0 && !env.MICROSOFT_APP_ID) problem('MICROSOFT_APP_ID', `is required when ${set.join(', ')} is set`);
+  // The channel's keys and its issuer name one signer: one without the other would mix two clouds.
+  if (Boolean(env.BOT_OPENID_METADATA_URL) !== Boolean(env.BOT_TOKEN_ISSUER)) {
+    problem(
+      env.BOT_TOKEN_ISSUER ? 'BOT_OPENID_METADATA_URL' : 'BOT_TOKEN_ISSUER',
+      'BOT_OPENID_METADATA_URL and BOT_TOKEN_ISSUER go together',
+    );
+  }
+  if (env.BOT_LOGIN_CA_FILE && !env.BOT_LOGIN_URL) problem('BOT_LOGIN_URL', 'is required when BOT_LOGIN_CA_FILE is set');
+  if (env.BOT_LOGIN_URL && !env.MICROSOFT_APP_PASSWORD) {
+    problem('MICROSOFT_APP_PASSWORD', 'is required when BOT_LOGIN_URL is set (the bot signs in with its client secret)');
+  }
+  // MSAL refuses an http authority; production must not fetch keys or tokens in the clear either.
+  const httpsOnly = env.NODE_ENV === 'production' ? (['BOT_OPENID_METADATA_URL', 'BOT_LOGIN_URL'] as const) : (['BOT_LOGIN_URL'] as const);
+  for (const name of httpsOnly) {
+    if (env[name] && !env[name].startsWith('https://')) {
+      problem(
+        name,
+        env.NODE_ENV === 'production' ? 'must be an https URL with NODE_ENV=production' : 'must be an https URL (MSAL refuses others)',
+      );
+    }
+  }
 }
 
 export type Config = Env & { PUBLIC_URL: string };
@@ -214,7 +260,8 @@ export function surfacesOf(config: Config): Surfaces {
 export function describeSurfaces(surfaces: Surfaces): string {
   return [
     surfaces.slack && `Slack (${surfaces.slack === 'socket-mode' ? 'Socket Mode' : 'Events API at /slack/events'})`,
-    surfaces.teams && `Teams (/api/messages, ${surfaces.teams === 'authenticated' ? 'authenticated' : 'NOT authenticated: local clients only'})`,
+    surfaces.teams &&
+      `Teams (/api/messages, ${surfaces.teams === 'authenticated' ? 'authenticated' : 'NOT authenticated: local clients only'})`,
     surfaces.playground && 'playground (personas, outbox, views)',
     'emailed-link pages',
   ]

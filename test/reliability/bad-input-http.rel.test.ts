@@ -4,11 +4,12 @@ import { pool } from '../support/reliability-checks.js';
 import { describeReliability, printSummary, sizes, sleep } from '../support/reliability-scale.js';
 import { hostileJson, hostileText, modalState, teamsActivity } from '../support/reliability-arbitraries.js';
 import { SIGNING_SECRET, slackSignature, startSlackTestBot, type SlackTestBot } from '../support/slack-workspace.js';
+import { startTeamsBot } from '../support/teams-bot.js';
 
 /**
  * Issue 9, "Bad input" over HTTP: generated raw bodies to POST /slack/events (correctly signed, so
- * they reach Bolt and our listeners, and unsigned) and POST /api/messages (Teams without app id:
- * everything reaches the handler). Malformed JSON, wrong content types, invalid UTF-8, missing
+ * they reach Bolt and our listeners, and unsigned) and POST /api/messages (Teams without app id, and
+ * with authentication on and each activity signed by the local identity provider: both reach the handler). Malformed JSON, wrong content types, invalid UTF-8, missing
  * fields, huge payloads. Every answer is a 2xx or a 4xx, within 5 s; no crash, no unhandled rejection.
  */
 interface Sent {
@@ -16,6 +17,9 @@ interface Sent {
   contentType?: string;
   body: string | Uint8Array;
   sign?: boolean;
+  /** Another bot than the Slack one (default), e.g. Teams with authentication on, and its Authorization header. */
+  botUrl?: string;
+  authorization?: string;
   label: string;
 }
 
@@ -53,6 +57,7 @@ describeReliability('bad input over HTTP', () => {
     const bytes = typeof request.body === 'string' ? Buffer.from(request.body) : Buffer.from(request.body);
     const headers: Record<string, string> = {};
     if (request.contentType) headers['content-type'] = request.contentType;
+    if (request.authorization) headers.authorization = request.authorization;
     if (request.sign) {
       headers['x-slack-request-timestamp'] = String(timestamp);
       headers['x-slack-signature'] = slackSignature(SIGNING_SECRET, timestamp, bytes.toString('utf8'));
@@ -60,7 +65,7 @@ describeReliability('bad input over HTTP', () => {
     let status = 0;
     let answer = '';
     try {
-      const response = await fetch(`${t.bot.url}${request.path}`, {
+      const response = await fetch(`${request.botUrl ?? t.bot.url}${request.path}`, {
         method: 'POST',
         headers,
         body: bytes,
@@ -83,6 +88,9 @@ describeReliability('bad input over HTTP', () => {
   const property = <T>(arbitrary: fc.Arbitrary<T>, toRequest: (value: T) => Sent, share: number) =>
     pool(fc.sample(arbitrary, runs(share)), 48, (value) => send(toRequest(value)));
 
+  /** A generated activity from Teams (one with a sender) to `serviceUrl`; anything else as generated. */
+  const asActivity = (value: unknown, serviceUrl: string) =>
+    value && typeof value === 'object' && 'from' in value ? { channelId: 'msteams', serviceUrl, ...value } : value;
   const envelope = (event: unknown, eventId: string) =>
     JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: 1, event });
   const messageEvent = fc.record({
@@ -197,15 +205,32 @@ describeReliability('bad input over HTTP', () => {
       (activity) => ({
         path: '/api/messages',
         contentType: 'application/json',
-        body: JSON.stringify(
-          activity && typeof activity === 'object' && 'from' in activity
-            ? { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', ...activity }
-            : activity,
-        ),
+        body: JSON.stringify(asActivity(activity, 'http://127.0.0.1:9/')),
         label: 'teams activity',
       }),
       0.25,
     );
+  });
+
+  it('Teams activities of any shape, signed by the channel (authentication on, as in production)', async () => {
+    const teams = await startTeamsBot();
+    try {
+      const serviceUrl = teams.connector.url;
+      await property(
+        fc.oneof(teamsActivity(), hostileJson()),
+        (activity) => ({
+          path: '/api/messages',
+          botUrl: teams.bot.url,
+          authorization: `Bearer ${teams.idp!.channelToken(serviceUrl)}`,
+          contentType: 'application/json',
+          body: JSON.stringify(asActivity(activity, serviceUrl)),
+          label: 'signed teams activity',
+        }),
+        0.1,
+      );
+    } finally {
+      await teams.stop();
+    }
   });
 
   it('huge payloads are refused with 413, not a crash', async () => {

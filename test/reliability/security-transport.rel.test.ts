@@ -3,7 +3,7 @@ import { describeReliability, printSummary, sleep } from '../support/reliability
 import { forgedJwts } from '../support/reliability-arbitraries.js';
 import { changes, snapshot as fullSnapshot } from '../support/reliability-snapshot.js';
 import { SIGNING_SECRET, slackSignature, startSlackTestBot, type SendOptions, type SlackTestBot } from '../support/slack-workspace.js';
-import { startTeamsBot, type TeamsBotUnderTest } from '../support/teams-bot.js';
+import { BOT_APP, startTeamsBot, type TeamsBotUnderTest } from '../support/teams-bot.js';
 import { personalChat, teamsUser } from '../support/teams-client.js';
 
 /**
@@ -33,11 +33,11 @@ async function refusalEntries(db: Db, platform: string, count: number) {
 describeReliability('security: forged and stale requests', () => {
   let slack: SlackTestBot;
   let teams: TeamsBotUnderTest;
-  const appId = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+  const appId = BOT_APP.appId;
   beforeAll(async () => {
     slack = await startSlackTestBot();
     slack.fake.addUser({ id: 'UVALID', teamId: 'T1', name: 'Valid' });
-    teams = await startTeamsBot({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'test-secret', MICROSOFT_APP_TYPE: 'MultiTenant' });
+    teams = await startTeamsBot();
   }, 60_000);
   afterAll(async () => {
     await slack?.stop();
@@ -120,7 +120,7 @@ describeReliability('security: forged and stale requests', () => {
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const authorizations = [undefined, ...forgedJwts(appId).map((token) => `Bearer ${token}`), 'Basic dXNlcjpwYXNz'];
     for (const authorization of authorizations) {
-      const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
+      const headers = { authorization: authorization ?? '' };
       for (const extra of [
         { type: 'message', text: 'enroll' },
         {

@@ -40,6 +40,8 @@ export interface FakeConnector {
   delayMs: number;
   /** Answers the next this many sends, replies and updates with 429 Too Many Requests (Retry-After: 1). */
   throttle: number;
+  /** When set, a call whose Authorization this refuses is answered 401 (as the Bot Connector does without the bot's token). */
+  authorize?: (authorization: string | undefined) => boolean;
   /** The roster, by Teams user id: who GET /v3/conversations/{id}/members/{userId} finds. */
   readonly members: Map<string, RosterMember>;
   /** Resolves with the first call (from `from` on) that matches, waiting up to `timeoutMs`. */
@@ -78,6 +80,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       authorization: req.headers.authorization,
       body,
     };
+    if (connector.authorize && !connector.authorize(call.authorization)) {
+      call.status = 401;
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'Unauthorized' } }));
+      return record(call);
+    }
     if (connector.throttle > 0 && ['send', 'reply', 'update'].includes(call.kind)) {
       connector.throttle--;
       call.status = 429;

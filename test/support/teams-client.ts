@@ -44,6 +44,7 @@ export function personalChat(user: TeamsUser): TeamsConversationRef {
 }
 
 export interface TeamsClient {
+  /** Posts an activity, with the channel's token for it unless `headers` has its own authorization ('' for none). */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   activity(user: TeamsUser, conversation: TeamsConversationRef, extra: Record<string, unknown>): Record<string, unknown>;
   /** Types text (a channel message gets the bot's @mention first, as Teams sends it). */
@@ -60,12 +61,19 @@ export interface TeamsClient {
   submit(user: TeamsUser, sent: SentCard, title: string, inputs?: Record<string, string>): Promise<{ status: number }>;
 }
 
-export function createTeamsClient(options: { botUrl: string; connector: FakeConnector; tenantId: string }): TeamsClient {
+/** `sign`: the channel's token for an activity to its serviceUrl (authentication on); without it, activities go unsigned. */
+export function createTeamsClient(options: {
+  botUrl: string;
+  connector: FakeConnector;
+  tenantId: string;
+  sign?: (serviceUrl: string) => string;
+}): TeamsClient {
   const client: TeamsClient = {
     async post(activity, headers = {}) {
+      const { authorization = options.sign ? `Bearer ${options.sign(String(activity.serviceUrl))}` : '', ...others } = headers;
       const response = await fetch(`${options.botUrl}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...others, ...(authorization ? { authorization } : {}) },
         body: JSON.stringify(activity),
       });
       const text = await response.text();
