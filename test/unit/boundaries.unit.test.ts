@@ -21,6 +21,13 @@ const localImportsOf = (file: string) =>
 
 const adapterFiles = () => sources(join(root, 'adapters'));
 
+/** Folders of src/ that are not features: the core, what every feature may use, and the port implementations. */
+const NOT_FEATURES = ['core', 'i18n', 'shared', 'infrastructure', 'org'];
+const featureOf = (path: string) => {
+  const [top, folder, file] = path.split('/');
+  return top === 'src' && file !== undefined && !NOT_FEATURES.includes(folder) ? folder : undefined;
+};
+
 /** Every import cycle among `files`, each as the chain of files that closes it (depth-first search). */
 function cyclesAmong(files: string[]): string[] {
   const graph = new Map(files.map((file) => [relative(root, file), localImportsOf(file)]));
@@ -80,5 +87,20 @@ describe('architecture boundaries', () => {
 
   it('has no import cycles under adapters/', () => {
     expect(cyclesAmong(adapterFiles())).toEqual([]);
+  });
+
+  it('has no import cycles under src/ and app/', () => {
+    expect(cyclesAmong([...sources(join(root, 'src')), ...sources(join(root, 'app'))])).toEqual([]);
+  });
+
+  it('keeps features out of the core and the catalogs: app/ assembles them', () => {
+    const offenders = sources(join(root, 'src')).flatMap((file) => {
+      const path = relative(root, file);
+      if (!/^src\/(core|i18n)\//.test(path)) return [];
+      return localImportsOf(file)
+        .filter((target) => featureOf(target) !== undefined)
+        .map((target) => `${path} imports ${target}`);
+    });
+    expect(offenders).toEqual([]);
   });
 });
