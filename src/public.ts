@@ -14,6 +14,7 @@ export { actorKey, toLocale } from './core/events.js';
 export type { Block, Button, FormBlock, FormField, Message, Reply } from './core/replies.js';
 export type { ChatDelivery, Clock } from './core/ports.js';
 export { escapeHtml, mapMarkup } from './core/markup.js';
+export { assertNever } from './core/decider.js';
 export { createRecentWrites } from './core/recent-writes.js';
 export { outboxModel, type OutboxMail } from './infrastructure/outbox.js';
 export { busyMessages } from './core/busy-messages.js';

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { FormBlock, FormField } from '../../src/public.js';
+import { assertNever, type FormBlock, type FormField } from '../../src/public.js';
 import { LIMITS, truncate } from './limits.js';
 import { fitView } from './render.js';
 
@@ -108,6 +108,3 @@ export function readModalValues(state: Record<string, Record<string, ElementStat
   return values;
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled field kind ${JSON.stringify(value)}`);
-}

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { FormBlock, Logger, Message, Reply } from '../../src/public.js';
+import { assertNever, type FormBlock, type Logger, type Message, type Reply } from '../../src/public.js';
 import type { FormStore } from './forms-store.js';
 import { decodeMessageId, type SlackConversation } from './ids.js';
 import { escapeMrkdwn } from './limits.js';
@@ -107,6 +107,3 @@ export function withoutPressedRow(
   );
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled reply ${JSON.stringify(value)}`);
-}

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { mapMarkup, type Block, type Button, type FormBlock, type Message } from '../../src/public.js';
+import { assertNever, mapMarkup, type Block, type Button, type FormBlock, type Message } from '../../src/public.js';
 import { chunk, escapeMrkdwn, LIMITS, splitText, truncate } from './limits.js';
 
 /** Slack only sees `*bold*` between spaces: zero-width spaces make it work next to CJK text too. */
@@ -142,6 +142,3 @@ export function fallbackText(message: Message): string {
   return truncate(value || '…', LIMITS.fallbackText);
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled block ${JSON.stringify(value)}`);
-}
