@@ -6,7 +6,8 @@ import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf, requireRole } from '../org/access.js';
 import { membershipId, type Membership } from '../org/organizations.js';
-import { ROLES, isRole, type Role } from '../org/roles.js';
+import { ROLES, decideRoleChange, isRole } from '../org/roles.js';
+import { orThrow } from '../core/decider.js';
 import { auditEntries } from './audit-list.js';
 
 /**
@@ -59,21 +60,21 @@ export function membersModule(services: CoreServices): BotModule {
     if (!ref || !rawRole) return [post(text(ctx.t(`members.usage.${kind}`, { roles: ROLES.join(', ') })))];
     if (!isRole(role)) return [post(text(ctx.t('members.unknown-role', { role: rawRole, roles: ROLES.join(', ') })))];
     const orgId = access.org._id;
-    let member = await target(orgId, ref);
-    if (!member && kind === 'grant' && ref.includes('@')) {
-      member = { _id: membershipId(orgId, ref), orgId, email: ref.toLowerCase(), roles: [], createdAt: ctx.now };
-      await orgs.addMembership(member);
-    }
+    const found = await target(orgId, ref);
+    // An unknown email becomes a member only once the grant is allowed.
+    const member =
+      found ??
+      (kind === 'grant' && ref.includes('@')
+        ? { _id: membershipId(orgId, ref), orgId, email: ref.toLowerCase(), roles: [], createdAt: ctx.now }
+        : undefined);
     if (!member) return [post(text(ctx.t('members.unknown-member', { who: ref })))];
     const has = member.roles.includes(role);
     if (kind === 'grant' && has) return [post(text(ctx.t('members.already', { who: who(member), role: roleName(ctx, role) })))];
     if (kind === 'revoke' && !has) return [post(text(ctx.t('members.not-held', { who: who(member), role: roleName(ctx, role) })))];
-    if (kind === 'revoke' && role === 'global-admin') {
-      const admins = (await orgs.members(orgId)).filter((m) => m.roles.includes('global-admin'));
-      if (admins.length <= 1) return [post(text(ctx.t('members.last-admin')))];
-    }
-    const roles: Role[] = kind === 'grant' ? [...member.roles, role] : member.roles.filter((r) => r !== role);
-    await orgs.setRoles(member._id, roles);
+    const globalAdmins = (await orgs.members(orgId)).filter((m) => m.roles.includes('global-admin')).length;
+    const roles = orThrow(decideRoleChange({ kind, role, actorRoles: access.membership.roles, targetRoles: member.roles, globalAdmins }));
+    if (found) await orgs.setRoles(member._id, roles);
+    else await orgs.addMembership({ ...member, roles });
     await services.audit.record({
       orgId,
       actorKey: actorKey(ctx.actor),

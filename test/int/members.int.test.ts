@@ -36,7 +36,9 @@ describe('members and roles', () => {
   it('validates roles and members, keeps the last global admin, and revokes', async () => {
     expect(readable(await say(h, ana, 'grant sam@contoso.com superuser'))).toContain('“superuser” is not a role');
     expect(readable(await say(h, ana, 'revoke nobody helpdesk-agent'))).toContain('No member “nobody”');
-    expect(readable(await say(h, ana, 'revoke mem-ana global-admin'))).toContain('last global admin');
+    expect(readable(await say(h, ana, 'revoke mem-ana global-admin'))).toBe(
+      'That is the organization’s last global admin; grant the role to someone else first. Nothing was changed.',
+    );
     expect(readable(await say(h, ana, 'grant <@mem-sam|sam> helpdesk-agent'))).toBe('mem-sam now has the role Helpdesk agent.');
     expect(readable(await say(h, ana, 'revoke mem-sam sales-agent'))).toBe('mem-sam no longer has the role Sales agent.');
   });
@@ -48,5 +50,48 @@ describe('members and roles', () => {
       expect(audit).toContain(code);
     const zh = readable(await say(h, { ...ana, locale: 'zh-TW' }, 'members'));
     expect(zh).toContain('全域管理員');
+  });
+
+  describe('who may hand out the admin roles', () => {
+    const agent = persona('mem-agent', { email: 'agent@contoso.com' });
+    const bea = persona('mem-bea', { email: 'bea@contoso.com' });
+    const GLOBAL_ONLY = 'Only a global admin can grant or revoke the roles Global admin and Admin agent. Nothing was changed.';
+    const rolesOf = async (email: string) => (await h.database.connection.collection('memberships').findOne({ email }))?.roles;
+
+    beforeAll(async () => {
+      expect(readable(await say(h, ana, 'grant agent@contoso.com admin-agent'))).toBe('agent@contoso.com now has the role Admin agent.');
+      await say(h, agent, 'members'); // links the membership to the agent's chat identity
+    });
+
+    it('refuses an admin agent who grants itself, or anyone, Global admin or Admin agent', async () => {
+      expect(readable(await say(h, agent, 'grant mem-agent global-admin'))).toBe(GLOBAL_ONLY);
+      expect(readable(await say(h, agent, 'grant bea@contoso.com global-admin'))).toBe(GLOBAL_ONLY);
+      expect(readable(await say(h, agent, 'grant bea@contoso.com admin-agent'))).toBe(GLOBAL_ONLY);
+      expect(await rolesOf('agent@contoso.com')).toEqual(['admin-agent']);
+      // A refused grant to a new address adds no member either.
+      expect(await rolesOf('bea@contoso.com')).toBeUndefined();
+      expect(readable(await say(h, { ...agent, locale: 'zh-TW' }, 'grant mem-agent global-admin'))).toBe(
+        '只有全域管理員可以授予或移除「全域管理員」與「系統管理代理人」角色。沒有進行任何變更。',
+      );
+    });
+
+    it('refuses an admin agent who revokes Global admin or Admin agent, but lets it manage the agent roles', async () => {
+      expect(readable(await say(h, agent, 'revoke mem-ana global-admin'))).toBe(GLOBAL_ONLY);
+      expect(readable(await say(h, agent, 'revoke mem-agent admin-agent'))).toBe(GLOBAL_ONLY);
+      expect(await rolesOf('ana@contoso.com')).toEqual(['global-admin']);
+      expect(readable(await say(h, agent, 'grant bea@contoso.com sales-agent'))).toBe('bea@contoso.com now has the role Sales agent.');
+      expect(readable(await say(h, agent, 'revoke bea@contoso.com sales-agent'))).toBe('bea@contoso.com no longer has the role Sales agent.');
+    });
+
+    it('lets a global admin hand Global admin on, then step down, but never leave the organization without one', async () => {
+      expect(readable(await say(h, ana, 'grant mem-agent global-admin'))).toBe('mem-agent now has the role Global admin.');
+      expect(readable(await say(h, ana, 'revoke mem-ana global-admin'))).toBe('mem-ana no longer has the role Global admin.');
+      expect(readable(await say(h, agent, 'revoke mem-agent global-admin'))).toBe(
+        'That is the organization’s last global admin; grant the role to someone else first. Nothing was changed.',
+      );
+      expect(await rolesOf('agent@contoso.com')).toEqual(['admin-agent', 'global-admin']);
+      // Ana is no global admin any more: she may not take it back herself.
+      expect(readable(await say(h, ana, 'grant mem-ana global-admin'))).toBe('You don’t have permission to do that.');
+    });
   });
 });
