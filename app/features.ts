@@ -13,6 +13,8 @@ import { enrollmentFieldMessages } from '../src/enrollment/field-messages.js';
 import { enrollmentDialogMessages } from '../src/enrollment/messages.js';
 import { enrollmentModule } from '../src/enrollment/module.js';
 import { enrollmentKinds } from '../src/enrollment/reminder-kinds.js';
+import { identityMessages } from '../src/identity/messages.js';
+import { identityModule } from '../src/identity/module.js';
 import { membersMessages } from '../src/members/messages.js';
 import { membersModule } from '../src/members/module.js';
 import { partnershipMessages } from '../src/partnerships/messages.js';
@@ -47,6 +49,7 @@ const features: Feature[] = [
   },
   { module: (services) => reviewModule(services), messages: [reviewMessages] },
   { module: membersModule, messages: [membersMessages] },
+  { module: identityModule, messages: [identityMessages] },
 ];
 
 export const catalogs = mergeCatalogs([coreMessages, busyMessages, reminderMessages, ...features.flatMap((feature) => feature.messages)]);

@@ -10,7 +10,7 @@ export type { Core } from './core/create-core.js';
 export type { CoreServices } from './core/services.js';
 export type { Engine } from './core/engine.js';
 export type { Actor, InboundEvent, Input, Locale, Platform } from './core/events.js';
-export { actorKey, toLocale } from './core/events.js';
+export { actorKey, linkVisitor, toLocale } from './core/events.js';
 export type { Block, Button, FormBlock, FormField, Message, Reply } from './core/replies.js';
 export type { ChatDelivery, Clock } from './core/ports.js';
 export { escapeHtml, mapMarkup } from './core/markup.js';

@@ -56,6 +56,9 @@ const pages = defineMessages(
     'link.gone.title': 'This link can no longer be used',
     'link.gone.text':
       'This link has expired or was already used. Nothing was changed. Ask the sender for a new invitation if you still need one.',
+    'link.stale.title': 'Please open the link again',
+    'link.stale.text':
+      'A press counts only on the page the link opened in this browser, and this one is no longer that page. Nothing was changed. Open the link from the email again, then press once more.',
     'link.backToChat': 'Go to the chat',
     'notFound.title': 'Page not found',
     'badRequest.title': 'This address is not valid',
@@ -112,6 +115,8 @@ const pages = defineMessages(
     'link.notFound.text': '找不到與此連結相符的項目。請確認您開啟的是電子郵件中完整的連結，或請寄件者提供新的連結。',
     'link.gone.title': '此連結已無法使用',
     'link.gone.text': '此連結已過期或已被使用，沒有進行任何變更。如果仍有需要，請寄件者重新傳送邀請。',
+    'link.stale.title': '請重新開啟連結',
+    'link.stale.text': '只有在此瀏覽器中由連結開啟的頁面上按下按鈕才有效，而此頁面已不是該頁面。沒有進行任何變更。請從電子郵件重新開啟連結，然後再按一次。',
     'link.backToChat': '前往對話',
     'notFound.title': '找不到網頁',
     'badRequest.title': '此網址無效',

@@ -28,6 +28,10 @@ function cookies(req: Request): Record<string, string> {
   return out;
 }
 
+export function readCookie(req: Request, name: string): string | undefined {
+  return cookies(req)[name];
+}
+
 export function readSession(req: Request, playground: boolean): WebSession {
   const jar = cookies(req);
   const locale = jar[LOCALE_COOKIE] ? toLocale(jar[LOCALE_COOKIE]) : toLocale(req.acceptsLanguages('en', 'zh-TW', 'zh') || 'en');

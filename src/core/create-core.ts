@@ -15,6 +15,7 @@ import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
 import { createOutboxMailer } from '../infrastructure/outbox.js';
 import { createPeople } from '../infrastructure/people.js';
+import { createMailboxes } from '../infrastructure/mailboxes.js';
 import { systemClock, type Clock, type Mailer } from './ports.js';
 import type { BotModule } from './module.js';
 import type { CoreServices } from './services.js';
@@ -68,6 +69,7 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     orgs,
     organizations: createOrganizations(orgs),
     mailer,
+    mailboxes: createMailboxes(options.connection),
     notifier: createNotifier({ people, mailer, logger: options.logger }),
     scheduler: options.scheduler,
     logger: options.logger,

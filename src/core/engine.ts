@@ -30,6 +30,11 @@ export interface Engine {
   handle(event: InboundEvent): Promise<Reply[]>;
   /** Opens an emailed link (`verify-email`, `invitation` ...) as the given actor; unknown kinds are 404. */
   openLink(kind: string, token: string, who: Omit<InboundEvent, 'input' | 'id'>): Promise<LinkResult>;
+  /**
+   * A press on an emailed link's page (`event.input` an action or form): the link's holder acts. The same
+   * event id delivered twice acts once (the second gets no replies).
+   */
+  actOnLink(kind: string, token: string, event: InboundEvent): Promise<LinkResult>;
   /** Whether a link is usable (200), unknown (404) or expired or used (410), for no one in particular; changes nothing. */
   linkStatus(kind: string, token: string): Promise<LinkStatus>;
   /** The translator of a locale, for what an adapter says itself (e.g. that a reply could not be delivered). */
@@ -132,6 +137,31 @@ export function createEngine(deps: EngineDeps): Engine {
     post(text(describeError(error, deps.translator(event.actor.locale), logger, event))),
   ];
 
+  /** One turn on an emailed link; unknown kinds and malformed tokens are 404 without a turn. */
+  async function onLink(
+    kind: string,
+    token: string,
+    event: InboundEvent,
+    work: (link: LinkKind, ctx: TurnContext) => Promise<LinkResult>,
+  ): Promise<LinkResult> {
+    const link = links.get(kind);
+    // A malformed token (a mangled or hostile URL) is answered without a turn; the refusal is still
+    // recorded (capped per minute by the refusal log, so a flood of them costs no more than one per minute).
+    if (!link || !looksLikeToken(token)) {
+      await deps.onRefused?.(event, 'LINK.404');
+      return { status: 404, replies: [] };
+    }
+    let result: LinkResult;
+    try {
+      result = await turn(event, (ctx) => work(link, ctx));
+    } catch (error) {
+      if (error instanceof AppError) await deps.onRefused?.(event, error.code);
+      return { status: 200, replies: failure(error, event) };
+    }
+    if (result.status >= 400) await deps.onRefused?.(event, `LINK.${result.status}`);
+    return result;
+  }
+
   return {
     async handle(event) {
       try {
@@ -145,24 +175,20 @@ export function createEngine(deps: EngineDeps): Engine {
         return failure(error, event);
       }
     },
-    async openLink(kind, token, who) {
+    openLink(kind, token, who) {
       const event: InboundEvent = { ...who, id: `link:${kind}`, input: { kind: 'command', name: `open-${kind}`, args: '' } };
-      const link = links.get(kind);
-      // A malformed token (a mangled or hostile URL) is answered without a turn; the refusal is still
-      // recorded (capped per minute by the refusal log, so a flood of them costs no more than one per minute).
-      if (!link || !looksLikeToken(token)) {
-        await deps.onRefused?.(event, 'LINK.404');
-        return { status: 404, replies: [] };
-      }
-      let result: LinkResult;
-      try {
-        result = await turn(event, (ctx) => link.open(ctx, token));
-      } catch (error) {
-        if (error instanceof AppError) await deps.onRefused?.(event, error.code);
-        return { status: 200, replies: failure(error, event) };
-      }
-      if (result.status >= 400) await deps.onRefused?.(event, `LINK.${result.status}`);
-      return result;
+      return onLink(kind, token, event, (link, ctx) => link.open(ctx, token));
+    },
+    actOnLink(kind, token, event) {
+      const input = event.input;
+      if (input.kind !== 'action' && input.kind !== 'form') throw new Error('actOnLink takes a press or a form');
+      return onLink(kind, token, event, async (link, ctx) => {
+        if (!(await deps.claims.claim(`event:${event.id}`))) {
+          logger.info({ eventId: event.id }, 'duplicate delivery ignored');
+          return { status: 200, replies: [] };
+        }
+        return link.act(ctx, token, input);
+      });
     },
     async linkStatus(kind, token) {
       const link = links.get(kind);

@@ -56,3 +56,14 @@ export interface InboundEvent {
   conversationId: string;
   input: Input;
 }
+
+/**
+ * Who acts on an emailed link's page outside the playground: no chat identity, only the personal link in
+ * hand (which proves the mailbox it was sent to, and nothing else).
+ */
+export function linkVisitor(locale: Locale, displayName: string): Actor {
+  return { platform: 'web', workspaceId: 'link', userId: 'visitor', displayName, locale };
+}
+
+export const isLinkVisitor = (actor: Pick<Actor, 'platform' | 'workspaceId'>): boolean =>
+  actor.platform === 'web' && actor.workspaceId === 'link';

@@ -66,9 +66,18 @@ export interface LinkResult {
 /** 200 usable, 404 never issued, 410 expired, replaced or used. */
 export type LinkStatus = 200 | 404 | 410;
 
+/**
+ * An emailed personal link. The link is a first-class way to act: whoever holds it proves they read the
+ * mailbox it was sent to, and acts on its page with the same use cases as from chat.
+ */
 export interface LinkKind {
-  /** The page of the link for this actor (opening a verification link verifies the address). */
+  /** The page of the link for this actor. Opening changes nothing (mail scanners open links): only a press does. */
   open(ctx: TurnContext, token: string): Promise<LinkResult>;
+  /**
+   * A press or form posted on the link's page, as the link's holder: refused (ACTION.STALE) unless it is one of
+   * the page's own presses for the link's own subject. 410 once the link can no longer be used.
+   */
+  act(ctx: TurnContext, token: string, input: ActionInput): Promise<LinkResult>;
   /** Whether the link is usable, changing nothing: answered before anyone is known (the playground's persona pick). */
   status(token: string, now: Date): Promise<LinkStatus>;
 }

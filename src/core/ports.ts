@@ -165,6 +165,17 @@ export interface People {
   findByEmail(email: string): Promise<Person[]>;
 }
 
+/**
+ * Email addresses chat identities have proven to read (by typing the one-time code the bot mailed there,
+ * src/identity). A platform's profile email is a hint, never proof: a tenant admin sets it freely.
+ * @example if (await mailboxes.proven('slack:T1:U1', 'kevin@wingtip.example')) { ... }
+ */
+export interface Mailboxes {
+  proven(actorKey: string, email: string): Promise<boolean>;
+  /** Records the proof (an insert under `<actorKey>|<email>`; repeating it changes nothing). */
+  prove(actorKey: string, email: string, at: Date): Promise<void>;
+}
+
 /** The exactly-once primitive (an insert against a unique `_id`; src/infrastructure/claims.ts). */
 export interface Claims {
   /** True for the one caller that claimed `key` first, false for everyone after. */

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
-import type { AuditLog, Claims, Clock, DialogStore, Mailer, Organizations, People } from './ports.js';
+import type { AuditLog, Claims, Clock, DialogStore, Mailboxes, Mailer, Organizations, People } from './ports.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
 import type { RefusalLog } from '../org/refusals.js';
 import type { OrgModels } from '../infrastructure/organizations.js';
@@ -23,6 +23,8 @@ export interface CoreServices {
   orgs: OrgModels;
   organizations: Organizations;
   mailer: Mailer;
+  /** Who has proven which email address (the one-time codes of src/identity write it). */
+  mailboxes: Mailboxes;
   notifier: Notifier;
   scheduler: Scheduler;
   logger: Logger;

@@ -1,6 +1,7 @@
 import { claimDecision } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
-import { actorKey, type Locale } from '../core/events.js';
+import { actorKey, isLinkVisitor, type Locale } from '../core/events.js';
+import { answererKey, ownsMailbox, unprovenAddress } from '../org/mailbox.js';
 import type { Translate } from '../i18n/translator.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { text, type Reply } from '../core/replies.js';
@@ -16,24 +17,28 @@ import { recordRequest } from './record.js';
 import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } from './states.js';
 
 /**
- * **Approve** / **Decline** of a relationship request. Only the invited person (their email) or an admin of the
- * customer organization may answer; the answer is claimed (`invitation:<id>:answered`) so approve and decline
- * pressed at once change the request once, and the other press is told.
+ * **Approve** / **Decline** of a relationship request, from chat or from the personal link's page (`viaLink`:
+ * the address the link was sent to, which its holder has thereby proven). Only the invited person (who proved
+ * the invited mailbox) or an admin of the customer organization may answer; the answer is claimed
+ * (`invitation:<id>:answered`) so approve and decline pressed at once change the request once, and the other
+ * press is told.
  */
 export async function answerRequest(
   services: CoreServices,
   models: CustomerModels,
   ctx: TurnContext,
   input: ActionInput,
+  viaLink?: string,
 ): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
   const request = await models.Request.findById(input.value).lean<CustomerRequest>();
   if (!request) throw new AppError('INVITATION.UNKNOWN');
   const parties = await loadParties(services, request);
-  const isInvitee = ctx.actor.email?.toLowerCase() === request.inviteeEmail;
+  const isInvitee = await ownsMailbox(services, ctx.actor, request.inviteeEmail, viaLink);
   const customer = await customerOrgFor(services, ctx, request, isInvitee);
   const mayAnswer = isInvitee || customer.actorIsAdmin;
-  const by = actorKey(ctx.actor);
+  const unproven = mayAnswer ? undefined : await unprovenAddress(services, ctx.actor, request.inviteeEmail);
+  const by = answererKey(ctx.actor, viaLink);
   const command: RequestCommand =
     input.actionId === 'customer.approve'
       ? {
@@ -41,10 +46,11 @@ export async function answerRequest(
           by,
           at: ctx.now,
           mayAnswer,
+          unproven,
           customerOrgId: customer.orgId,
           customerCountry: customer.country ?? parties.reseller.country,
         }
-      : { type: 'decline', by, at: ctx.now, mayAnswer };
+      : { type: 'decline', by, at: ctx.now, mayAnswer, unproven };
   const decision = decideRequest(command, request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country });
   const event = await claimDecision(services.claims, decision, `invitation:${request._id}:answered`, 'INVITATION.ANSWERED_CONCURRENTLY');
 
@@ -59,7 +65,7 @@ export async function answerRequest(
   }
 
   if (!customer.org) await createCustomerOrg(services, ctx, request, customer.orgId, parties.reseller.country);
-  else if (isInvitee && !customer.actorIsMember) await addAdmin(services, ctx, customer.orgId);
+  else if (isInvitee && !customer.actorIsMember && !isLinkVisitor(ctx.actor)) await addAdmin(services, ctx, customer.orgId, request.inviteeEmail);
   const expiresAt = new Date(ctx.now.getTime() + request.days * day);
   const relationships = relationshipsOf(request, customer.orgId, ctx.now, expiresAt);
   for (const relationship of relationships) await models.Relationship.replaceOne({ _id: relationship._id }, relationship, { upsert: true });
@@ -113,24 +119,29 @@ async function customerOrgFor(
 }
 
 async function createCustomerOrg(services: CoreServices, ctx: TurnContext, request: CustomerRequest, orgId: string, country: string) {
+  const visitor = isLinkVisitor(ctx.actor);
   await services.orgs.Organization.create({
     _id: orgId,
     kind: 'customer',
     legalName: request.customerName ?? request.inviteeEmail,
     country,
-    primaryContact: { email: request.inviteeEmail, name: ctx.actor.displayName },
+    primaryContact: { email: request.inviteeEmail, name: visitor ? undefined : ctx.actor.displayName },
     createdAt: ctx.now,
   });
-  await addAdmin(services, ctx, orgId);
+  await addAdmin(services, ctx, orgId, request.inviteeEmail);
 }
 
-async function addAdmin(services: CoreServices, ctx: TurnContext, orgId: string) {
+/**
+ * The invitee becomes the customer organization's global admin: their chat identity, or, for a visitor with
+ * the link, their (proven) address, which links to a chat identity once they prove it there.
+ */
+async function addAdmin(services: CoreServices, ctx: TurnContext, orgId: string, email: string) {
+  const key = isLinkVisitor(ctx.actor) ? undefined : actorKey(ctx.actor);
   await services.orgs.Membership.create({
-    _id: membershipId(orgId, actorKey(ctx.actor)),
+    _id: membershipId(orgId, key ?? email),
     orgId,
-    actorKey: actorKey(ctx.actor),
-    email: ctx.actor.email?.toLowerCase(),
-    displayName: ctx.actor.displayName,
+    ...(key ? { actorKey: key, displayName: ctx.actor.displayName } : {}),
+    email,
     roles: ['global-admin'],
     createdAt: ctx.now,
   });

@@ -1,10 +1,12 @@
-import type { LinkKind } from '../core/module.js';
-import { text } from '../core/replies.js';
+import { AppError } from '../core/errors.js';
+import type { LinkKind, TurnContext } from '../core/module.js';
+import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import { findPartnershipLink, type LinkPage } from '../partnerships/link.js';
 import type { PartnershipModels } from '../partnerships/store.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
+import { answerRequest } from './answer.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
 import { closedRequest } from './states.js';
@@ -12,14 +14,17 @@ import { closedRequest } from './states.js';
 /**
  * `/invitations/<token>`: a reseller invitation (consent form) or a customer relationship request (Approve /
  * Decline), 200; 404 for a token that was never issued; 410 when expired, replaced or already answered.
- * Opening a link never changes anything: only the buttons on the page do.
+ * Opening a link never changes anything: only the buttons on the page do, pressed by the link's holder, who
+ * answers as the invited address (the same use cases as an answer from chat).
  */
 export function invitationLink(services: CoreServices, partnerships: PartnershipModels, customers: CustomerModels): LinkKind {
   const find = (token: string, now: Date) => findInvitationLink(services, partnerships, customers, hashToken(token), now);
+  const page = (found: LinkPage, ctx: TurnContext) => ({ status: found.status, replies: [post(...found.show(ctx.t, ctx.locale))] });
   return {
-    async open(ctx, token) {
+    open: async (ctx, token) => page(await find(token, ctx.now), ctx),
+    async act(ctx, token, input) {
       const found = await find(token, ctx.now);
-      return { status: found.status, replies: [{ type: 'post', message: { blocks: found.show(ctx.t, ctx.locale) } }] };
+      return found.act ? { status: 200, replies: await found.act(ctx, input) } : page(found, ctx);
     },
     status: async (token, now) => (await find(token, now)).status,
   };
@@ -39,5 +44,13 @@ async function findInvitationLink(
   const parties = await loadParties(services, request);
   const closed = closedRequest(request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country }, now);
   if (closed && !closed.ok) return { status: 410, show: (t) => [text(t(`error.${closed.refusal.code}`, closed.refusal.params))] };
-  return { status: 200, show: (t) => approvalBlocks(t, request, parties, now) };
+  return {
+    status: 200,
+    show: (t) => approvalBlocks(t, request, parties, now),
+    act(ctx, input) {
+      const ours = input.kind === 'action' && ['customer.approve', 'customer.decline'].includes(input.actionId) && input.value === request._id;
+      if (!ours) throw new AppError('ACTION.STALE');
+      return answerRequest(services, customers, ctx, input, request.inviteeEmail);
+    },
+  };
 }

@@ -5,7 +5,8 @@ import { accept, assertNever, refuse, type Decision } from '../core/decider.js';
  * seed "Connect with customers"). Access is time-bound like GDAP: never permanent.
  *
  *   request: pending/draft ──send (the bot emails it) | done (the reseller sent it)──▶ pending/sent-by-bot | sent-by-reseller
- *            pending ──approve (the invitee, or an admin of the customer org; same country)──▶ approved
+ *            pending ──approve (the invitee — who proved the invited mailbox, in chat or by holding the link — or an
+ *                       admin of the customer org; same country)──▶ approved
  *                        → relationships (reseller; provider when two-tier) active for `days` (1–730, default 730)
  *            pending ──decline (same people)──▶ declined
  *            pending lapses 90 days after it was issued (computed from `expiresAt`)
@@ -45,8 +46,8 @@ export type RequestState =
 
 export type RequestCommand =
   | { type: 'deliver'; how: 'bot' | 'reseller'; by: string; at: Date; actorIsRequester: boolean }
-  | { type: 'approve'; by: string; at: Date; mayAnswer: boolean; customerOrgId: string; customerCountry: string }
-  | { type: 'decline'; by: string; at: Date; mayAnswer: boolean };
+  | { type: 'approve'; by: string; at: Date; mayAnswer: boolean; unproven?: string; customerOrgId: string; customerCountry: string }
+  | { type: 'decline'; by: string; at: Date; mayAnswer: boolean; unproven?: string };
 
 export type RequestEvent =
   | { type: 'delivered'; how: 'bot' | 'reseller'; at: Date }
@@ -72,6 +73,10 @@ export function closedRequest(state: RequestState, facts: RequestFacts, now: Dat
   }
 }
 
+/** Someone who may not answer; one whose profile names the invited address learns how to prove it is theirs. */
+const notInvitee = (unproven?: string): Decision<never> =>
+  unproven ? refuse('EMAIL.UNPROVEN', { email: unproven }) : refuse('CUSTOMER.NOT_INVITED_ADMIN');
+
 export function decideRequest(command: RequestCommand, state: RequestState, facts: RequestFacts): Decision<RequestEvent> {
   switch (command.type) {
     case 'deliver': {
@@ -84,7 +89,7 @@ export function decideRequest(command: RequestCommand, state: RequestState, fact
     case 'approve': {
       const closed = closedRequest(state, facts, command.at);
       if (closed) return closed;
-      if (!command.mayAnswer) return refuse('CUSTOMER.NOT_INVITED_ADMIN');
+      if (!command.mayAnswer) return notInvitee(command.unproven);
       if (command.customerCountry !== facts.resellerCountry) {
         return refuse('CUSTOMER.REGION_MISMATCH', { customerCountry: command.customerCountry, resellerCountry: facts.resellerCountry });
       }
@@ -93,7 +98,7 @@ export function decideRequest(command: RequestCommand, state: RequestState, fact
     case 'decline': {
       const closed = closedRequest(state, facts, command.at);
       if (closed) return closed;
-      if (!command.mayAnswer) return refuse('CUSTOMER.NOT_INVITED_ADMIN');
+      if (!command.mayAnswer) return notInvitee(command.unproven);
       return accept({ type: 'declined', by: command.by, at: command.at });
     }
     default:

@@ -24,8 +24,10 @@ export const applicationMessages = defineMessages(
     'application.resent': 'A new verification link is on its way to {email}. The previous link no longer works.',
     'application.verify.mail.subject': 'Verify your email address for your CSP reseller enrollment',
     'application.verify.mail.body':
-      'Hello,\nYou are the primary contact of the indirect reseller enrollment {id} for {legalName} in the Microsoft Cloud Solution Provider program.\nTo confirm that you signed up and that this address belongs to your organization, open the link below within {days} days. If you did not expect this email, ignore it.',
+      'Hello,\nYou are the primary contact of the indirect reseller enrollment {id} for {legalName} in the Microsoft Cloud Solution Provider program.\nTo confirm that you signed up and that this address belongs to your organization, open the link below within {days} days and press “Confirm my address”. If you did not expect this email, ignore it.',
     'application.verify.mail.link': 'Verify my email address',
+    'application.verify.confirm.text': 'Confirm that {email} is your address, the primary contact’s of application {id}. Nothing happens until you press the button.',
+    'application.verify.confirm.button': 'Confirm my address',
     'application.verify.ok': 'Thank you, your email address is verified. Application {id} is now under review (usually 3–5 business days).',
     'application.verify.used': 'This link was already used or replaced by a newer one. Type status in the chat to see your application.',
     'application.verify.expired': 'This link has expired. Type resend-verification in the chat to get a new one.',
@@ -91,8 +93,10 @@ export const applicationMessages = defineMessages(
     'application.resent': '新的驗證連結正在傳送到 {email}。先前的連結已失效。',
     'application.verify.mail.subject': '驗證您 CSP 經銷商註冊的電子郵件地址',
     'application.verify.mail.body':
-      '您好：\n您是 {legalName} 在 Microsoft 雲端解決方案提供者計畫中間接經銷商註冊申請 {id} 的主要連絡人。\n為確認您已註冊，且此電子郵件地址屬於您的組織，請在 {days} 天內開啟下方連結。如果您沒有預期收到這封電子郵件，請忽略。',
+      '您好：\n您是 {legalName} 在 Microsoft 雲端解決方案提供者計畫中間接經銷商註冊申請 {id} 的主要連絡人。\n為確認您已註冊，且此電子郵件地址屬於您的組織，請在 {days} 天內開啟下方連結並按下「確認我的地址」。如果您沒有預期收到這封電子郵件，請忽略。',
     'application.verify.mail.link': '驗證我的電子郵件地址',
+    'application.verify.confirm.text': '請確認 {email} 是您的地址，也就是申請 {id} 的主要連絡人地址。在您按下按鈕之前，不會進行任何變更。',
+    'application.verify.confirm.button': '確認我的地址',
     'application.verify.ok': '謝謝，您的電子郵件地址已驗證。申請 {id} 現在審查中（通常需要 3–5 個工作天）。',
     'application.verify.used': '此連結已使用過，或已被較新的連結取代。請在聊天中輸入 status 查看您的申請。',
     'application.verify.expired': '此連結已過期。請在聊天中輸入 resend-verification 取得新連結。',

@@ -75,37 +75,53 @@ export async function sendVerification(
   return applications.apply(app._id, { type: 'send-verification', tokenHash, expiresAt, at: now }, by, { verificationToken: token });
 }
 
-/** The `verify-email` link: opening it verifies the address (200); 404 unknown token, 410 expired, superseded or already used. */
+/**
+ * The `verify-email` link: opening it shows **Confirm my address** and changes nothing (mail scanners open links
+ * ahead of people); the press verifies the address (200). 404 unknown token, 410 expired, superseded or used.
+ */
 export function verificationLink(services: Services, applications: Applications): LinkKind {
+  const find = async (token: string, now: Date) => {
+    const tokenHash = hashToken(token);
+    const link = await linkModel(services.connection).findById(tokenHash).lean<VerificationLink>();
+    const app = link && (await applicationModel(services.connection).findById(link.applicationId).lean<Application>());
+    return app ? { app, tokenHash, decision: decide({ type: 'verify-email', tokenHash, at: now }, app.state) } : undefined;
+  };
   return {
-    open: (ctx, token) => openVerificationLink(services, applications, ctx, token),
+    async open(ctx, token) {
+      const found = await find(token, ctx.now);
+      if (!found) return { status: 404, replies: say(ctx, 'application.verify.unknown') };
+      if (!found.decision.ok) return closed(ctx, `ENROLLMENT.${found.decision.refusal}`);
+      const { app } = found;
+      const confirm = { label: ctx.t('application.verify.confirm.button'), actionId: CONFIRM, value: app._id, style: 'primary' as const };
+      const ask = text(ctx.t('application.verify.confirm.text', { email: app.contactEmail, id: app._id }));
+      return { status: 200, replies: [post(ask, { type: 'actions', buttons: [confirm] })] };
+    },
+    async act(ctx, token, input) {
+      const found = await find(token, ctx.now);
+      if (!found) return { status: 404, replies: say(ctx, 'application.verify.unknown') };
+      if (input.kind !== 'action' || input.actionId !== CONFIRM || input.value !== found.app._id) throw new AppError('ACTION.STALE');
+      const by = { actorKey: `email:${found.app.contactEmail}`, platform: 'system' as const };
+      try {
+        // The parties hear about it from the transition itself (applications.ts), even after a crash.
+        const app = await applications.apply(found.app._id, { type: 'verify-email', tokenHash: found.tokenHash, at: ctx.now }, by);
+        return { status: 200, replies: say(ctx, 'application.verify.ok', { id: app._id }) };
+      } catch (error) {
+        if (error instanceof AppError && error.code.startsWith('ENROLLMENT.')) return closed(ctx, error.code);
+        throw error;
+      }
+    },
     async status(token, now) {
-      const tokenHash = hashToken(token);
-      const link = await linkModel(services.connection).findById(tokenHash).lean<VerificationLink>();
-      if (!link) return 404;
-      const app = await applicationModel(services.connection).findById(link.applicationId).lean<Application>();
-      if (!app) return 404;
-      return decide({ type: 'verify-email', tokenHash, at: now }, app.state).ok ? 200 : 410;
+      const found = await find(token, now);
+      return !found ? 404 : found.decision.ok ? 200 : 410;
     },
   };
 }
 
-async function openVerificationLink(services: Services, applications: Applications, ctx: TurnContext, token: string): Promise<LinkResult> {
-  const reply = (key: string, params?: Record<string, string>) => [post(text(ctx.t(key, params)))];
-  const hash = hashToken(token);
-  const link = await linkModel(services.connection).findById(hash).lean<VerificationLink>();
-  if (!link) return { status: 404, replies: reply('application.verify.unknown') };
-  try {
-    const pending = await applications.get(link.applicationId);
-    const by = { actorKey: `email:${pending.contactEmail}`, platform: 'system' as const };
-    // The parties hear about it from the transition itself (applications.ts), even after a crash.
-    const app = await applications.apply(pending._id, { type: 'verify-email', tokenHash: hash, at: services.clock.now() }, by);
-    return { status: 200, replies: reply('application.verify.ok', { id: app._id }) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'ENROLLMENT.LINK_EXPIRED')
-      return { status: 410, replies: reply('application.verify.expired') };
-    if (error instanceof AppError && error.code.startsWith('ENROLLMENT.'))
-      return { status: 410, replies: reply('application.verify.used') };
-    throw error;
-  }
+const CONFIRM = 'verify-email.confirm';
+
+const say = (ctx: TurnContext, key: string, params?: Record<string, string>) => [post(text(ctx.t(key, params)))];
+
+/** 410: expired, or used or replaced by a newer link. */
+function closed(ctx: TurnContext, code: string): LinkResult {
+  return { status: 410, replies: say(ctx, code === 'ENROLLMENT.LINK_EXPIRED' ? 'application.verify.expired' : 'application.verify.used') };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors.js';
 import type { CoreServices } from '../core/services.js';
 import type { Membership, Organization, OrgKind } from './organizations.js';
 import { isAdmin, type Role } from './roles.js';
+import { ownsMailbox } from './mailbox.js';
 
 export interface OrgAccess {
   org: Organization;
@@ -38,17 +39,20 @@ export function readOnce<T>(actor: Actor, what: string, load: () => Promise<T>):
 
 /**
  * The actor's memberships. A membership created for an email (e.g. a provider admin registered by an
- * operator) is linked to the chat identity the first time that person talks to the bot with that email.
+ * operator) is linked to the chat identity the first time that person talks to the bot with that email in
+ * their profile, once they have proven the address (`ownsMailbox`: the profile alone proves nothing).
  */
-export function membershipsOf(services: Pick<CoreServices, 'orgs' | 'organizations'>, actor: Actor): Promise<Membership[]> {
+export function membershipsOf(services: Pick<CoreServices, 'orgs' | 'organizations' | 'mailboxes'>, actor: Actor): Promise<Membership[]> {
   return readOnce(actor, 'memberships', async () => {
     const key = actorKey(actor);
     const { Membership } = services.orgs;
     const byEmail = actor.email
       ? await Membership.find({ email: actor.email.toLowerCase(), actorKey: { $exists: false } }).lean<Membership[]>()
       : [];
-    for (const membership of byEmail) {
-      await Membership.updateOne({ _id: membership._id }, { $set: { actorKey: key, displayName: actor.displayName } });
+    if (byEmail.length && (await ownsMailbox(services, actor, actor.email ?? ''))) {
+      for (const membership of byEmail) {
+        await Membership.updateOne({ _id: membership._id }, { $set: { actorKey: key, displayName: actor.displayName } });
+      }
     }
     return Membership.find({ actorKey: key }).lean<Membership[]>();
   });
@@ -56,7 +60,7 @@ export function membershipsOf(services: Pick<CoreServices, 'orgs' | 'organizatio
 
 /** The actor's organization of the given kind (the first one when several), with their membership. */
 export async function orgOf(
-  services: Pick<CoreServices, 'orgs' | 'organizations'>,
+  services: Pick<CoreServices, 'orgs' | 'organizations' | 'mailboxes'>,
   actor: Actor,
   kind?: OrgKind,
 ): Promise<OrgAccess | undefined> {
@@ -73,7 +77,7 @@ export async function orgOf(
 
 /** Like orgOf, but refuses (AppError FORBIDDEN) unless the actor holds one of `roles` (default: an admin role). */
 export async function requireRole(
-  services: Pick<CoreServices, 'orgs' | 'organizations'>,
+  services: Pick<CoreServices, 'orgs' | 'organizations' | 'mailboxes'>,
   actor: Actor,
   kind: OrgKind,
   roles?: readonly Role[],

@@ -8,23 +8,29 @@ import { newToken } from '../core/tokens.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
+import { answererKey, ownsMailbox, unprovenAddress } from '../org/mailbox.js';
 import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
 import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './store.js';
 import { isoDate } from '../shared/dates.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
 
-/** Routes `partnership.authorize.<id>` (the consent form), `partnership.decline` and `partnership.resend`. */
+/**
+ * Routes `partnership.authorize.<id>` (the consent form), `partnership.decline` and `partnership.resend`, from
+ * chat or from the invitation link's page (`viaLink`: the address the link was sent to, proven by holding it).
+ */
 export async function answerInvitation(
   services: CoreServices,
   models: PartnershipModels,
   ctx: TurnContext,
   input: ActionInput,
+  viaLink?: string,
 ): Promise<Reply[]> {
   const id = input.kind === 'form' ? input.formId : input.actionId;
   if (input.kind === 'form' && id.startsWith('partnership.authorize.')) {
-    return authorize(services, models, ctx, id.slice('partnership.authorize.'.length), input.values.consent === 'true', input);
+    const invitationId = id.slice('partnership.authorize.'.length);
+    return authorize(services, models, ctx, invitationId, input.values.consent === 'true', input, viaLink);
   }
-  if (input.kind === 'action' && id === 'partnership.decline') return decline(services, models, ctx, input.value, input);
+  if (input.kind === 'action' && id === 'partnership.decline') return decline(services, models, ctx, input.value, input, viaLink);
   if (input.kind === 'action' && id === 'partnership.resend') return resend(services, models, ctx, input.value);
   throw new AppError('ACTION.STALE');
 }
@@ -34,9 +40,17 @@ interface Loaded {
   provider: Organization;
   reseller?: Organization;
   actorAdminOf?: string;
+  /** The invited address, when the actor's profile names it but they have not proven it. */
+  unproven?: string;
 }
 
-async function load(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string): Promise<Loaded> {
+async function load(
+  services: CoreServices,
+  models: PartnershipModels,
+  ctx: TurnContext,
+  invitationId: string,
+  viaLink?: string,
+): Promise<Loaded> {
   const invitation = await models.Invitation.findById(invitationId).lean<PartnershipInvitation>();
   const provider = invitation && (await services.organizations.get(invitation.providerOrgId));
   if (!invitation || !provider) throw new AppError('INVITATION.UNKNOWN');
@@ -45,7 +59,15 @@ async function load(services: CoreServices, models: PartnershipModels, ctx: Turn
     ? ((await services.organizations.get(invitation.resellerOrgId)) ?? undefined)
     : await resellerOfEmail(services, invitation.inviteeEmail);
   const access = await orgOf(services, ctx.actor, 'reseller');
-  return { invitation, provider, reseller, actorAdminOf: access && isAdmin(access.membership.roles) ? access.org._id : undefined };
+  const unproven = await unprovenAddress(services, ctx.actor, invitation.inviteeEmail, viaLink);
+  if (access && isAdmin(access.membership.roles)) return { invitation, provider, reseller, actorAdminOf: access.org._id, unproven };
+  // The link's holder reads the invited address: they act as the admin that address is in the invited organization.
+  const linkAdmin = viaLink === invitation.inviteeEmail && reseller && (await adminByEmail(services, reseller._id, viaLink));
+  return { invitation, provider, reseller, actorAdminOf: linkAdmin ? reseller._id : undefined, unproven };
+}
+
+async function adminByEmail(services: CoreServices, orgId: string, email: string): Promise<boolean> {
+  return (await services.organizations.membershipsByEmail(email)).some((m) => m.orgId === orgId && isAdmin(m.roles));
 }
 
 const facts = (loaded: Loaded) => ({ expiresAt: loaded.invitation.expiresAt, providerCountry: loaded.provider.country });
@@ -70,16 +92,19 @@ async function authorize(
   invitationId: string,
   consent: boolean,
   input: ActionInput,
+  viaLink?: string,
 ): Promise<Reply[]> {
-  const loaded = await load(services, models, ctx, invitationId);
+  const loaded = await load(services, models, ctx, invitationId, viaLink);
   const { invitation, provider, reseller } = loaded;
+  const by = answererKey(ctx.actor, viaLink);
   const command: InvitationCommand = {
     type: 'authorize',
-    by: actorKey(ctx.actor),
+    by,
     at: ctx.now,
     consent,
     invitedReseller: reseller && { orgId: reseller._id, country: reseller.country },
     actorAdminOf: loaded.actorAdminOf,
+    unproven: loaded.unproven,
   };
   const decision = decideInvitation(command, invitation.state, facts(loaded));
   if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.CONSENT_REQUIRED' && input.kind === 'form') {
@@ -101,27 +126,33 @@ async function authorize(
     state: { status: 'active', since: ctx.now },
   };
   await models.Partnership.replaceOne({ _id: partnership._id }, partnership, { upsert: true });
-  await recordInvitation(services, ctx, answered, PARTNERSHIP_AUDIT.authorized, {
-    partnershipId: partnership._id,
-    answeredBy: actorKey(ctx.actor),
-  });
+  await recordInvitation(services, ctx, answered, PARTNERSHIP_AUDIT.authorized, { partnershipId: partnership._id, answeredBy: by });
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
     message: { blocks: [text(services.translatorFor(locale)('partnership.notify.authorized', { reseller: reseller.legalName }))] },
   }));
   return [answerReply(input, ctx.t('partnership.authorized', { provider: provider.legalName }))];
 }
 
-async function decline(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string, input: ActionInput) {
-  const loaded = await load(services, models, ctx, invitationId);
+async function decline(
+  services: CoreServices,
+  models: PartnershipModels,
+  ctx: TurnContext,
+  invitationId: string,
+  input: ActionInput,
+  viaLink?: string,
+) {
+  const loaded = await load(services, models, ctx, invitationId, viaLink);
   const { invitation, provider, reseller } = loaded;
+  const by = answererKey(ctx.actor, viaLink);
   const decision = decideInvitation(
     {
       type: 'decline',
-      by: actorKey(ctx.actor),
+      by,
       at: ctx.now,
       invitedReseller: reseller && { orgId: reseller._id, country: reseller.country },
       actorAdminOf: loaded.actorAdminOf,
-      actorIsInvitee: ctx.actor.email?.toLowerCase() === invitation.inviteeEmail,
+      actorIsInvitee: await ownsMailbox(services, ctx.actor, invitation.inviteeEmail, viaLink),
+      unproven: loaded.unproven,
     },
     invitation.state,
     facts(loaded),
@@ -129,7 +160,7 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
   const event = await claimDecision(services.claims, decision, answeredKey(invitation._id), 'INVITATION.ANSWERED_CONCURRENTLY');
   const state = evolveInvitation(invitation.state, event);
   await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } });
-  await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) });
+  await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: by });
   const who = reseller?.legalName ?? invitation.inviteeEmail;
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
     message: { blocks: [text(services.translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },

@@ -1,8 +1,10 @@
+import { AppError } from '../core/errors.js';
 import type { Locale } from '../core/events.js';
-import type { LinkStatus } from '../core/module.js';
-import { text, type Block } from '../core/replies.js';
+import type { ActionInput, LinkStatus, TurnContext } from '../core/module.js';
+import { text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
+import { answerInvitation } from './answer.js';
 import { invitationBlocks } from './invitation-view.js';
 import type { PartnershipInvitation, PartnershipModels } from './store.js';
 import { closedInvitation } from './states.js';
@@ -11,11 +13,14 @@ import { closedInvitation } from './states.js';
 export interface LinkPage {
   status: LinkStatus;
   show(t: Translate, locale: Locale): Block[];
+  /** A press on the open page, as the link's holder (who thereby proves the invited mailbox). */
+  act?(ctx: TurnContext, input: ActionInput): Promise<Reply[]>;
 }
 
 /**
  * The landing page of a reseller invitation link (`/invitations/<token>`): the consent form while it is open,
  * 410 with the reason once answered, lapsed or replaced by a resend; undefined when the token is not one of ours.
+ * Its holder may authorize (consent ticked) or decline on the page, as the invited address.
  */
 export async function findPartnershipLink(
   services: CoreServices,
@@ -31,5 +36,16 @@ export async function findPartnershipLink(
   if (!provider) return undefined;
   const closed = closedInvitation(current.state, { expiresAt: current.expiresAt, providerCountry: provider.country }, now);
   if (closed && !closed.ok) return { status: 410, show: (t) => [text(t(`error.${closed.refusal.code}`, closed.refusal.params))] };
-  return { status: 200, show: (t, locale) => invitationBlocks(t, locale, current, provider) };
+  return {
+    status: 200,
+    show: (t, locale) => invitationBlocks(t, locale, current, provider),
+    act(ctx, input) {
+      const ours =
+        input.kind === 'form'
+          ? input.formId === `partnership.authorize.${current._id}`
+          : input.actionId === 'partnership.decline' && input.value === current._id;
+      if (!ours) throw new AppError('ACTION.STALE');
+      return answerInvitation(services, models, ctx, input, current.inviteeEmail);
+    },
+  };
 }

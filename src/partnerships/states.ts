@@ -5,6 +5,8 @@ import { accept, assertNever, refuse, type Decision } from '../core/decider.js';
  *
  *   invitation: pending ──authorize (consent ticked, by an admin of the invited reseller, same country)──▶ authorized
  *               pending ──decline (by an admin of the invited reseller, or the invitee)──────────────────▶ declined
+ *               (the invitee: whoever proved the invited mailbox, in chat with a one-time code or by holding the
+ *               personal link; a profile email that names it only earns the refusal EMAIL.UNPROVEN, saying how)
  *               pending ──resend (by a provider admin)──▶ pending with a new link (the old one answers 410)
  *               pending lapses 90 days after it was sent (computed from `expiresAt`, never written)
  *   partnership: active ──remove (by a provider admin, after a warning that no legal notice is sent)──▶ removed
@@ -45,8 +47,16 @@ export interface OrgFacts {
 }
 
 export type InvitationCommand =
-  | { type: 'authorize'; by: string; at: Date; consent: boolean; invitedReseller?: OrgFacts; actorAdminOf?: string }
-  | { type: 'decline'; by: string; at: Date; invitedReseller?: OrgFacts; actorAdminOf?: string; actorIsInvitee: boolean }
+  | { type: 'authorize'; by: string; at: Date; consent: boolean; invitedReseller?: OrgFacts; actorAdminOf?: string; unproven?: string }
+  | {
+      type: 'decline';
+      by: string;
+      at: Date;
+      invitedReseller?: OrgFacts;
+      actorAdminOf?: string;
+      actorIsInvitee: boolean;
+      unproven?: string;
+    }
   | { type: 'resend'; by: string; at: Date; actorAdminOfProvider: boolean };
 
 export type InvitationEvent =
@@ -80,6 +90,8 @@ export function decideInvitation(command: InvitationCommand, state: InvitationSt
       const closed = closedInvitation(state, facts, command.at);
       if (closed) return closed;
       const reseller = command.invitedReseller;
+      // Someone whose profile names the invited address but who has not proven it learns how to.
+      if (command.unproven && command.actorAdminOf !== reseller?.orgId) return refuse('EMAIL.UNPROVEN', { email: command.unproven });
       if (!reseller) return refuse('PARTNERSHIP.RESELLER_NOT_ENROLLED');
       if (command.actorAdminOf !== reseller.orgId) return refuse('PARTNERSHIP.NOT_INVITED_ADMIN');
       if (reseller.country !== facts.providerCountry) {
@@ -92,7 +104,9 @@ export function decideInvitation(command: InvitationCommand, state: InvitationSt
       const closed = closedInvitation(state, facts, command.at);
       if (closed) return closed;
       const isResellerAdmin = command.invitedReseller !== undefined && command.actorAdminOf === command.invitedReseller.orgId;
-      if (!isResellerAdmin && !command.actorIsInvitee) return refuse('PARTNERSHIP.NOT_INVITED_ADMIN');
+      if (!isResellerAdmin && !command.actorIsInvitee) {
+        return command.unproven ? refuse('EMAIL.UNPROVEN', { email: command.unproven }) : refuse('PARTNERSHIP.NOT_INVITED_ADMIN');
+      }
       return accept({ type: 'declined', by: command.by, at: command.at });
     }
     case 'resend': {

@@ -1,3 +1,4 @@
+import { membershipOwnsEmail } from '../org/mailbox.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CoreServices } from '../core/services.js';
 import type { Membership, Organization } from '../org/organizations.js';
@@ -79,11 +80,16 @@ export function partnershipModels(connection: Connection): PartnershipModels {
 
 export const partnershipId = (providerOrgId: string, resellerOrgId: string): string => `${providerOrgId}|${resellerOrgId}`;
 
-/** The reseller organization of the person with this email (a membership by email, or by a known chat identity). */
+/**
+ * The reseller organization of the person who reads this address: a membership created for it, or one whose
+ * chat identity proved it (a profile email alone does not count: anyone's profile can name any address).
+ */
 export async function resellerOfEmail(services: CoreServices, email: string): Promise<Organization | undefined> {
   const { Membership, Organization } = services.orgs;
-  const keys = (await services.people.findByEmail(email)).map((person) => person._id);
-  const memberships = await Membership.find({ $or: [{ email }, { actorKey: { $in: keys } }] }).lean<Membership[]>();
+  const memberships = [];
+  for (const membership of await Membership.find({ email }).lean<Membership[]>()) {
+    if (await membershipOwnsEmail(services, membership)) memberships.push(membership);
+  }
   if (!memberships.length) return undefined;
   const orgs = await Organization.find({ _id: { $in: memberships.map((m) => m.orgId) }, kind: 'reseller' }).lean<Organization[]>();
   return orgs[0];

@@ -54,7 +54,6 @@ describe('members and roles', () => {
 
   describe('who may hand out the admin roles', () => {
     const agent = persona('mem-agent', { email: 'agent@contoso.com' });
-    const bea = persona('mem-bea', { email: 'bea@contoso.com' });
     const GLOBAL_ONLY = 'Only a global admin can grant or revoke the roles Global admin and Admin agent. Nothing was changed.';
     const rolesOf = async (email: string) => (await h.database.connection.collection('memberships').findOne({ email }))?.roles;
 

@@ -12,6 +12,8 @@ export interface HtmlRenderOptions {
   postTo?: string;
   /** A fresh id per rendered page, posted back as the event id: a second tab is a second press. */
   eventId?: string;
+  /** The link page's form token (CSRF), posted back with every press and compared with its cookie. */
+  formToken?: string;
   /**
    * Lists of records (the read-only views): each summary and the buttons after it become one closed
    * <details>. Only harmless buttons are offered (no confirmation, not danger) and post to `postTo`;
@@ -99,7 +101,8 @@ function blockHtml(block: Block, options: HtmlRenderOptions): Html {
   }
 }
 
-const hidden = (options: HtmlRenderOptions): Html => html`<input type="hidden" name="_event" value="${options.eventId ?? ''}" />`;
+const hidden = (options: HtmlRenderOptions): Html =>
+  html`<input type="hidden" name="_event" value="${options.eventId ?? ''}" />${options.formToken ? html`<input type="hidden" name="_csrf" value="${options.formToken}" />` : ''}`;
 
 function buttonHtml(button: Button, options: HtmlRenderOptions): Html {
   const style = `button${button.style ? ` ${button.style}` : ''}`;
