@@ -18,10 +18,7 @@ export const identityMessages = defineMessages(
       'Thank you: {email} is proven to be yours. Invitations and requests sent to it, and roles given to it, are now yours here: press the button again.',
     'identity.mail.subject': 'Your code: {code}',
     'identity.mail.body':
-      'Hello,\n{name} asked in {platform} to prove that this email address is theirs, to answer the CSP partner invitations and requests sent to it.\nTheir code is {code}. Type verify-email {code} in the chat with the bot within {minutes} minutes.\nIf this was not you, ignore this email and do not share the code: without it nobody can act for this address.',
-    'identity.platform.slack': 'Slack',
-    'identity.platform.teams': 'Microsoft Teams',
-    'identity.platform.web': 'the playground',
+      'Hello,\n{name} asked in a chat with the CSP partner bot to prove that this email address is theirs, to answer the CSP partner invitations and requests sent to it.\nTheir code is {code}. Type verify-email {code} in the chat with the bot within {minutes} minutes.\nIf this was not you, ignore this email and do not share the code: without it nobody can act for this address.',
     'error.EMAIL.UNPROVEN':
       'This is addressed to {email}. Your chat profile shows that address, but a profile can name any address, so first prove that it is yours: type verify-email and we email a 6-digit code to {email}, then type verify-email followed by the code and press the button again. Or answer from the personal link in the email. Nothing was changed.',
   },
@@ -39,10 +36,7 @@ export const identityMessages = defineMessages(
     'identity.proven': '謝謝：已證明 {email} 屬於您。寄給此地址的邀請與要求，以及授予此地址的角色，現在在這裡都屬於您：請再按一次按鈕。',
     'identity.mail.subject': '您的驗證碼：{code}',
     'identity.mail.body':
-      '您好：\n{name} 在 {platform} 中要求證明此電子郵件地址屬於他們，以回覆寄給此地址的 CSP 合作夥伴邀請與要求。\n驗證碼是 {code}。請在 {minutes} 分鐘內於與機器人的聊天中輸入 verify-email {code}。\n如果這不是您本人，請忽略此電子郵件，也不要分享驗證碼：沒有驗證碼，任何人都無法代表此地址行事。',
-    'identity.platform.slack': 'Slack',
-    'identity.platform.teams': 'Microsoft Teams',
-    'identity.platform.web': '體驗環境',
+      '您好：\n{name} 在與 CSP 合作夥伴機器人的聊天中要求證明此電子郵件地址屬於他們，以回覆寄給此地址的 CSP 合作夥伴邀請與要求。\n驗證碼是 {code}。請在 {minutes} 分鐘內於與機器人的聊天中輸入 verify-email {code}。\n如果這不是您本人，請忽略此電子郵件，也不要分享驗證碼：沒有驗證碼，任何人都無法代表此地址行事。',
     'error.EMAIL.UNPROVEN':
       '這是寄給 {email} 的。您的聊天個人檔案顯示此地址，但個人檔案可以填寫任何地址，因此請先證明它屬於您：輸入 verify-email，我們會寄送 6 位數驗證碼到 {email}，再輸入 verify-email 加上驗證碼，然後再按一次按鈕。或使用電子郵件中的個人連結回覆。沒有進行任何變更。',
   },

@@ -58,7 +58,6 @@ async function sendCode(services: CoreServices, codes: EmailCodes, ctx: TurnCont
     paragraphs: t('identity.mail.body', {
       code,
       name: ctx.actor.displayName,
-      platform: t(`identity.platform.${ctx.actor.platform}`),
       minutes: CODE_TTL_MS / 60_000,
     }).split('\n'),
     tag: 'identity.code',

@@ -6,7 +6,8 @@ import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf, requireRole } from '../org/access.js';
 import { membershipId, type Membership } from '../org/organizations.js';
-import { ROLES, decideRoleChange, isRole } from '../org/roles.js';
+import { ROLES, isRole } from '../org/roles.js';
+import { decideRoleChange } from './states.js';
 import { orThrow } from '../core/decider.js';
 import { auditEntries } from './audit-list.js';
 

@@ -2,6 +2,7 @@ import { createHarness, persona, readable, type Harness } from '../support/core-
 import {
   enrollThroughSummary,
   openVerification,
+  openVerificationPage,
   operator,
   press,
   storedDialog,
@@ -82,6 +83,12 @@ describe('enrollment transitions happen once', () => {
     const fresh = await verificationToken(h, 'di@contoso.com');
     expect(fresh).not.toBe(token);
     expect((await openVerification(h, di, token)).status).toBe(410);
+    // Opening the link (a mail scanner prefetching it) shows a button and verifies nothing.
+    for (let i = 0; i < 2; i++) {
+      const page = await openVerificationPage(h, di, fresh);
+      expect([page.status, readable(page.replies)]).toEqual([200, expect.stringContaining('[Confirm my address]')]);
+    }
+    expect(readable(await h.send(di, { kind: 'message', text: 'status' }))).toContain('Waiting for the primary contact to verify');
     const ok = await openVerification(h, di, fresh);
     expect(ok.status).toBe(200);
     expect(readable(ok.replies)).toContain('is now under review');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { latestDialog } from '../../src/infrastructure/dialog-store.js';
 import type { Actor } from '../../src/core/events.js';
 import type { Reply } from '../../src/core/replies.js';
@@ -103,8 +104,23 @@ export async function verificationToken(h: Harness, email: string): Promise<stri
   return match[1];
 }
 
-export function openVerification(h: Harness, who: Actor, token: string) {
+/** Opens the verification link's page only (as a mail scanner would): it shows **Confirm my address**, nothing more. */
+export function openVerificationPage(h: Harness, who: Actor, token: string) {
   return h.core.engine.openLink('verify-email', token, { actor: who, conversationId: `web:web:link-${who.userId}` });
+}
+
+/** Opens the verification link and, when the page is usable, presses its **Confirm my address**: what a person does. */
+export async function openVerification(h: Harness, who: Actor, token: string) {
+  const page = await openVerificationPage(h, who, token);
+  if (page.status !== 200) return page;
+  const confirm = buttons(page.replies).find((button) => button.actionId === 'verify-email.confirm');
+  if (!confirm) throw new Error(`no Confirm button on the verification page: ${JSON.stringify(page.replies)}`);
+  return h.core.engine.actOnLink('verify-email', token, {
+    id: `test:${randomUUID()}`,
+    actor: who,
+    conversationId: `web:web:link-${who.userId}`,
+    input: { kind: 'action', actionId: confirm.actionId, value: confirm.value },
+  });
 }
 
 /** Submits from the summary and verifies the primary contact's email; returns the application id. */
