@@ -64,9 +64,9 @@ export async function press(
   return h.send(who, { kind: 'action', actionId: button.actionId, value: button.value, messageId: 'm1' }, eventId ? { eventId } : {});
 }
 
-/** The dialog document of a web persona's DM, as stored. */
+/** The dialog document of the actor's DM (the harness's default conversation), as stored. */
 export async function storedDialog(h: Harness, who: Actor) {
-  const key = `web:web:${who.userId}|web:web:dm-${who.userId}`;
+  const key = `${who.platform}:${who.workspaceId}:${who.userId}|${who.platform}:${who.workspaceId}:dm-${who.userId}`;
   return latestDialog(h.database.connection, key);
 }
 
