@@ -15,12 +15,12 @@ export const identityMessages = defineMessages(
     'identity.wrong': 'That code is not right. {left} tries left.',
     'identity.tooMany': 'Too many wrong codes. Type verify-email to get a new one (one every 15 minutes).',
     'identity.proven':
-      'Thank you: {email} is proven to be yours. Invitations and requests sent to it, and roles given to it, are now yours here: press the button again.',
+      'Thank you: {email} is proven to be yours. Invitations and requests sent to it, and roles given to it, are now yours here. Type invitations to see what waits for your answer.',
     'identity.mail.subject': 'Your code: {code}',
     'identity.mail.body':
       'Hello,\n{name} asked in a chat with the CSP partner bot to prove that this email address is theirs, to answer the CSP partner invitations and requests sent to it.\nTheir code is {code}. Type verify-email {code} in the chat with the bot within {minutes} minutes.\nIf this was not you, ignore this email and do not share the code: without it nobody can act for this address.',
     'error.EMAIL.UNPROVEN':
-      'This is addressed to {email}. Your chat profile shows that address, but a profile can name any address, so first prove that it is yours: type verify-email and we email a 6-digit code to {email}, then type verify-email followed by the code and press the button again. Or answer from the personal link in the email. Nothing was changed.',
+      'This is addressed to {email}. Your chat profile shows that address, but a profile can name any address, so first prove that it is yours: type verify-email and we email a 6-digit code to {email}, then type verify-email followed by the code. Or answer from the personal link in the email. Nothing was changed.',
   },
   {
     'identity.help': '證明您聊天個人檔案中的電子郵件地址屬於您（機器人會寄給您一次性驗證碼）',
@@ -33,11 +33,12 @@ export const identityMessages = defineMessages(
     'identity.noCode': '目前沒有等待中的驗證碼（驗證碼 15 分鐘內有效）。請輸入 verify-email 取得新的驗證碼。',
     'identity.wrong': '驗證碼不正確。還可以再試 {left} 次。',
     'identity.tooMany': '錯誤次數過多。請輸入 verify-email 取得新的驗證碼（每 15 分鐘一組）。',
-    'identity.proven': '謝謝：已證明 {email} 屬於您。寄給此地址的邀請與要求，以及授予此地址的角色，現在在這裡都屬於您：請再按一次按鈕。',
+    'identity.proven':
+      '謝謝：已證明 {email} 屬於您。寄給此地址的邀請與要求，以及授予此地址的角色，現在在這裡都屬於您。輸入 invitations 查看等待您回覆的項目。',
     'identity.mail.subject': '您的驗證碼：{code}',
     'identity.mail.body':
       '您好：\n{name} 在與 CSP 合作夥伴機器人的聊天中要求證明此電子郵件地址屬於他們，以回覆寄給此地址的 CSP 合作夥伴邀請與要求。\n驗證碼是 {code}。請在 {minutes} 分鐘內於與機器人的聊天中輸入 verify-email {code}。\n如果這不是您本人，請忽略此電子郵件，也不要分享驗證碼：沒有驗證碼，任何人都無法代表此地址行事。',
     'error.EMAIL.UNPROVEN':
-      '這是寄給 {email} 的。您的聊天個人檔案顯示此地址，但個人檔案可以填寫任何地址，因此請先證明它屬於您：輸入 verify-email，我們會寄送 6 位數驗證碼到 {email}，再輸入 verify-email 加上驗證碼，然後再按一次按鈕。或使用電子郵件中的個人連結回覆。沒有進行任何變更。',
+      '這是寄給 {email} 的。您的聊天個人檔案顯示此地址，但個人檔案可以填寫任何地址，因此請先證明它屬於您：輸入 verify-email，我們會寄送 6 位數驗證碼到 {email}，再輸入 verify-email 加上驗證碼。或使用電子郵件中的個人連結回覆。沒有進行任何變更。',
   },
 );

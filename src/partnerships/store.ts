@@ -81,11 +81,14 @@ export function partnershipModels(connection: Connection): PartnershipModels {
 export const partnershipId = (providerOrgId: string, resellerOrgId: string): string => `${providerOrgId}|${resellerOrgId}`;
 
 /**
- * The reseller organization of the person who reads this address: a membership created for it, or one whose
- * chat identity proved it (a profile email alone does not count: anyone's profile can name any address).
+ * The reseller organization of the person who reads this address: the one whose primary contact it is (enrollment
+ * verified it by its link), else one with a membership created for it or whose chat identity proved it (a profile
+ * email alone does not count: anyone's profile can name any address).
  */
 export async function resellerOfEmail(services: CoreServices, email: string): Promise<Organization | undefined> {
   const { Membership, Organization } = services.orgs;
+  const contactOf = await Organization.findOne({ kind: 'reseller', 'primaryContact.email': email }).lean<Organization>();
+  if (contactOf) return contactOf;
   const memberships = [];
   for (const membership of await Membership.find({ email }).lean<Membership[]>()) {
     if (await membershipOwnsEmail(services, membership)) memberships.push(membership);

@@ -1,4 +1,4 @@
-import { US_ANSWERS, verificationToken } from '../support/enrollment-driver.js';
+import { openVerification, US_ANSWERS, verificationToken } from '../support/enrollment-driver.js';
 import { blockKitViolations, type FakeMessage, type SlackCall } from '../support/fake-slack-api.js';
 import { buttonsOf, readableSlack, startSlackTestBot, TEAM, type SlackTestBot } from '../support/slack-workspace.js';
 
@@ -85,6 +85,16 @@ describe('Slack scenarios', () => {
     return { answer: body ? JSON.parse(body) : undefined, messages: dmSince(person, from) };
   }
 
+  /** `/csp verify-email`, then the code from the mail the bot sent (the outbox: no SMTP here) typed back. */
+  async function prove(person: Person): Promise<string> {
+    expect(texts(await csp(person, 'verify-email'))).toContain(`We emailed a 6-digit code to ${person.email}`);
+    const mail = await t.bot.database.connection
+      .collection('outbox')
+      .findOne({ to: person.email, tag: 'identity.code' }, { sort: { sentAt: -1 } });
+    const code = /\d{6}/.exec(String(mail?.subject))?.[0];
+    return texts(await csp(person, `verify-email ${code}`));
+  }
+
   let applicationId = '';
   it('Ana enrolls Contoso through DMs and one modal, verifies her email, and hears when Olga accepts', async () => {
     const { ana, olga } = people;
@@ -125,11 +135,9 @@ describe('Slack scenarios', () => {
     applicationId = /app_[0-9a-f]{8}/.exec(texts(submitted))?.[0] ?? '';
     expect(applicationId).toMatch(/^app_/);
 
-    const token = await verificationToken({ database: t.bot.database } as never, ana.email);
-    const verified = await t.bot.core.engine.openLink('verify-email', token, {
-      actor: { platform: 'slack', workspaceId: TEAM, userId: ana.id, displayName: ana.name, locale: 'en' },
-      conversationId: `web:web:link-${ana.id}`,
-    });
+    const h = { database: t.bot.database, core: t.bot.core } as never;
+    const linkHolder = { platform: 'web' as const, workspaceId: 'link', userId: 'visitor', displayName: 'Visitor', locale: 'en' as const };
+    const verified = await openVerification(h, linkHolder, await verificationToken(h, ana.email));
     expect(verified.status).toBe(200);
 
     const from = t.fake.calls.length;
@@ -146,6 +154,9 @@ describe('Slack scenarios', () => {
       'provider add --name "Fabrikam US" --country US --partner-id 2345678 --services customer-support,technical-assistance --admins pam@fabrikam.com',
     );
     expect(texts(registered)).toContain('Fabrikam US is registered as an indirect provider');
+    // Pam's profile shows the address the operator registered, but she is its admin only once she proves it.
+    expect(texts(await csp(pam, 'invite-reseller ana@contoso.com'))).toContain('Only an admin of an indirect provider');
+    expect(await prove(pam)).toContain('pam@fabrikam.com is proven to be yours');
 
     const from = t.fake.calls.length;
     expect(texts(await csp(pam, 'invite-reseller ana@contoso.com Let us work together'))).toContain('ana@contoso.com');
@@ -185,9 +196,16 @@ describe('Slack scenarios', () => {
     const request = withButton(dmSince(wendy, from), 'Approve');
     expect(texts([request])).toContain('Contoso');
     const stale = structuredClone(request); // what a second client still shows
+
+    // Her Slack profile shows the invited address, which proves nothing: the press is refused, saying how to prove it.
+    const unproven = await press(wendy, request, 'Approve');
+    expect(texts(unproven)).toContain('This is addressed to admin@wingtip.com. Your chat profile shows that address');
+    expect(await prove(wendy)).toContain('admin@wingtip.com is proven to be yours');
+    const waiting = withButton(await csp(wendy, 'invitations'), 'Approve');
+
     const beforeApproval = t.fake.calls.length;
-    const approved = await press(wendy, request, 'Approve');
-    expect(labels(latest(wendy, request))).toEqual([]);
+    const approved = await press(wendy, waiting, 'Approve');
+    expect(labels(latest(wendy, waiting))).toEqual([]);
     expect(texts(approved)).toContain('Approved');
     expect(texts(dmSince(ana, beforeApproval))).toContain('approved the reseller relationship request');
 
