@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { launchBrowser } from '../support/browser.js';
 import { renderCard } from '../support/card-browser.js';
-import { US_ANSWERS } from '../support/enrollment-driver.js';
+import { openVerification, US_ANSWERS } from '../support/enrollment-driver.js';
 import { startTeamsBot, TENANT, type TeamsBotUnderTest } from '../support/teams-bot.js';
 import { buttonTitles, cardText, personalChat, sentCards, teamsUser, type SentCard, type TeamsUser } from '../support/teams-client.js';
 
@@ -84,6 +84,15 @@ describe('Teams scenarios', () => {
   };
   const texts = (cards: SentCard[]) => cards.map((sent) => cardText(sent.card)).join('\n');
 
+  /** `verify-email`, then the code from the mail the bot sent (the outbox: no SMTP here) typed back. */
+  async function prove(user: TeamsUser, email: string): Promise<string> {
+    expect(texts(await ask(user, 'verify-email'))).toContain(`We emailed a 6-digit code to ${email}`);
+    const mail = await under.bot.database.connection
+      .collection('outbox')
+      .findOne({ to: email, tag: 'identity.code' }, { sort: { sentAt: -1 } });
+    return texts(await ask(user, `verify-email ${/\d{6}/.exec(String(mail?.subject))?.[0]}`));
+  }
+
   let applicationId = '';
   it('Ana enrolls Contoso as an indirect reseller, verifies the email, and is told when the operator accepts', async () => {
     const welcome = await ask(ana, 'enroll');
@@ -107,10 +116,8 @@ describe('Teams scenarios', () => {
       .find({ to: 'ana@contoso.com', tag: 'enrollment.verify' })
       .toArray();
     const token = /\/verify-email\/([\w-]{43})/.exec(String(mail?.text))?.[1] ?? '';
-    const verified = await under.bot.core.engine.openLink('verify-email', token, {
-      actor: { platform: 'teams', workspaceId: TENANT, userId: ana.aadObjectId, displayName: ana.name, locale: 'en' },
-      conversationId: `web:web:link-ana`,
-    });
+    const linkHolder = { platform: 'web' as const, workspaceId: 'link', userId: 'visitor', displayName: 'Visitor', locale: 'en' as const };
+    const verified = await openVerification({ core: under.bot.core } as never, linkHolder, token);
     expect(verified.status).toBe(200);
 
     const before = inbox(ana).length;
@@ -127,6 +134,8 @@ describe('Teams scenarios', () => {
     );
     expect(texts(registered)).toContain('Fabrikam US is registered as an indirect provider');
 
+    // Pam's profile shows the address the operator registered; she proves it is hers before acting as its admin.
+    expect(await prove(pam, 'pam@fabrikam.com')).toContain('is proven to be yours');
     const before = inbox(ana).length;
     const sent = await ask(pam, 'invite-reseller ana@contoso.com "Let us work together"');
     expect(texts(sent)).toContain('ana@contoso.com');
@@ -185,6 +194,7 @@ describe('Teams scenarios', () => {
 
     const request = await eventually(() => withButton(inbox(wendy).slice(wendyBefore), 'Approve'));
     expect(cardText(request.card)).toContain('Contoso');
+    expect(await prove(wendy, 'admin@wingtip.com')).toContain('is proven to be yours');
     const anaBefore = inbox(ana).length;
     const approved = await press(wendy, request, 'Approve');
     expect(buttonTitles(approved.replaced.card)).toEqual([]);
