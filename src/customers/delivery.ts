@@ -5,7 +5,7 @@ import type { ActionInput, TurnContext } from '../core/module.js';
 import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
-import { invitationLink } from '../partnerships/invitation-view.js';
+import { invitationLink } from '../partnerships/api.js';
 import { renderMail } from '../shared/mail-layout.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties, resellerAccess } from './parties.js';

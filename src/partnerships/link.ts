@@ -18,7 +18,7 @@ export interface LinkPage {
  * 410 with the reason once answered, lapsed or replaced by a resend; undefined when the token is not one of ours.
  */
 export async function findPartnershipLink(
-  services: CoreServices,
+  services: Pick<CoreServices, 'organizations'>,
   models: PartnershipModels,
   tokenHash: string,
   now: Date,

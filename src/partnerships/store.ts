@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CoreServices } from '../core/services.js';
-import type { Membership, Organization } from '../org/organizations.js';
+import type { Organization } from '../org/organizations.js';
 import type { InvitationState, PartnershipState } from './states.js';
 
 /** A provider's invitation to a reseller ("Request a partnership"). Only the link token's hash is stored. */
@@ -81,12 +81,11 @@ export const partnershipId = (providerOrgId: string, resellerOrgId: string): str
 
 /** The reseller organization of the person with this email (a membership by email, or by a known chat identity). */
 export async function resellerOfEmail(services: CoreServices, email: string): Promise<Organization | undefined> {
-  const { Membership, Organization } = services.orgs;
   const keys = (await services.people.findByEmail(email)).map((person) => person._id);
-  const memberships = await Membership.find({ $or: [{ email }, { actorKey: { $in: keys } }] }).lean<Membership[]>();
+  const memberships = [await services.organizations.membershipsByEmail(email), ...(await Promise.all(keys.map((key) => services.organizations.membershipsOf(key))))].flat();
   if (!memberships.length) return undefined;
-  const orgs = await Organization.find({ _id: { $in: memberships.map((m) => m.orgId) }, kind: 'reseller' }).lean<Organization[]>();
-  return orgs[0];
+  const orgs = await services.organizations.byIds(memberships.map((m) => m.orgId));
+  return [...orgs.values()].find((org) => org.kind === 'reseller');
 }
 
 /** Active partnerships of one side (`providerOrgId` or `resellerOrgId`). */

@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { createDueReminders } from './store.js';
+import type { DueReminders } from './store.js';
 import { endOf, type Intervals } from './intervals.js';
 import { claimKey, type Reminder, type ReminderKey, type ReminderKind } from './reminder.js';
 import { createReminderDelivery } from './reminder-delivery.js';
@@ -42,10 +42,14 @@ export interface ReminderService {
   sweep(): Promise<number>;
 }
 
-export function createReminderService(services: CoreServices, intervals: Intervals, hours: WorkingHours): ReminderService {
+export function createReminderService(
+  services: CoreServices,
+  store: DueReminders,
+  intervals: Intervals,
+  hours: WorkingHours,
+): ReminderService {
   const kinds = new Map<string, ReminderKind>();
   const logger = services.logger.child({ component: 'reminders' });
-  const store = createDueReminders(services.connection);
   const delivery = createReminderDelivery(services);
   const sweeper = createReminderSweep(services, store, delivery, kinds, hours);
   services.scheduler.addWorker(sweeper);

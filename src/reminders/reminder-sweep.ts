@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { BUCKET_MS, bucketEnd, claimAll, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
+import { BUCKET_MS, bucketEnd, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
 import { claimKey, type ReminderKind } from './reminder.js';
 import type { ReminderDelivery } from './reminder-delivery.js';
 import { eachLimited } from './each-limited.js';
@@ -130,7 +130,7 @@ export function createReminderSweep(
   /** Those of `docs` whose bucket's turn this replica holds (claiming the turns not yet claimed). */
   async function takeTurns(docs: DueDoc[], now: Date): Promise<DueDoc[]> {
     const open = [...new Set(docs.map((doc) => doc.bucket))].filter((bucket) => !turns.has(bucket));
-    const won = await claimAll(services.connection, open.map(turnKey), now);
+    const won = await services.claims.claimAll(open.map(turnKey), now);
     for (const bucket of open) turns.set(bucket, won.has(turnKey(bucket)));
     return docs.filter((doc) => turns.get(doc.bucket));
   }
@@ -151,8 +151,7 @@ export function createReminderSweep(
       },
       (error) => logger.error({ err: error }, 'reminder re-check failed; the next catch-up retries it'),
     );
-    const won = await claimAll(
-      services.connection,
+    const won = await services.claims.claimAll(
       ready.map((doc) => claimKey(doc.reminder)),
       now,
     );
