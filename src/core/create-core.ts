@@ -9,7 +9,7 @@ import { createAuditLog } from '../infrastructure/audit.js';
 import { type AuditLog } from './ports.js';
 import { createOrganizations, orgModels, type OrgModels } from '../infrastructure/organizations.js';
 import { createRefusalLog } from '../org/refusals.js';
-import { scheduleClaimsCleanup } from '../infrastructure/claims-cleanup.js';
+import { claimsCleanupJob } from '../infrastructure/claims-cleanup.js';
 import { createDialogStore } from '../infrastructure/dialog-store.js';
 import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
@@ -88,9 +88,11 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     catalogs: assembly.catalogs,
     translatorFor,
   };
-  scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs }, clock, options.logger);
+  const modules = assembly.modules(services);
+  for (const job of [claimsCleanupJob({ claims: options.claims, dialogs }, clock, options.logger), ...modules.flatMap((m) => m.jobs ?? [])])
+    options.scheduler.every(job);
   const engine = createEngine({
-    modules: assembly.modules(services),
+    modules,
     claims: options.claims,
     dialogs,
     people,

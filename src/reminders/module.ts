@@ -1,9 +1,10 @@
 import type { BotModule } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
-import { dialogKinds, startDialogSweep } from './dialog-sweep.js';
+import { dialogKinds, dialogSweepJob } from './dialog-sweep.js';
 import { parseIntervals } from './intervals.js';
 import type { ReminderKind } from './reminder.js';
 import { createReminderService, type ReminderService } from './reminder-service.js';
+import { pruneTurnsJob } from './reminder-sweep.js';
 import { parseWorkingHours } from './working-hours.js';
 import { remindersCommand } from './reminders-command.js';
 import type { DueReminders } from './store.js';
@@ -27,7 +28,10 @@ export function createRemindersModule(services: CoreServices, store: DueReminder
   const reminders = createReminderService(services, store, intervals, parseWorkingHours(services.workingHours));
   const kinds = [...dialogKinds(services), ...featureKinds];
   for (const kind of kinds) reminders.define(kind);
-  startDialogSweep(services, reminders, intervals);
   byServices.set(services, reminders);
-  return { name: 'reminders', commands: [remindersCommand(services, reminders)] };
+  return {
+    name: 'reminders',
+    commands: [remindersCommand(services, reminders)],
+    jobs: [dialogSweepJob(services, reminders, intervals), pruneTurnsJob(services)],
+  };
 }

@@ -1,3 +1,4 @@
+import type { PeriodicJob } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
 import { BUCKET_MS, bucketEnd, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
 import { claimKey, type ReminderKind } from './reminder.js';
@@ -53,6 +54,16 @@ export const SWEEP_DEFAULTS = {
 
 export const TURN_PREFIX = 'reminder-turn:';
 const turnKey = (bucket: number) => `${TURN_PREFIX}${bucket}`;
+const HOUR = 3_600_000;
+
+/** The sweep's turn claims matter only while a slot is being handled: pruned hourly. */
+export const pruneTurnsJob = (services: Pick<CoreServices, 'claims' | 'clock'>): PeriodicJob => ({
+  name: 'reminders.prune-turns',
+  everyMs: HOUR,
+  async run() {
+    await services.claims.prune([TURN_PREFIX], new Date(services.clock.now().getTime() - HOUR));
+  },
+});
 /** A deferred reminder keeps its _id and moves to another bucket: there it is a new one to handle. */
 const keyOf = (doc: DueDoc) => `${doc._id}@${doc.bucket}`;
 
