@@ -21,7 +21,10 @@ async function waitingFor(services: CoreServices, partnerships: PartnershipsRead
   }
   const open = { 'state.status': 'pending' as const, expiresAt: { $gt: ctx.now } };
   const [invitations, requests] = await Promise.all([
-    partnerships.openInvitations({ email, resellerOrgId: reseller && isAdmin(reseller.membership.roles) ? reseller.org._id : undefined }, ctx.now),
+    partnerships.openInvitations(
+      { email, resellerOrgId: reseller && isAdmin(reseller.membership.roles) ? reseller.org._id : undefined },
+      ctx.now,
+    ),
     requestEmails.size ? customers.Request.find({ ...open, inviteeEmail: { $in: [...requestEmails] } }).lean<CustomerRequest[]>() : [],
   ]);
   return { invitations, requests };

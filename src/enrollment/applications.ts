@@ -121,8 +121,7 @@ export function createApplications(services: Services, store: EnrollmentStore, f
         updatedAt: now,
       };
       const transition =
-        !(await store.exists(id)) &&
-        (await begin(app, decision.events, { actorKey, platform: applicant.platform }, verification?.token));
+        !(await store.exists(id)) && (await begin(app, decision.events, { actorKey, platform: applicant.platform }, verification?.token));
       if (!transition) {
         await settle({ applicationId: id });
         throw new AppError('ENROLLMENT.ALREADY_SUBMITTED');

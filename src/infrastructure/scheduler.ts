@@ -66,7 +66,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     every(job) {
       agenda.define(job.name, () => job.run());
-      agenda.every(job.everyMs, job.name).catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'could not schedule a periodic job'));
+      agenda
+        .every(job.everyMs, job.name)
+        .catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'could not schedule a periodic job'));
     },
     addWorker(worker) {
       workers.push(worker);

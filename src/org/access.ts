@@ -52,11 +52,7 @@ export function membershipsOf(services: Pick<CoreServices, 'organizations'>, act
 }
 
 /** The actor's organization of the given kind (the first one when several), with their membership. */
-export async function orgOf(
-  services: Pick<CoreServices, 'organizations'>,
-  actor: Actor,
-  kind?: OrgKind,
-): Promise<OrgAccess | undefined> {
+export async function orgOf(services: Pick<CoreServices, 'organizations'>, actor: Actor, kind?: OrgKind): Promise<OrgAccess | undefined> {
   const accesses = await readOnce(actor, 'organizations', async () => {
     const found: OrgAccess[] = [];
     for (const membership of await membershipsOf(services, actor)) {

@@ -1,4 +1,4 @@
-import { claimDecision, orThrow } from '../core/decider.js';
+import { applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -126,10 +126,15 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
     invitation.state,
     facts(loaded),
   );
-  const event = await claimDecision(services.claims, decision, answeredKey(invitation._id), 'INVITATION.ANSWERED_CONCURRENTLY');
-  const state = evolveInvitation(invitation.state, event);
-  await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } });
-  await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) });
+  await applyChange(services.claims, {
+    decision,
+    claim: answeredKey(invitation._id),
+    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
+    evolve: (event) => evolveInvitation(invitation.state, event),
+    write: (state) => models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } }),
+    record: (state) =>
+      recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) }),
+  });
   const who = reseller?.legalName ?? invitation.inviteeEmail;
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
     message: { blocks: [text(services.translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },

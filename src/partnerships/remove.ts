@@ -1,4 +1,4 @@
-import { claimDecision } from '../core/decider.js';
+import { applyChange } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
@@ -64,31 +64,35 @@ export async function removePartnership(
     { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfProvider: admin?._id === partnership.providerOrgId },
     partnership.state,
   );
-  const removal = `partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`;
-  const event = await claimDecision(services.claims, decision, removal, 'PARTNERSHIP.ALREADY_REMOVED');
-  const state = evolvePartnership(partnership.state, event);
-  await models.Partnership.updateOne({ _id: partnership._id }, { $set: { state } });
+  await applyChange(services.claims, {
+    decision,
+    claim: `partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`,
+    lost: 'PARTNERSHIP.ALREADY_REMOVED',
+    evolve: (event) => evolvePartnership(partnership.state, event),
+    write: (state) => models.Partnership.updateOne({ _id: partnership._id }, { $set: { state } }),
+    record: () =>
+      services.audit.record({
+        orgId: partnership.providerOrgId,
+        relatedOrgIds: [partnership.resellerOrgId],
+        actorKey: actorKey(ctx.actor),
+        platform: ctx.actor.platform,
+        action: PARTNERSHIP_AUDIT.removed,
+        subject: partnership._id,
+        details: {
+          partnershipId: partnership._id,
+          invitationId: partnership.invitationId,
+          providerOrgId: partnership.providerOrgId,
+          resellerOrgId: partnership.resellerOrgId,
+          inviteeEmail: partnership.inviteeEmail,
+          inviterActorKey: partnership.inviterActorKey,
+          removedBy: actorKey(ctx.actor),
+        },
+        at: ctx.now,
+      }),
+  });
   const orgs = await services.organizations.byIds([partnership.providerOrgId, partnership.resellerOrgId]);
   const provider = orgs.get(partnership.providerOrgId) as Organization;
   const reseller = orgs.get(partnership.resellerOrgId) as Organization;
-  await services.audit.record({
-    orgId: partnership.providerOrgId,
-    relatedOrgIds: [partnership.resellerOrgId],
-    actorKey: actorKey(ctx.actor),
-    platform: ctx.actor.platform,
-    action: PARTNERSHIP_AUDIT.removed,
-    subject: partnership._id,
-    details: {
-      partnershipId: partnership._id,
-      invitationId: partnership.invitationId,
-      providerOrgId: partnership.providerOrgId,
-      resellerOrgId: partnership.resellerOrgId,
-      inviteeEmail: partnership.inviteeEmail,
-      inviterActorKey: partnership.inviterActorKey,
-      removedBy: actorKey(ctx.actor),
-    },
-    at: ctx.now,
-  });
   await notifyOrgAdmins(services, reseller._id, (locale) => ({
     message: { blocks: [text(services.translatorFor(locale)('partnership.notify.removed', { provider: provider.legalName }))] },
   }));

@@ -82,7 +82,10 @@ export const partnershipId = (providerOrgId: string, resellerOrgId: string): str
 /** The reseller organization of the person with this email (a membership by email, or by a known chat identity). */
 export async function resellerOfEmail(services: CoreServices, email: string): Promise<Organization | undefined> {
   const keys = (await services.people.findByEmail(email)).map((person) => person._id);
-  const memberships = [await services.organizations.membershipsByEmail(email), ...(await Promise.all(keys.map((key) => services.organizations.membershipsOf(key))))].flat();
+  const memberships = [
+    await services.organizations.membershipsByEmail(email),
+    ...(await Promise.all(keys.map((key) => services.organizations.membershipsOf(key)))),
+  ].flat();
   if (!memberships.length) return undefined;
   const orgs = await services.organizations.byIds(memberships.map((m) => m.orgId));
   return [...orgs.values()].find((org) => org.kind === 'reseller');

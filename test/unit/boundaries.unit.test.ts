@@ -105,7 +105,8 @@ describe('architecture boundaries', () => {
   });
 
   it('lets only the stores (src/<feature>/store.ts) and src/infrastructure import mongoose, under src/ and app/', () => {
-    const mayImport = (path: string) => path.startsWith('src/infrastructure/') || (featureOf(path) !== undefined && path.endsWith('/store.ts'));
+    const mayImport = (path: string) =>
+      path.startsWith('src/infrastructure/') || (featureOf(path) !== undefined && path.endsWith('/store.ts'));
     const offenders = [...sources(join(root, 'src')), ...sources(join(root, 'app'))].flatMap((file) => {
       const path = relative(root, file);
       return importsOf(file)
