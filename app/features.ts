@@ -23,7 +23,7 @@ import { partnershipMessages } from '../src/partnerships/messages.js';
 import { partnershipsModule } from '../src/partnerships/module.js';
 import { partnershipsReader } from '../src/partnerships/api.js';
 import { partnershipKinds } from '../src/partnerships/reminder-kinds.js';
-import { partnershipModels } from '../src/partnerships/store.js';
+import { createPartnershipStore } from '../src/partnerships/store.js';
 import { providerMessages } from '../src/providers/messages.js';
 import { providersModule } from '../src/providers/module.js';
 import { reminderMessages } from '../src/reminders/messages.js';
@@ -47,7 +47,7 @@ interface Feature {
  * its own store; another feature's data only through that feature's public api (`partnerships/api.ts`, `enrollment/api.ts`).
  */
 function storesOf(connection: Connection, services: CoreServices) {
-  const partnerships = partnershipModels(connection);
+  const partnerships = createPartnershipStore(connection);
   const enrollment = createEnrollmentStore(connection);
   return {
     partnerships,

@@ -1,6 +1,6 @@
 import type { CoreServices } from '../core/services.js';
 import { findPartnershipLink, type LinkPage } from './link.js';
-import { activePartnerships, type Partnership, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import type { Partnership, PartnershipInvitation, PartnershipStore } from './store.js';
 
 // What other features may use of the partnerships (the customers feature): a narrow read port over its
 // store, and how an invitation reads. Never the store itself.
@@ -17,13 +17,12 @@ export interface PartnershipsReader {
   linkPage(tokenHash: string, now: Date): Promise<LinkPage | undefined>;
 }
 
-export function partnershipsReader(services: Pick<CoreServices, 'organizations'>, models: PartnershipModels): PartnershipsReader {
+export function partnershipsReader(services: Pick<CoreServices, 'organizations'>, models: PartnershipStore): PartnershipsReader {
   return {
-    active: (side) => activePartnerships(models, side),
+    active: (side) => models.active(side),
     async openInvitations({ email, resellerOrgId }, now) {
       const to = [...(email ? [{ inviteeEmail: email }] : []), ...(resellerOrgId ? [{ resellerOrgId }] : [])];
-      if (!to.length) return [];
-      return models.Invitation.find({ 'state.status': 'pending', expiresAt: { $gt: now }, $or: to }).lean<PartnershipInvitation[]>();
+      return to.length ? models.openInvitationsTo(to, now) : [];
     },
     linkPage: (tokenHash, now) => findPartnershipLink(services, models, tokenHash, now),
   };

@@ -7,12 +7,12 @@ import type { CoreServices } from '../core/services.js';
 import type { Organization } from '../org/organizations.js';
 import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
-import { activePartnerships, type Partnership, type PartnershipModels } from './store.js';
+import type { Partnership, PartnershipStore } from './store.js';
 import { notifyOrgAdmins } from '../org/notify-admins.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `remove-partnership <reseller>`: warns that no legal notice is sent, then asks for a confirmed press. */
-export function removePartnershipCommand(services: CoreServices, models: PartnershipModels): CommandSpec {
+export function removePartnershipCommand(services: CoreServices, models: PartnershipStore): CommandSpec {
   return {
     name: 'remove-partnership',
     usage: 'remove-partnership <reseller>',
@@ -21,7 +21,7 @@ export function removePartnershipCommand(services: CoreServices, models: Partner
     async run(ctx, command) {
       const provider = await providerAdminOf(services, ctx);
       if (!provider) throw new AppError('PROVIDER.NOT_ADMIN');
-      const partnerships = await activePartnerships(models, { providerOrgId: provider._id });
+      const partnerships = await models.active({ providerOrgId: provider._id });
       const orgs = await services.organizations.byIds(partnerships.map((p) => p.resellerOrgId));
       const reseller = pickOrg([...orgs.values()], command.positional.join(' '));
       const partnership = partnerships.find((p) => p.resellerOrgId === reseller._id) as Partnership;
@@ -52,12 +52,12 @@ export function removePartnershipCommand(services: CoreServices, models: Partner
 /** The confirmed press: ends the partnership once, records it and tells the reseller's admins. */
 export async function removePartnership(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   input: ActionInput,
 ): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('ACTION.STALE');
-  const partnership = await models.Partnership.findById(input.value).lean<Partnership>();
+  const partnership = await models.partnership(input.value);
   if (!partnership) throw new AppError('INVITATION.UNKNOWN');
   const admin = await providerAdminOf(services, ctx);
   const decision = decidePartnership(
@@ -69,7 +69,7 @@ export async function removePartnership(
     claim: `partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`,
     lost: 'PARTNERSHIP.ALREADY_REMOVED',
     evolve: (event) => evolvePartnership(partnership.state, event),
-    write: (state) => models.Partnership.updateOne({ _id: partnership._id }, { $set: { state } }),
+    write: (state) => models.setPartnershipState(partnership._id, state),
     record: () =>
       services.audit.record({
         orgId: partnership.providerOrgId,
