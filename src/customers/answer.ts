@@ -65,7 +65,8 @@ export async function answerRequest(
   }
 
   if (!customer.org) await createCustomerOrg(services, ctx, request, customer.orgId, parties.reseller.country);
-  else if (isInvitee && !customer.actorIsMember && !isLinkVisitor(ctx.actor)) await addAdmin(services, ctx, customer.orgId, request.inviteeEmail);
+  else if (isInvitee && !customer.actorIsMember && !isLinkVisitor(ctx.actor))
+    await addAdmin(services, ctx, customer.orgId, request.inviteeEmail);
   const expiresAt = new Date(ctx.now.getTime() + request.days * day);
   const relationships = relationshipsOf(request, customer.orgId, ctx.now, expiresAt);
   for (const relationship of relationships) await models.Relationship.replaceOne({ _id: relationship._id }, relationship, { upsert: true });
@@ -120,7 +121,7 @@ async function customerOrgFor(
 
 async function createCustomerOrg(services: CoreServices, ctx: TurnContext, request: CustomerRequest, orgId: string, country: string) {
   const visitor = isLinkVisitor(ctx.actor);
-  await services.orgs.Organization.create({
+  await services.organizations.insert({
     _id: orgId,
     kind: 'customer',
     legalName: request.customerName ?? request.inviteeEmail,
@@ -137,7 +138,7 @@ async function createCustomerOrg(services: CoreServices, ctx: TurnContext, reque
  */
 async function addAdmin(services: CoreServices, ctx: TurnContext, orgId: string, email: string) {
   const key = isLinkVisitor(ctx.actor) ? undefined : actorKey(ctx.actor);
-  await services.orgs.Membership.create({
+  await services.organizations.addMembership({
     _id: membershipId(orgId, key ?? email),
     orgId,
     ...(key ? { actorKey: key, displayName: ctx.actor.displayName } : {}),

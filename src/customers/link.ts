@@ -3,8 +3,7 @@ import type { LinkKind, TurnContext } from '../core/module.js';
 import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
-import { findPartnershipLink, type LinkPage } from '../partnerships/link.js';
-import type { PartnershipModels } from '../partnerships/store.js';
+import type { LinkPage, PartnershipsReader } from '../partnerships/api.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
 import { answerRequest } from './answer.js';
 import { loadParties } from './parties.js';
@@ -17,7 +16,7 @@ import { closedRequest } from './states.js';
  * Opening a link never changes anything: only the buttons on the page do, pressed by the link's holder, who
  * answers as the invited address (the same use cases as an answer from chat).
  */
-export function invitationLink(services: CoreServices, partnerships: PartnershipModels, customers: CustomerModels): LinkKind {
+export function invitationLink(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerModels): LinkKind {
   const find = (token: string, now: Date) => findInvitationLink(services, partnerships, customers, hashToken(token), now);
   const page = (found: LinkPage, ctx: TurnContext) => ({ status: found.status, replies: [post(...found.show(ctx.t, ctx.locale))] });
   return {
@@ -32,12 +31,12 @@ export function invitationLink(services: CoreServices, partnerships: Partnership
 
 async function findInvitationLink(
   services: CoreServices,
-  partnerships: PartnershipModels,
+  partnerships: PartnershipsReader,
   customers: CustomerModels,
   tokenHash: string,
   now: Date,
 ): Promise<LinkPage> {
-  const partnership = await findPartnershipLink(services, partnerships, tokenHash, now);
+  const partnership = await partnerships.linkPage(tokenHash, now);
   if (partnership) return partnership;
   const request = await customers.Request.findOne({ tokenHash }).lean<CustomerRequest>();
   if (!request) return { status: 404, show: (t) => [text(t('customer.link.unknown'))] };
@@ -48,7 +47,8 @@ async function findInvitationLink(
     status: 200,
     show: (t) => approvalBlocks(t, request, parties, now),
     act(ctx, input) {
-      const ours = input.kind === 'action' && ['customer.approve', 'customer.decline'].includes(input.actionId) && input.value === request._id;
+      const ours =
+        input.kind === 'action' && ['customer.approve', 'customer.decline'].includes(input.actionId) && input.value === request._id;
       if (!ours) throw new AppError('ACTION.STALE');
       return answerRequest(services, customers, ctx, input, request.inviteeEmail);
     },

@@ -1,30 +1,14 @@
-import { Schema, type Connection, type Model } from 'mongoose';
 import { AppError } from '../core/errors.js';
 import type { LinkKind, LinkResult, TurnContext } from '../core/module.js';
 import type { Platform } from '../core/events.js';
 import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken, newToken } from '../core/tokens.js';
-import { applicationModel, type Application, type Applications } from './application.js';
+import type { Application, Applications } from './application.js';
 import { decide } from './decide.js';
-import { insertOnce } from '../infrastructure/claims.js';
 import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
-
-/** Every verification link ever sent (by token hash), so a superseded or used link answers 410, not 404. */
-interface VerificationLink {
-  _id: string;
-  applicationId: string;
-  expiresAt: Date;
-}
-
-const linkSchema = new Schema<VerificationLink>({ _id: String, applicationId: String, expiresAt: Date }, { versionKey: false });
-
-function linkModel(connection: Connection): Model<VerificationLink> {
-  return connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
-}
-
-type Services = Pick<CoreServices, 'connection' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'people'>;
+import type { EnrollmentStore } from './store.js';
 
 /** A new single-use link: the token goes into the mail only, the application keeps its hash. */
 export function newVerification(now: Date): { token: string; tokenHash: string; expiresAt: Date } {
@@ -33,13 +17,8 @@ export function newVerification(now: Date): { token: string; tokenHash: string; 
 }
 
 /** Remembers the link by hash (so a superseded or used one answers 410); harmless when repeated. */
-export async function rememberLink(
-  services: Pick<CoreServices, 'connection'>,
-  app: Application,
-  token: string,
-  expiresAt: Date,
-): Promise<void> {
-  await insertOnce(() => linkModel(services.connection).create({ _id: hashToken(token), applicationId: app._id, expiresAt }));
+export async function rememberLink(store: EnrollmentStore, app: Application, token: string, expiresAt: Date): Promise<void> {
+  await store.rememberLink({ _id: hashToken(token), applicationId: app._id, expiresAt });
 }
 
 /** Emails the primary contact the link `${publicUrl}/verify-email/<token>`. */
@@ -79,11 +58,11 @@ export async function sendVerification(
  * The `verify-email` link: opening it shows **Confirm my address** and changes nothing (mail scanners open links
  * ahead of people); the press verifies the address (200). 404 unknown token, 410 expired, superseded or used.
  */
-export function verificationLink(services: Services, applications: Applications): LinkKind {
+export function verificationLink(store: EnrollmentStore, applications: Applications): LinkKind {
   const find = async (token: string, now: Date) => {
     const tokenHash = hashToken(token);
-    const link = await linkModel(services.connection).findById(tokenHash).lean<VerificationLink>();
-    const app = link && (await applicationModel(services.connection).findById(link.applicationId).lean<Application>());
+    const link = await store.link(tokenHash);
+    const app = link && (await store.application(link.applicationId));
     return app ? { app, tokenHash, decision: decide({ type: 'verify-email', tokenHash, at: now }, app.state) } : undefined;
   };
   return {

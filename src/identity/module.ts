@@ -4,7 +4,7 @@ import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { ownsMailbox } from '../org/mailbox.js';
 import { renderMail } from '../shared/mail-layout.js';
-import { codeMatches, emailCodes, liveCode, newEmailCode, type EmailCodes } from './store.js';
+import { codeMatches, liveCode, newEmailCode, type EmailCodes } from './store.js';
 
 /** How long a code works, and how often one identity may have one mailed to one address. */
 export const CODE_TTL_MS = 15 * 60_000;
@@ -21,8 +21,7 @@ export const CODE_TRIES = 5;
  * (each try takes the next of CODE_TRIES slots, so parallel guesses cannot exceed them), `email-code:<codeId>:used`.
  * Audit: `identity.email-proven` { email } with the identity as actor.
  */
-export function identityModule(services: CoreServices): BotModule {
-  const codes = emailCodes(services.connection);
+export function identityModule(services: CoreServices, codes: EmailCodes): BotModule {
   return { name: 'identity', commands: [verifyEmailCommand(services, codes)] };
 }
 

@@ -42,25 +42,21 @@ export function readOnce<T>(actor: Actor, what: string, load: () => Promise<T>):
  * operator) is linked to the chat identity the first time that person talks to the bot with that email in
  * their profile, once they have proven the address (`ownsMailbox`: the profile alone proves nothing).
  */
-export function membershipsOf(services: Pick<CoreServices, 'orgs' | 'organizations' | 'mailboxes'>, actor: Actor): Promise<Membership[]> {
+export function membershipsOf(services: Pick<CoreServices, 'organizations' | 'mailboxes'>, actor: Actor): Promise<Membership[]> {
   return readOnce(actor, 'memberships', async () => {
     const key = actorKey(actor);
-    const { Membership } = services.orgs;
-    const byEmail = actor.email
-      ? await Membership.find({ email: actor.email.toLowerCase(), actorKey: { $exists: false } }).lean<Membership[]>()
-      : [];
-    if (byEmail.length && (await ownsMailbox(services, actor, actor.email ?? ''))) {
-      for (const membership of byEmail) {
-        await Membership.updateOne({ _id: membership._id }, { $set: { actorKey: key, displayName: actor.displayName } });
-      }
+    const byEmail = actor.email ? await services.organizations.membershipsByEmail(actor.email.toLowerCase()) : [];
+    const unlinked = byEmail.filter((m) => m.actorKey === undefined);
+    if (unlinked.length && (await ownsMailbox(services, actor, actor.email ?? ''))) {
+      for (const membership of unlinked) await services.organizations.link(membership._id, key, actor.displayName);
     }
-    return Membership.find({ actorKey: key }).lean<Membership[]>();
+    return services.organizations.membershipsOf(key);
   });
 }
 
 /** The actor's organization of the given kind (the first one when several), with their membership. */
 export async function orgOf(
-  services: Pick<CoreServices, 'orgs' | 'organizations' | 'mailboxes'>,
+  services: Pick<CoreServices, 'organizations' | 'mailboxes'>,
   actor: Actor,
   kind?: OrgKind,
 ): Promise<OrgAccess | undefined> {
@@ -77,7 +73,7 @@ export async function orgOf(
 
 /** Like orgOf, but refuses (AppError FORBIDDEN) unless the actor holds one of `roles` (default: an admin role). */
 export async function requireRole(
-  services: Pick<CoreServices, 'orgs' | 'organizations' | 'mailboxes'>,
+  services: Pick<CoreServices, 'organizations' | 'mailboxes'>,
   actor: Actor,
   kind: OrgKind,
   roles?: readonly Role[],

@@ -1,4 +1,4 @@
-import { claimDecision, orThrow } from '../core/decider.js';
+import { applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -10,7 +10,7 @@ import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { answererKey, ownsMailbox, unprovenAddress } from '../org/mailbox.js';
 import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
-import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipStore } from './store.js';
 import { isoDate } from '../shared/dates.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
 
@@ -20,7 +20,7 @@ import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationC
  */
 export async function answerInvitation(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   input: ActionInput,
   viaLink?: string,
@@ -46,12 +46,12 @@ interface Loaded {
 
 async function load(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   invitationId: string,
   viaLink?: string,
 ): Promise<Loaded> {
-  const invitation = await models.Invitation.findById(invitationId).lean<PartnershipInvitation>();
+  const invitation = await models.invitation(invitationId);
   const provider = invitation && (await services.organizations.get(invitation.providerOrgId));
   if (!invitation || !provider) throw new AppError('INVITATION.UNKNOWN');
   // The invited organization is fixed when it was known at sending time; otherwise it is the invitee's reseller now.
@@ -87,7 +87,7 @@ async function claimAnswer(services: CoreServices, invitationId: string): Promis
 
 async function authorize(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   invitationId: string,
   consent: boolean,
@@ -115,7 +115,7 @@ async function authorize(
   await claimAnswer(services, invitation._id);
 
   const answered = { ...invitation, resellerOrgId: reseller._id, state: evolveInvitation(invitation.state, event) };
-  await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state: answered.state, resellerOrgId: reseller._id } });
+  await models.updateInvitation(invitation._id, { state: answered.state, resellerOrgId: reseller._id });
   const partnership: Partnership = {
     _id: partnershipId(provider._id, reseller._id),
     providerOrgId: provider._id,
@@ -125,7 +125,7 @@ async function authorize(
     inviterActorKey: invitation.inviterActorKey,
     state: { status: 'active', since: ctx.now },
   };
-  await models.Partnership.replaceOne({ _id: partnership._id }, partnership, { upsert: true });
+  await models.putPartnership(partnership);
   await recordInvitation(services, ctx, answered, PARTNERSHIP_AUDIT.authorized, { partnershipId: partnership._id, answeredBy: by });
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
     message: { blocks: [text(services.translatorFor(locale)('partnership.notify.authorized', { reseller: reseller.legalName }))] },
@@ -135,7 +135,7 @@ async function authorize(
 
 async function decline(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   invitationId: string,
   input: ActionInput,
@@ -157,10 +157,14 @@ async function decline(
     invitation.state,
     facts(loaded),
   );
-  const event = await claimDecision(services.claims, decision, answeredKey(invitation._id), 'INVITATION.ANSWERED_CONCURRENTLY');
-  const state = evolveInvitation(invitation.state, event);
-  await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } });
-  await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: by });
+  await applyChange(services.claims, {
+    decision,
+    claim: answeredKey(invitation._id),
+    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
+    evolve: (event) => evolveInvitation(invitation.state, event),
+    write: (state) => models.updateInvitation(invitation._id, { state }),
+    record: (state) => recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: by }),
+  });
   const who = reseller?.legalName ?? invitation.inviteeEmail;
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
     message: { blocks: [text(services.translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },
@@ -169,7 +173,7 @@ async function decline(
 }
 
 /** A new link for a pending invitation (only hashes are stored, so the old link cannot be re-sent; it answers 410). */
-async function resend(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string): Promise<Reply[]> {
+async function resend(services: CoreServices, models: PartnershipStore, ctx: TurnContext, invitationId: string): Promise<Reply[]> {
   const loaded = await load(services, models, ctx, invitationId);
   const { invitation, provider } = loaded;
   const admin = await providerAdminOf(services, ctx);
@@ -186,7 +190,7 @@ async function resend(services: CoreServices, models: PartnershipModels, ctx: Tu
   const { token, hash } = newToken();
   const state = evolveInvitation(invitation.state, event);
   const replaced = [...invitation.replacedTokenHashes, invitation.tokenHash];
-  await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state, tokenHash: hash, replacedTokenHashes: replaced } });
+  await models.updateInvitation(invitation._id, { state, tokenHash: hash, replacedTokenHashes: replaced });
   const updated = { ...invitation, state, tokenHash: hash, replacedTokenHashes: replaced };
   await recordInvitation(services, ctx, updated, PARTNERSHIP_AUDIT.resent, { tokenGeneration: event.tokenGeneration });
   await deliverInvitation(services, updated, provider, token);

@@ -6,7 +6,7 @@ import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
 import { answerInvitation } from './answer.js';
 import { invitationBlocks } from './invitation-view.js';
-import type { PartnershipInvitation, PartnershipModels } from './store.js';
+import type { PartnershipStore } from './store.js';
 import { closedInvitation } from './states.js';
 
 /** What a link leads to: its status, and its page in the reader's language (found once, shown or not). */
@@ -24,12 +24,12 @@ export interface LinkPage {
  */
 export async function findPartnershipLink(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   tokenHash: string,
   now: Date,
 ): Promise<LinkPage | undefined> {
-  const current = await models.Invitation.findOne({ tokenHash }).lean<PartnershipInvitation>();
-  const replaced = current ? null : await models.Invitation.findOne({ replacedTokenHashes: tokenHash }).lean<PartnershipInvitation>();
+  const current = await models.invitationByToken(tokenHash);
+  const replaced = current ? undefined : await models.invitationReplacing(tokenHash);
   if (replaced) return { status: 410, show: (t) => [text(t('partnership.link.replaced'))] };
   if (!current) return undefined;
   const provider = await services.organizations.get(current.providerOrgId);
