@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { catalogs } from '../../app/features.js';
 import { startBot, type RunningBot } from '../../app/bot.js';
@@ -8,7 +7,7 @@ import { createTranslator } from '../../src/i18n/translator.js';
 import { membershipId } from '../../src/org/organizations.js';
 import { startSmtpServer, type TestSmtpServer } from '../int/mail-reader.js';
 import { asHarness, waitFor } from '../int/reminder-fixture.js';
-import { guardedPage, launchBrowser, screenshot, shows } from '../support/browser.js';
+import { freePort, guardedPage, launchBrowser, screenshot, shows } from '../support/browser.js';
 import { silentLogger, testDatabaseUri } from '../support/database.js';
 import { enrollThroughSummary, press, TW_ANSWERS } from '../support/enrollment-driver.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
@@ -16,14 +15,6 @@ import { readableSlack, SIGNING_SECRET, SlackWorkspace, TEAM } from '../support/
 
 const en = createTranslator(catalogs, 'en');
 const zh = createTranslator(catalogs, 'zh-TW');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The emailed link is a first-class way to act, in production (NODE_ENV=production, Slack credentials, no

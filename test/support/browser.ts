@@ -48,7 +48,8 @@ export async function guardedPage(context: BrowserContext): Promise<{ page: Page
 
 export const ARTIFACTS = 'test-artifacts/playground';
 
-function freePort(): Promise<number> {
+/** A loopback port free right now (for a bot started in the test's own process). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
