@@ -1,5 +1,6 @@
 import type { Actor } from '../../src/core/events.js';
-import { button, cast, partneredWorld, readable, type World } from './partnership-fixtures.js';
+import { linkVisitor } from '../../src/core/events.js';
+import { button, cast, partneredWorld, readable, tokenIn, type World } from './partnership-fixtures.js';
 
 /**
  * Identity is proven, not assumed: a chat user whose profile shows the invited address is not the invitee until
@@ -109,5 +110,31 @@ describe('proving a mailbox before answering as its owner', () => {
     expect(readable(await world.send(nina, `verify-email ${code}`))).toContain('is proven to be yours');
     expect(readable(await world.send(nina, 'members'))).toContain('Members of Contoso Taiwan Co., Ltd.');
     expect(await db().collection('memberships').findOne({ email: 'nina@contoso.com.tw' })).toHaveProperty('actorKey', 'slack:T1:UNINA');
+  });
+
+  it('lets whoever holds the link answer as its address, only with the page’s own buttons, once', async () => {
+    const draft = await world.send(cast.rita, 'invite-customer it@tailspin.com.tw');
+    const send = button(draft, 'customer.send');
+    await world.press(cast.rita, send.actionId, send.value);
+    const [mail] = await world.mailsTo('it@tailspin.com.tw');
+    const token = tokenIn(mail.text);
+    const visitor = linkVisitor('en', 'Visitor');
+    const act = (actionId: string, value: string) =>
+      world.harness.core.engine.actOnLink('invitation', token, {
+        id: `test:${actionId}:${value}:${Math.random()}`,
+        actor: visitor,
+        conversationId: 'web:link:visitor',
+        input: { kind: 'action', actionId, value },
+      });
+    // A press for another subject (Wingtip's request) is not this page's: refused, nothing changes.
+    expect(readable((await act('customer.decline', requestId)).replies)).toBe('That button is from an older message; use the newest one.');
+    expect(await requestStatus()).toBe('approved');
+    const declined = await act('customer.decline', send.value.split(':')[0]);
+    expect([declined.status, readable(declined.replies)]).toEqual([200, expect.stringContaining('You declined the request from Contoso')]);
+    expect(await world.audit('customer.request.declined')).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ answeredBy: 'email:it@tailspin.com.tw' }) }),
+    ]);
+    const again = await act('customer.approve', send.value.split(':')[0]);
+    expect([again.status, readable(again.replies)]).toEqual([410, 'This request was already declined. Nothing more was changed.']);
   });
 });
