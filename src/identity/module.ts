@@ -1,10 +1,10 @@
 import { actorKey } from '../core/events.js';
-import type { BotModule, CommandSpec, TurnContext } from '../core/module.js';
+import type { BotModule, CommandSpec, PeriodicJob, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { ownsMailbox } from '../org/mailbox.js';
 import { renderMail } from '../shared/mail-layout.js';
-import { codeMatches, liveCode, newEmailCode, type EmailCodes } from './store.js';
+import { codeMatches, newEmailCode, type EmailCodes } from './store.js';
 
 /** How long a code works, and how often one identity may have one mailed to one address. */
 export const CODE_TTL_MS = 15 * 60_000;
@@ -19,11 +19,23 @@ export const CODE_TRIES = 5;
  *
  * Claims: `email-code:<actorKey>|<email>:<15-minute window>` (one code mailed per window), `email-code:<codeId>:try:<n>`
  * (each try takes the next of CODE_TRIES slots, so parallel guesses cannot exceed them), `email-code:<codeId>:used`.
- * Audit: `identity.email-proven` { email } with the identity as actor.
+ * Audit: `identity.email-proven` { email } with the identity as actor. Codes and these claims are deleted a day
+ * after the code expired (`identity.prune-codes`, hourly).
  */
 export function identityModule(services: CoreServices, codes: EmailCodes): BotModule {
-  return { name: 'identity', commands: [verifyEmailCommand(services, codes)] };
+  return { name: 'identity', commands: [verifyEmailCommand(services, codes)], jobs: [pruneCodesJob(services, codes)] };
 }
+
+/** Hourly: codes and their claims a day after they expired (they can no longer prove anything). */
+const pruneCodesJob = (services: Pick<CoreServices, 'claims' | 'clock'>, codes: EmailCodes): PeriodicJob => ({
+  name: 'identity.prune-codes',
+  everyMs: 3600_000,
+  async run() {
+    const before = new Date(services.clock.now().getTime() - 24 * 3600_000 - CODE_TTL_MS);
+    await codes.deleteExpired(before);
+    await services.claims.prune(['email-code:'], before);
+  },
+});
 
 function verifyEmailCommand(services: CoreServices, codes: EmailCodes): CommandSpec {
   return {
@@ -50,7 +62,7 @@ async function sendCode(services: CoreServices, codes: EmailCodes, ctx: TurnCont
   const window = Math.floor(ctx.now.getTime() / CODE_TTL_MS);
   if (!(await services.claims.claim(`email-code:${key}|${email}:${window}`))) return say(ctx, 'identity.recent', { email });
   const { doc, code } = newEmailCode(key, email, ctx.now, CODE_TTL_MS);
-  await codes.create(doc);
+  await codes.insert(doc);
   const t = ctx.t;
   const mail = renderMail({
     subject: t('identity.mail.subject', { code }),
@@ -67,7 +79,7 @@ async function sendCode(services: CoreServices, codes: EmailCodes, ctx: TurnCont
 
 async function checkCode(services: CoreServices, codes: EmailCodes, ctx: TurnContext, typed: string): Promise<Reply[]> {
   const key = actorKey(ctx.actor);
-  const doc = await liveCode(codes, key, ctx.now);
+  const doc = await codes.live(key, ctx.now);
   if (!doc) return say(ctx, 'identity.noCode');
   let tryNumber = 0;
   for (let n = 1; n <= CODE_TRIES && !tryNumber; n++) if (await services.claims.claim(`email-code:${doc._id}:try:${n}`)) tryNumber = n;

@@ -21,10 +21,29 @@ const codeSchema = new Schema<EmailCode>(
   { versionKey: false },
 );
 
-export type EmailCodes = Model<EmailCode>;
+/** The codes' collection (`email_codes`), as the identity feature uses it. */
+export interface EmailCodes {
+  insert(code: EmailCode): Promise<void>;
+  /** The identity's newest code that has not expired. */
+  live(actorKey: string, now: Date): Promise<EmailCode | undefined>;
+  /** Deletes codes that expired before `before` (the hourly clean-up); returns how many. */
+  deleteExpired(before: Date): Promise<number>;
+}
 
 export function emailCodes(connection: Connection): EmailCodes {
-  return connection.models.EmailCode ?? connection.model<EmailCode>('EmailCode', codeSchema, 'email_codes');
+  const model: Model<EmailCode> = connection.models.EmailCode ?? connection.model<EmailCode>('EmailCode', codeSchema, 'email_codes');
+  return {
+    async insert(code) {
+      await model.create(code);
+    },
+    async live(actorKey, now) {
+      const mine = await model.find({ actorKey }).lean<EmailCode[]>();
+      return mine.filter((doc) => doc.expiresAt > now).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    },
+    async deleteExpired(before) {
+      return (await model.deleteMany({ expiresAt: { $lt: before } })).deletedCount;
+    },
+  };
 }
 
 const digest = (salt: string, code: string) => createHash('sha256').update(`${salt}:${code}`).digest();
@@ -39,10 +58,4 @@ export function newEmailCode(actorKey: string, email: string, now: Date, ttlMs: 
 
 export function codeMatches(doc: EmailCode, typed: string): boolean {
   return timingSafeEqual(digest(doc.salt, typed), Buffer.from(doc.hash, 'hex'));
-}
-
-/** The identity's newest code that has not expired. */
-export async function liveCode(codes: EmailCodes, actorKey: string, now: Date): Promise<EmailCode | undefined> {
-  const mine = await codes.find({ actorKey }).lean<EmailCode[]>();
-  return mine.filter((doc) => doc.expiresAt > now).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
 }

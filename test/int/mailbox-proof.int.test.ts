@@ -1,5 +1,7 @@
 import type { Actor } from '../../src/core/events.js';
 import { linkVisitor } from '../../src/core/events.js';
+import { identityModule } from '../../src/identity/module.js';
+import { emailCodes } from '../../src/identity/store.js';
 import { button, cast, partneredWorld, readable, tokenIn, type World } from './partnership-fixtures.js';
 
 /**
@@ -136,5 +138,17 @@ describe('proving a mailbox before answering as its owner', () => {
     ]);
     const again = await act('customer.approve', send.value.split(':')[0]);
     expect([again.status, readable(again.replies)]).toEqual([410, 'This request was already declined. Nothing more was changed.']);
+  });
+
+  it('deletes codes and their claims a day after they expired, keeping the proofs', async () => {
+    const connection = world.harness.database.connection;
+    const prune = identityModule(world.harness.core.services, emailCodes(connection)).jobs![0];
+    await prune.run();
+    expect(await connection.collection('email_codes').countDocuments()).toBeGreaterThan(0);
+    world.harness.clock.advance(2 * 24 * 3600_000);
+    await prune.run();
+    expect(await connection.collection('email_codes').countDocuments()).toBe(0);
+    expect(await connection.collection('claims').countDocuments({ _id: /^email-code:/ as never })).toBe(0);
+    expect(await connection.collection('mailbox_proofs').countDocuments()).toBe(2); // Wendy's and Nina's
   });
 });
