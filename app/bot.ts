@@ -17,6 +17,7 @@ import type { ChatAdapter } from '../adapters/shared/adapter.js';
 import { OPERATOR_ACTOR_KEY } from '../src/demo/personas.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { createHttpApp } from './http.js';
+import { secretBoxOf } from './secrets.js';
 import { mountMetrics } from './metrics.js';
 
 export interface RunningBot {
@@ -41,6 +42,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   // Modules define their jobs while the core is built, so the scheduler starts after it.
   const smtpUrl = config.SMTP_URL;
   const retryDelayMs = approximateMs(parseIntervals(config.REMINDER_INTERVALS)['mail-retry']);
+  const secrets = secretBoxOf(config, logger);
   const core = createCore({
     connection: database.connection,
     claims,
@@ -52,9 +54,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     operators: config.OPERATORS.length || !playground ? config.OPERATORS : [OPERATOR_ACTOR_KEY],
     reminderIntervals: config.REMINDER_INTERVALS,
     workingHours: config.WORKING_HOURS,
-    // Without SMTP_URL the core's outbox mailer is used (the playground shows it).
+    secrets,
+    // Without SMTP_URL the core's outbox mailer is used (the playground shows it; in production it keeps no link).
+    outboxLinks: config.NODE_ENV === 'production' ? 'redact' : 'keep',
     mailer: smtpUrl
-      ? (audit) => createSmtpMailer({ smtpUrl, from: config.MAIL_FROM ?? '', scheduler, audit, logger, retryDelayMs })
+      ? (audit) => createSmtpMailer({ smtpUrl, from: config.MAIL_FROM ?? '', scheduler, audit, logger, retryDelayMs, secrets })
       : undefined,
   });
   await scheduler.start();

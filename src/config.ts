@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIntervals } from './reminders/intervals.js';
 import { DEFAULT_WORKING_HOURS_TEXT, parseWorkingHours } from './reminders/working-hours.js';
+import { parseSecretKeys } from './infrastructure/secret-box.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = (example: string) => z.url({ message: `expected a URL such as ${example}` }).optional();
@@ -98,6 +99,11 @@ const envSchema = z
             ),
         ),
       ),
+    /**
+     * Keys that encrypt secrets at rest (Slack installation tokens, link tokens waiting to be mailed): comma-separated
+     * base64 keys of 32 bytes, the first seals, the others still open (rotation). Unset: a key file under DATA_DIR.
+     */
+    SECRETS_KEY: z.string().superRefine(readableBy(parseSecretKeys)).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'expected one of fatal, error, warn, info, debug, trace, silent',
@@ -143,6 +149,12 @@ const envSchema = z
       problem(
         'NODE_ENV',
         'production needs Slack (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, with SLACK_BOT_TOKEN or OAuth) or Teams (MICROSOFT_APP_ID) credentials; for the local playground leave NODE_ENV unset',
+      );
+    }
+    if (!env.SECRETS_KEY && !env.SLACK_BOT_TOKEN && SLACK_OAUTH.every((name) => env[name])) {
+      problem(
+        'SECRETS_KEY',
+        'is required with NODE_ENV=production when Slack OAuth is configured: it encrypts the stored workspace tokens (make one with: openssl rand -base64 32)',
       );
     }
     const webOperators = env.OPERATORS.filter((identity) => identity.startsWith('web:'));

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
 import type { AuditLog, Claims, Clock, DialogStore, Mailer, Organizations, People } from './ports.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
+import type { SecretBox } from '../infrastructure/secret-box.js';
 import type { RefusalLog } from '../org/refusals.js';
 import type { OrgModels } from '../infrastructure/organizations.js';
 import type { Notifier } from './notifier.js';
@@ -23,6 +24,8 @@ export interface CoreServices {
   orgs: OrgModels;
   organizations: Organizations;
   mailer: Mailer;
+  /** Seals secrets kept at rest (link tokens waiting to be mailed) and pseudonymises erased addresses (SECRETS_KEY). */
+  secrets: SecretBox;
   notifier: Notifier;
   scheduler: Scheduler;
   logger: Logger;

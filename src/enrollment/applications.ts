@@ -61,7 +61,7 @@ export function createApplications(services: Services, faults: { crashAfter?: Cr
       events,
       statuses,
       by,
-      verificationToken,
+      verificationToken: verificationToken && services.secrets.seal(verificationToken),
       done: false,
       at: services.clock.now(),
     };
