@@ -90,7 +90,7 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     catalogs: assembly.catalogs,
     translatorFor,
   };
-  scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs }, clock, options.logger);
+  scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs, connection: options.connection }, clock, options.logger);
   const engine = createEngine({
     modules: assembly.modules(services),
     claims: options.claims,

@@ -43,3 +43,8 @@ export function createOutboxMailer(connection: Connection, clock: Clock, links: 
     },
   };
 }
+
+/** Retention: mails sent before `before` leave the outbox (docs/deploy.md). */
+export async function pruneOutbox(connection: Connection, before: Date): Promise<number> {
+  return (await outboxModel(connection).deleteMany({ sentAt: { $lt: before } })).deletedCount;
+}
