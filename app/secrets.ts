@@ -17,7 +17,10 @@ export function secretBoxOf(config: Config, logger: Logger): SecretBox {
   const { keys, created } = localSecretKeys(file);
   if (created) logger.info({ file }, 'created a local secrets key (SECRETS_KEY is unset)');
   if (config.NODE_ENV === 'production') {
-    logger.warn({ file }, 'SECRETS_KEY is unset: secrets at rest use a local key file; set SECRETS_KEY when several processes share the database');
+    logger.warn(
+      { file },
+      'SECRETS_KEY is unset: secrets at rest use a local key file; set SECRETS_KEY when several processes share the database',
+    );
   }
   return createSecretBox(keys);
 }

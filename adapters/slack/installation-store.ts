@@ -60,7 +60,10 @@ export function createInstallationStore(connection: Connection, secrets: SecretB
   }
   return {
     async storeInstallation(installation) {
-      await write(keyOf(installation.isEnterpriseInstall, installation.enterprise?.id, installation.team?.id), installation as Installation);
+      await write(
+        keyOf(installation.isEnterpriseInstall, installation.enterprise?.id, installation.team?.id),
+        installation as Installation,
+      );
     },
     async fetchInstallation(query) {
       const installation = await read(queryKey(query));

@@ -64,7 +64,9 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
   const people = createPeople(options.connection);
   const audit = createAuditLog(options.connection, options.logger);
   const mailer =
-    typeof options.mailer === 'function' ? options.mailer(audit) : (options.mailer ?? createOutboxMailer(options.connection, clock, options.outboxLinks));
+    typeof options.mailer === 'function'
+      ? options.mailer(audit)
+      : (options.mailer ?? createOutboxMailer(options.connection, clock, options.outboxLinks));
   const translatorFor = (locale: Locale) => createTranslator(assembly.catalogs, locale);
   const dialogs = createDialogStore(options.connection);
   const orgs = orgModels(options.connection);
