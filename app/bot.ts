@@ -83,7 +83,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
     ...(slackConfig ? [createSlackAdapter(slackConfig, context)] : []),
     // The web adapter: link landing pages always; the playground (personas, chat, outbox, views) locally.
-    createWebAdapter({ playground }, context),
+    createWebAdapter({ playground, entra: entraConfigOf(config) }, context),
   ];
   for (const adapter of adapters) {
     adapter.mount(app);
@@ -119,6 +119,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       return stopping;
     },
   };
+}
+
+/** "Sign in with Microsoft" on the link pages, when ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET are set. */
+function entraConfigOf(config: Config) {
+  const { ENTRA_CLIENT_ID: clientId, ENTRA_CLIENT_SECRET: clientSecret } = config;
+  if (!clientId || !clientSecret) return undefined;
+  return { clientId, clientSecret, authority: config.ENTRA_AUTHORITY ?? 'https://login.microsoftonline.com/organizations/v2.0' };
 }
 
 function listen(app: import('express').Express, port: number): Promise<Server> {

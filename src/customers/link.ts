@@ -4,6 +4,7 @@ import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import { findPartnershipLink, type LinkPage } from '../partnerships/link.js';
 import type { PartnershipModels } from '../partnerships/store.js';
+import { invitedResellerTenant } from '../partnerships/link-tenant.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
@@ -22,6 +23,8 @@ export function invitationLink(services: CoreServices, partnerships: Partnership
       return { status: found.status, replies: [{ type: 'post', message: { blocks: found.show(ctx.t, ctx.locale) } }] };
     },
     status: async (token, now) => (await find(token, now)).status,
+    // A customer's approval and a reseller's authorization both need their admin's work account (when configured).
+    signIn: async (token) => (await invitedResellerTenant(services, partnerships, hashToken(token))) ?? {},
   };
 }
 

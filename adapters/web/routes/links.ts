@@ -7,6 +7,7 @@ import { page } from '../html/layout.js';
 import { messagesHtml, readPostedInput } from '../html/message-html.js';
 import { isSameSite, whoIs } from '../session.js';
 import { withFormErrors } from '../turn.js';
+import { entraAllows, entraNotice } from './entra-gate.js';
 
 /** URL prefix → the link kind the core's modules register (`/invitations/<token>` → `invitation`). */
 const LINK_KINDS: Record<string, string> = { 'verify-email': 'verify-email', invitations: 'invitation' };
@@ -31,11 +32,13 @@ export function linkRoutes(deps: WebDeps): Router {
         return status === 200 ? pickPersona(res, ctx) : render(deps, res, ctx, status, []);
       }
       const result = await deps.engine.openLink(kind, token, who);
-      render(deps, res, ctx, result.status, messagesOf(result.replies));
+      const signIn = result.status === 200 ? await entraNotice(deps, req, ctx, kind, token) : undefined;
+      render(deps, res, ctx, result.status, messagesOf(result.replies), signIn);
     });
     router.post(path, express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
       const ctx = await requestContext(deps, req);
       if (!isSameSite(req)) return void res.status(403).type('text').send('Cross-site request refused');
+      if (!(await entraAllows(deps, req, res, ctx, kind, String(req.params.token)))) return;
       const who = visitor(ctx);
       if (!who) return pickPersona(res, ctx);
       const input = readPostedInput(req.body ?? {});
@@ -63,9 +66,9 @@ function messagesOf(replies: Reply[]): Message[] {
   return replies.flatMap((reply) => (reply.type === 'form-errors' ? [] : [reply.message]));
 }
 
-function render(deps: WebDeps, res: Response, ctx: RequestContext, status: number, messages: Message[]): void {
+function render(deps: WebDeps, res: Response, ctx: RequestContext, status: number, messages: Message[], notice?: Html): void {
   const { t } = ctx;
-  const parts: Html[] = [];
+  const parts: Html[] = notice ? [notice] : [];
   if (status === 404 || status === 410) {
     const key = status === 404 ? 'link.notFound' : 'link.gone';
     parts.push(
