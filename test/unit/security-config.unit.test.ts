@@ -6,6 +6,20 @@ import { createSecretBox, parseSecretKeys } from '../../src/infrastructure/secre
 const OAUTH = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'ss' };
 const base64Key = () => randomBytes(32).toString('base64');
 
+describe('ENTRA_*', () => {
+  it('needs the client id and secret together, and an https authority in production', () => {
+    expect(() => loadConfig({ ENTRA_CLIENT_ID: 'c' })).toThrow(/ENTRA_CLIENT_SECRET: ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET go together/);
+    expect(() => loadConfig({ ENTRA_AUTHORITY: 'https://login.example/v2.0' })).toThrow(
+      /ENTRA_CLIENT_ID: is required when ENTRA_AUTHORITY is set/,
+    );
+    const entra = { ENTRA_CLIENT_ID: 'c', ENTRA_CLIENT_SECRET: 's', ENTRA_AUTHORITY: 'http://127.0.0.1:1' };
+    expect(() => loadConfig(entra)).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: 'production', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', ...entra })).toThrow(
+      /ENTRA_AUTHORITY: must be an https URL with NODE_ENV=production/,
+    );
+  });
+});
+
 describe('SECRETS_KEY', () => {
   it('is required in production when Slack OAuth stores workspace tokens, and must be 32-byte base64 keys', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...OAUTH })).toThrow(
