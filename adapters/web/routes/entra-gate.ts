@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { requestContext, type RequestContext, type WebDeps } from '../deps.js';
 import { html, type Html } from '../html/escape.js';
-import { page } from '../html/layout.js';
+import { sendPage } from '../html/layout.js';
 
 /**
  * "Sign in with Microsoft" in front of the answers on a link page (when ENTRA_CLIENT_ID is set and the link asks for
@@ -11,7 +11,7 @@ import { page } from '../html/layout.js';
 export function entraRoutes(deps: WebDeps): Router | undefined {
   return deps.entra?.routes(async (req, res, why) => {
     const ctx = await requestContext(deps, req);
-    notice(res, ctx, 400, ctx.t('entra.failed.title'), html`<p class="notice" role="alert">${ctx.t(why)}</p>`);
+    sendPage(res, ctx, 400, ctx.t('entra.failed.title'), html`<p class="notice" role="alert">${ctx.t(why)}</p>`);
   });
 }
 
@@ -49,7 +49,7 @@ export async function entraAllows(
   }
   const refusal = await deps.entra.check(signIn, required);
   if (!refusal) return true;
-  notice(
+  sendPage(
     res,
     ctx,
     403,
@@ -58,19 +58,4 @@ export async function entraAllows(
       <p><a href="${deps.entra.startPath(ctx.path)}">${ctx.t('entra.signIn')}</a></p>`,
   );
   return false;
-}
-
-function notice(res: Response, ctx: RequestContext, status: number, title: string, body: Html): void {
-  res
-    .status(status)
-    .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
-    .type('html')
-    .send(
-      page(
-        ctx,
-        title,
-        html`<h1>${title}</h1>
-          ${body}`,
-      ),
-    );
 }
