@@ -6,6 +6,8 @@ import { IDP_CLIENT, startEntraIdp, type EntraIdp } from '../support/entra-idp.j
 const DANIEL = 'daniel.chen@contoso.example';
 const CONTOSO_TENANT = '11111111-1111-4111-8111-111111111111';
 const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
+const KEVIN = 'it@wingtiptoys.example';
+const WINGTIP_TENANT = '33333333-3333-4333-8333-333333333333';
 const HELPDESK_ROLE = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 
 /**
@@ -91,6 +93,30 @@ describe('Sign in with Microsoft before answering on a link page', () => {
       'entra.notGlobalAdmin',
       'entra.otherTenant',
     ]);
+  }, 90_000);
+
+  it('asks the customer’s admin to sign in as a Global Administrator before approving a request', async () => {
+    await page.goto(bot.base);
+    await actAs(page, /Daniel Chen/);
+    await say(page, `invite-customer ${KEVIN}`);
+    await page.getByRole('button', { name: 'Send it for me' }).last().click();
+    await eventually(async () => expect(await bot.database.connection.collection('outbox').countDocuments({ to: KEVIN })).toBe(1));
+    const mail = await bot.database.connection.collection('outbox').findOne({ to: KEVIN });
+    const link = /\/invitations\/[\w-]{43}/.exec(String(mail?.text))?.[0] ?? '';
+
+    await actAs(page, /Kevin Huang/);
+    await page.goto(`${bot.base}${link}`);
+    await shows(page.getByText('only a Global Administrator of the invited organization may answer'));
+    // The request names no tenant: a Global Administrator of the customer's own tenant approves.
+    idp.signInAs({ sub: 'kevin', tid: WINGTIP_TENANT, wids: [GLOBAL_ADMIN_ROLE] });
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(`${bot.base}${link}`);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await eventually(async () =>
+      expect((await bot.database.connection.collection('customer_requests').findOne({ inviteeEmail: KEVIN }))?.state.status).toBe(
+        'approved',
+      ),
+    );
   }, 90_000);
 
   it('sends a callback without its sign-in transaction back to the email, in the reader’s language', async () => {
