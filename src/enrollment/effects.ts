@@ -5,6 +5,7 @@ import { adminAgentQuestion, createReseller } from './acceptance.js';
 import type { Application } from './application.js';
 import { notifyParties, type NoticeKind } from './notify.js';
 import type { ApplicationEvent } from './states.js';
+import type { EnrollmentStore } from './store.js';
 import type { Transition } from './transitions.js';
 import { unsealToken } from '../core/tokens.js';
 import { mailVerificationLink, rememberLink } from './verification.js';
@@ -18,15 +19,15 @@ import { mailVerificationLink, rememberLink } from './verification.js';
  */
 export type EffectServices = Pick<
   CoreServices,
-  'connection' | 'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor' | 'secrets'
+  'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor' | 'secrets'
 >;
 
 /** Before the audit entries (their listeners may look for them): the new organization, the link's record. */
-export async function prepare(services: EffectServices, transition: Transition): Promise<void> {
+export async function prepare(services: EffectServices, store: EnrollmentStore, transition: Transition): Promise<void> {
   for (const event of transition.events) {
     if (event.type === 'accepted') await createReseller(services, transition.next);
     const token = verificationToken(services, transition);
-    if (event.type === 'verification-sent' && token) await rememberLink(services, transition.next, token, event.expiresAt);
+    if (event.type === 'verification-sent' && token) await rememberLink(store, transition.next, token, event.expiresAt);
   }
 }
 

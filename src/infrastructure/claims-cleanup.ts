@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { Claims, Clock, DialogStore } from '../core/ports.js';
+import type { PeriodicJob } from '../core/module.js';
 import type { Logger } from '../logger.js';
 import { expireIdleDialogs } from './dialog-store.js';
 import { pruneOutbox } from './outbox.js';
-import type { Scheduler } from './scheduler.js';
 
 const JOB = 'claims.cleanup';
 const HOUR = 60 * 60 * 1000;
@@ -26,24 +26,26 @@ export const RETENTION = {
   outbox: 30 * DAY,
 } as const;
 
-export function scheduleClaimsCleanup(
-  scheduler: Scheduler,
+export function claimsCleanupJob(
   stores: { claims: Claims; dialogs: DialogStore; connection: Connection },
   clock: Clock,
   logger: Logger,
-): void {
-  scheduler.agenda.define(JOB, async () => {
-    const now = clock.now().getTime();
-    const before = new Date(now - RETENTION.shortLived);
-    const claims = await stores.claims.prune(SHORT_LIVED_CLAIMS, before);
-    const dialogVersions = await stores.dialogs.prune(before);
-    const idleDialogs = await expireIdleDialogs(stores.connection, new Date(now - RETENTION.idleDialog));
-    const mails = await pruneOutbox(stores.connection, new Date(now - RETENTION.outbox));
-    logger.debug(
-      { claims, dialogVersions, idleDialogs, mails },
-      'pruned short-lived claims, superseded dialog versions, idle dialogs and old mails',
-    );
-  });
+): PeriodicJob {
   // Idempotent: every replica may run it; a run that finds nothing to delete costs one query per prefix.
-  scheduler.agenda.every(HOUR, JOB).catch((error: unknown) => logger.warn({ err: error }, 'could not schedule the claims clean-up'));
+  return {
+    name: JOB,
+    everyMs: HOUR,
+    async run() {
+      const now = clock.now().getTime();
+      const before = new Date(now - RETENTION.shortLived);
+      const claims = await stores.claims.prune(SHORT_LIVED_CLAIMS, before);
+      const dialogVersions = await stores.dialogs.prune(before);
+      const idleDialogs = await expireIdleDialogs(stores.connection, new Date(now - RETENTION.idleDialog));
+      const mails = await pruneOutbox(stores.connection, new Date(now - RETENTION.outbox));
+      logger.debug(
+        { claims, dialogVersions, idleDialogs, mails },
+        'pruned short-lived claims, superseded dialog versions, idle dialogs and old mails',
+      );
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import type { PartnershipInvitation, PartnershipModels } from './store.js';
+import type { PartnershipStore } from './store.js';
 
 /**
  * The Entra tenant a reseller invitation names: that of the invited reseller organization (known at sending time, or
@@ -7,10 +7,10 @@ import type { PartnershipInvitation, PartnershipModels } from './store.js';
  */
 export async function invitedResellerTenant(
   services: Pick<CoreServices, 'organizations'>,
-  models: PartnershipModels,
+  store: PartnershipStore,
   tokenHash: string,
 ): Promise<{ tenantId?: string } | undefined> {
-  const invitation = await models.Invitation.findOne({ tokenHash }).lean<PartnershipInvitation>();
+  const invitation = await store.invitationByToken(tokenHash);
   if (!invitation) return undefined;
   const memberOf = (await services.organizations.membershipsByEmail(invitation.inviteeEmail)).map((m) => m.orgId);
   const candidates = await services.organizations.byIds(invitation.resellerOrgId ? [invitation.resellerOrgId] : memberOf);

@@ -4,7 +4,7 @@ import { createCardStore } from '../../adapters/teams/card-store.js';
 import { createInstallationStore } from '../../adapters/slack/installation-store.js';
 import { actorKey } from '../../src/core/events.js';
 import type { Mail } from '../../src/core/ports.js';
-import { createApplications } from '../../src/enrollment/applications.js';
+import { createApplications } from '../support/applications.js';
 import { InjectedCrash } from '../../src/enrollment/transitions.js';
 import { newVerification } from '../../src/enrollment/verification.js';
 import { createOutboxMailer } from '../../src/infrastructure/outbox.js';
