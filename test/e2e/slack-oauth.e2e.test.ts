@@ -65,8 +65,11 @@ describe('Slack OAuth installation', () => {
     expect(await stored()).not.toBeNull();
     expect((await t.slack.event({ type: 'app_uninstalled' })).status).toBe(200);
     await waitFor(async () => (await stored()) === null);
-    const audit = await t.bot.database.connection.collection('audit').find({ subject: 'slack:T1' }).toArray();
-    expect(audit.map((entry) => entry.action).sort()).toEqual(['slack.app-uninstalled', 'slack.tokens-revoked']);
+    // Each deletion is audited right after it.
+    const audited = async () =>
+      (await t.bot.database.connection.collection('audit').find({ subject: 'slack:T1' }).toArray()).map((entry) => entry.action).sort();
+    await waitFor(async () => (await audited()).length === 2);
+    expect(await audited()).toEqual(['slack.app-uninstalled', 'slack.tokens-revoked']);
   });
 
   it('deletes nothing on a revocation event that Slack did not sign', async () => {

@@ -117,7 +117,14 @@ function personaForm(ctx: PageContext): Html {
 const jsonData = (data: unknown): Html => new Html(JSON.stringify(data).replace(/</g, '\\u003c'));
 
 /** Answers a page of a heading and a body with its status; never cached, the address never sent on as a referrer. */
-export function sendPage(res: Response, ctx: PageContext, status: number, title: string, body: Html): void {
+export function sendPage(
+  res: Response,
+  ctx: PageContext,
+  status: number,
+  title: string,
+  body: Html,
+  options: { scripts?: string[] } = {},
+): void {
   res
     .status(status)
     .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
@@ -128,6 +135,7 @@ export function sendPage(res: Response, ctx: PageContext, status: number, title:
         title,
         html`<h1>${title}</h1>
           ${body}`,
+        options,
       ),
     );
 }

@@ -3,7 +3,7 @@ import express, { Router, type Response } from 'express';
 import type { Message, Reply } from '../../../src/public.js';
 import { requestContext, type RequestContext, type WebDeps } from '../deps.js';
 import { html, type Html } from '../html/escape.js';
-import { page } from '../html/layout.js';
+import { page, sendPage } from '../html/layout.js';
 import { messagesHtml, readPostedInput } from '../html/message-html.js';
 import { isSameSite, whoIs } from '../session.js';
 import { withFormErrors } from '../turn.js';
@@ -81,19 +81,7 @@ function render(deps: WebDeps, res: Response, ctx: RequestContext, status: numbe
   parts.push(messagesHtml(messages, { publicUrl: deps.services.publicUrl, postTo: ctx.path, eventId: randomUUID() }));
   if (ctx.playground) parts.push(html`<p><a href="/">${t('link.backToChat')}</a></p>`);
   const title = status === 404 ? t('link.notFound.title') : status === 410 ? t('link.gone.title') : t('link.heading');
-  res
-    .status(status)
-    .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
-    .type('html')
-    .send(
-      page(
-        ctx,
-        title,
-        html`<h1>${title}</h1>
-          ${parts}`,
-        { scripts: ['/assets/pages.js'] },
-      ),
-    );
+  sendPage(res, ctx, status, title, html`${parts}`, { scripts: ['/assets/pages.js'] });
 }
 
 /**
