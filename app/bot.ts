@@ -17,6 +17,7 @@ import type { ChatAdapter } from '../adapters/shared/adapter.js';
 import { OPERATOR_ACTOR_KEY } from '../src/demo/personas.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { createHttpApp } from './http.js';
+import { secretBoxOf } from './secrets.js';
 import { mountMetrics } from './metrics.js';
 
 export interface RunningBot {
@@ -41,6 +42,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   // Modules define their jobs while the core is built, so the scheduler starts after it.
   const smtpUrl = config.SMTP_URL;
   const retryDelayMs = approximateMs(parseIntervals(config.REMINDER_INTERVALS)['mail-retry']);
+  const secrets = secretBoxOf(config, logger);
   const core = createCore({
     connection: database.connection,
     claims,
@@ -52,9 +54,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     operators: config.OPERATORS.length || !playground ? config.OPERATORS : [OPERATOR_ACTOR_KEY],
     reminderIntervals: config.REMINDER_INTERVALS,
     workingHours: config.WORKING_HOURS,
-    // Without SMTP_URL the core's outbox mailer is used (the playground shows it).
+    secrets,
+    // Without SMTP_URL the core's outbox mailer is used (the playground shows it; in production it keeps no link).
+    outboxLinks: config.NODE_ENV === 'production' ? 'redact' : 'keep',
     mailer: smtpUrl
-      ? (audit) => createSmtpMailer({ smtpUrl, from: config.MAIL_FROM ?? '', scheduler, audit, logger, retryDelayMs })
+      ? (audit) => createSmtpMailer({ smtpUrl, from: config.MAIL_FROM ?? '', scheduler, audit, logger, retryDelayMs, secrets })
       : undefined,
   });
   await scheduler.start();
@@ -79,7 +83,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     // Slack: POST /slack/events (+ OAuth routes) on this app, or Socket Mode with SLACK_APP_TOKEN.
     ...(slackConfig ? [createSlackAdapter(slackConfig, context)] : []),
     // The web adapter: link landing pages always; the playground (personas, chat, outbox, views) locally.
-    createWebAdapter({ playground }, context),
+    createWebAdapter({ playground, entra: entraConfigOf(config) }, context),
   ];
   for (const adapter of adapters) {
     adapter.mount(app);
@@ -115,6 +119,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       return stopping;
     },
   };
+}
+
+/** "Sign in with Microsoft" on the link pages, when ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET are set. */
+function entraConfigOf(config: Config) {
+  const { ENTRA_CLIENT_ID: clientId, ENTRA_CLIENT_SECRET: clientSecret } = config;
+  if (!clientId || !clientSecret) return undefined;
+  return { clientId, clientSecret, authority: config.ENTRA_AUTHORITY ?? 'https://login.microsoftonline.com/organizations/v2.0' };
 }
 
 function listen(app: import('express').Express, port: number): Promise<Server> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIntervals } from './reminders/intervals.js';
 import { DEFAULT_WORKING_HOURS_TEXT, parseWorkingHours } from './reminders/working-hours.js';
+import { parseSecretKeys } from './infrastructure/secret-box.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = (example: string) => z.url({ message: `expected a URL such as ${example}` }).optional();
@@ -63,6 +64,14 @@ const envSchema = z
     BOT_OAUTH_SCOPE: optionalUrl('https://api.botframework.com'),
     /** A PEM file of certificate authorities to trust for BOT_LOGIN_URL (a private CA; NODE_EXTRA_CA_CERTS covers the whole process). */
     BOT_LOGIN_CA_FILE: optionalText,
+    /**
+     * "Sign in with Microsoft" on the link pages where a customer approves or a reseller authorizes (an Entra app
+     * registration's client id and secret; its redirect URI is PUBLIC_URL/auth/entra/callback).
+     */
+    ENTRA_CLIENT_ID: optionalText,
+    ENTRA_CLIENT_SECRET: optionalText,
+    /** The OpenID authority (issuer) people sign in with: any work account by default; tests point it at a local provider. */
+    ENTRA_AUTHORITY: optionalUrl('https://login.microsoftonline.com/organizations/v2.0'),
     /** `off` serves /api/messages without authentication (a local Bot Framework client; never in production). */
     TEAMS_AUTH: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
     /** The playground (personas, outbox, views, chat API): by default only when no Slack or Teams credentials are set. */
@@ -98,6 +107,11 @@ const envSchema = z
             ),
         ),
       ),
+    /**
+     * Keys that encrypt secrets at rest (Slack installation tokens, link tokens waiting to be mailed): comma-separated
+     * base64 keys of 32 bytes, the first seals, the others still open (rotation). Unset: a key file under DATA_DIR.
+     */
+    SECRETS_KEY: z.string().superRefine(readableBy(parseSecretKeys)).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'expected one of fatal, error, warn, info, debug, trace, silent',
@@ -131,6 +145,7 @@ const envSchema = z
     const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
     if (env.SMTP_URL && !env.MAIL_FROM) problem('MAIL_FROM', 'is required when SMTP_URL is set, e.g. "CSP bot <bot@example.com>"');
     slackProblems(env, problem);
+    entraProblems(env, problem);
     teamsProblems(env, problem);
     if (env.NODE_ENV !== 'production') return;
     if (env.PLAYGROUND === 'on') {
@@ -143,6 +158,12 @@ const envSchema = z
       problem(
         'NODE_ENV',
         'production needs Slack (SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, with SLACK_BOT_TOKEN or OAuth) or Teams (MICROSOFT_APP_ID) credentials; for the local playground leave NODE_ENV unset',
+      );
+    }
+    if (!env.SECRETS_KEY && !env.SLACK_BOT_TOKEN && SLACK_OAUTH.every((name) => env[name])) {
+      problem(
+        'SECRETS_KEY',
+        'is required with NODE_ENV=production when Slack OAuth is configured: it encrypts the stored workspace tokens (make one with: openssl rand -base64 32)',
       );
     }
     const webOperators = env.OPERATORS.filter((identity) => identity.startsWith('web:'));
@@ -178,6 +199,17 @@ function slackProblems(env: Env, problem: Problem): void {
         ? `OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together (missing: ${missing})`
         : 'is required (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth, several workspaces)',
     );
+  }
+}
+
+/** Sign-in needs the client id and secret together; production fetches the authority over https only. */
+function entraProblems(env: Env, problem: Problem): void {
+  if (Boolean(env.ENTRA_CLIENT_ID) !== Boolean(env.ENTRA_CLIENT_SECRET)) {
+    problem(env.ENTRA_CLIENT_ID ? 'ENTRA_CLIENT_SECRET' : 'ENTRA_CLIENT_ID', 'ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET go together');
+  }
+  if (env.ENTRA_AUTHORITY && !env.ENTRA_CLIENT_ID) problem('ENTRA_CLIENT_ID', 'is required when ENTRA_AUTHORITY is set');
+  if (env.NODE_ENV === 'production' && env.ENTRA_AUTHORITY && !env.ENTRA_AUTHORITY.startsWith('https://')) {
+    problem('ENTRA_AUTHORITY', 'must be an https URL with NODE_ENV=production');
   }
 }
 

@@ -9,6 +9,7 @@ import { createSlackDelivery } from './delivery.js';
 import { createFormStore } from './forms-store.js';
 import { createInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners.js';
+import { registerRevocations } from './revocations.js';
 import { createOutbound } from './outbound.js';
 import { createProfiles } from './profiles.js';
 import { auditRefusedRequests, GuardedExpressReceiver, rejectFutureTimestamps } from './request-guard.js';
@@ -43,7 +44,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
   }
   if (!socketMode && !config.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET');
 
-  const installationStore = config.oauth && !config.botToken ? createInstallationStore(services.connection) : undefined;
+  const installationStore = config.oauth && !config.botToken ? createInstallationStore(services.connection, services.secrets) : undefined;
   const forms = createFormStore(services.connection);
   const outbound = createOutbound(forms, logger);
   const busy = createBusyNotices(logger);
@@ -92,6 +93,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
       logger.error({ err: error }, 'Slack listener failed');
     });
     registerListeners(app, { engine, turns, outbound, forms, logger, queue, busy, modalDeadlineMs: config.modalDeadlineMs ?? 2_500 });
+    if (installationStore) registerRevocations(app, installationStore, services.audit, logger);
     return app;
   }
 

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { types } from '@slack/bolt';
 import { Schema, type Connection } from 'mongoose';
-import type { FormBlock } from '../../src/public.js';
+import { redactLinkTokensIn, type FormBlock } from '../../src/public.js';
 
 /**
  * Forms shown in a DM behind an "open form" button. The button value is only this key
  * (values are limited to 2000 characters); the modal is built from the stored form on press.
- * The message that carried the button is kept too, so it can lose the button once submitted.
+ * The message that carried the button is kept too, so it can lose the button once submitted. Link tokens in what is
+ * stored are kept as `…` (a stored form holds no working link).
  */
 export interface StoredForm {
   _id: string;
@@ -45,7 +46,7 @@ export function createFormStore(connection: Connection, now: () => Date = () => 
     async save(forms) {
       if (!forms.length) return;
       const at = now();
-      await model.insertMany(forms.map(({ key, form }) => ({ _id: key, form, createdAt: at })));
+      await model.insertMany(forms.map(({ key, form }) => ({ _id: key, form: redactLinkTokensIn(form), createdAt: at })));
       if (at.getTime() - prunedAt < PRUNE_EVERY_MS) return;
       prunedAt = at.getTime();
       await model.deleteMany({ createdAt: { $lt: new Date(at.getTime() - KEEP_MS) } });
@@ -53,7 +54,7 @@ export function createFormStore(connection: Connection, now: () => Date = () => 
     async attach(keys, message) {
       // Only the adapter writes these documents, once per posted message: a plain update is enough. One
       // update per key (usually one): FerretDB filters an `_id` equality in SQL, an `$in` over the whole collection.
-      for (const key of keys) await model.updateOne({ _id: key }, { $set: { message } });
+      for (const key of keys) await model.updateOne({ _id: key }, { $set: { message: redactLinkTokensIn(message) } });
     },
     async get(key) {
       return (await model.findById(key).lean<StoredForm>()) ?? undefined;

@@ -1,10 +1,11 @@
 import { Schema, type Connection } from 'mongoose';
-import type { Message } from '../../src/public.js';
+import { redactLinkTokensIn, type Message } from '../../src/public.js';
 
 /**
  * The neutral message behind every card the bot has sent, by conversation and activity id, so a
  * later press can replace that card (read-only, or its form with per-field errors) and the
- * Universal Actions refresh can answer the actionable version to the people allowed to act.
+ * Universal Actions refresh can answer the actionable version to the people allowed to act. Link tokens in the
+ * message are kept as `…` (a stored card holds no working link; buttons carry ids or sealed values).
  */
 export interface SentCard {
   message: Message;
@@ -34,7 +35,7 @@ export function createCardStore(connection: Connection): CardStore {
   const key = (conversationId: string, activityId: string) => `${conversationId}|${activityId}`;
   return {
     async save(conversationId, activityId, card, now) {
-      const doc: SentCardDoc = { _id: key(conversationId, activityId), message: card.message, sentAt: now };
+      const doc: SentCardDoc = { _id: key(conversationId, activityId), message: redactLinkTokensIn(card.message), sentAt: now };
       if (card.userIds) doc.userIds = card.userIds;
       if (card.readOnly) doc.readOnly = true;
       // Last write wins: the newest rendering of a card is the one on screen.

@@ -63,6 +63,18 @@ const pages = defineMessages(
     'notFound.title': 'Page not found',
     'badRequest.title': 'This address is not valid',
     'badRequest.text': 'The address is damaged or incomplete. If it came from an email, open the whole link from the email again.',
+    'entra.needed':
+      'To answer this request, sign in with your Microsoft work account: only a Global Administrator of the invited organization may answer.',
+    'entra.signIn': 'Sign in with Microsoft',
+    'entra.signedIn': 'Signed in with Microsoft (tenant {tenant}).',
+    'entra.notGlobalAdmin':
+      'Your Microsoft account is not a Global Administrator of its organization, so it cannot answer this request. Ask your Global Administrator to open the link and sign in. Nothing was changed.',
+    'entra.otherTenant':
+      'You signed in with an account of another organization (tenant {tenant}) than the one this request is for. Sign in with an account of the invited organization. Nothing was changed.',
+    'entra.failed.title': 'Sign-in did not complete',
+    'entra.failed.expired': 'The sign-in took too long or was started in another browser. Open the link from the email again.',
+    'entra.failed.noTenant': 'That account is not a work account of a Microsoft Entra organization. Sign in with your work account.',
+    'entra.failed.refused': 'Microsoft did not confirm the sign-in. Open the link from the email again and sign in.',
   },
   {
     'app.title': 'CSP 合作夥伴機器人 — 體驗環境',
@@ -121,6 +133,15 @@ const pages = defineMessages(
     'notFound.title': '找不到網頁',
     'badRequest.title': '此網址無效',
     'badRequest.text': '網址已損毀或不完整。如果網址來自電子郵件，請重新開啟電子郵件中完整的連結。',
+    'entra.needed': '若要回覆此要求，請以您的 Microsoft 公司帳戶登入：只有受邀組織的全域管理員可以回覆。',
+    'entra.signIn': '以 Microsoft 登入',
+    'entra.signedIn': '已以 Microsoft 登入（租用戶 {tenant}）。',
+    'entra.notGlobalAdmin': '您的 Microsoft 帳戶不是其組織的全域管理員，因此無法回覆此要求。請您的全域管理員開啟連結並登入。沒有進行任何變更。',
+    'entra.otherTenant': '您登入的帳戶屬於另一個組織（租用戶 {tenant}），而不是此要求的對象。請以受邀組織的帳戶登入。沒有進行任何變更。',
+    'entra.failed.title': '登入未完成',
+    'entra.failed.expired': '登入花費太久，或是在另一個瀏覽器中開始。請重新開啟電子郵件中的連結。',
+    'entra.failed.noTenant': '該帳戶不是 Microsoft Entra 組織的公司帳戶。請以您的公司帳戶登入。',
+    'entra.failed.refused': 'Microsoft 未確認此次登入。請重新開啟電子郵件中的連結並登入。',
   },
 );
 

@@ -4,6 +4,7 @@ import { pageText } from './chrome-text.js';
 import type { WebConversations } from './conversation.js';
 import type { PageContext } from './html/layout.js';
 import { readSession, type WebSession } from './session.js';
+import type { EntraGate } from './entra.js';
 
 /** What every route of the web adapter works with. */
 export interface WebDeps {
@@ -13,6 +14,8 @@ export interface WebDeps {
   logger: Logger;
   /** Personas, the chat page and the views are on (the local playground); link pages work either way. */
   playground: boolean;
+  /** "Sign in with Microsoft" before answering a link page (ENTRA_CLIENT_ID). */
+  entra?: EntraGate;
 }
 
 export interface RequestContext extends PageContext {

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { loggableUrl } from '../../src/public.js';
 import { requestContext, type WebDeps } from './deps.js';
 import { html } from './html/escape.js';
-import { page } from './html/layout.js';
+import { sendPage } from './html/layout.js';
 
 /**
  * The web adapter's last handler. A malformed request (a path whose percent-encoding does not decode:
@@ -14,18 +14,7 @@ export function webErrorHandler(deps: WebDeps) {
     if ((error as { status?: unknown } | null)?.status === 400) {
       const ctx = await requestContext(deps, req).catch(() => undefined);
       if (ctx) {
-        const title = ctx.t('badRequest.title');
-        res
-          .status(400)
-          .type('html')
-          .send(
-            page(
-              ctx,
-              title,
-              html`<h1>${title}</h1>
-                <p>${ctx.t('badRequest.text')}</p>`,
-            ),
-          );
+        sendPage(res, ctx, 400, ctx.t('badRequest.title'), html`<p>${ctx.t('badRequest.text')}</p>`);
         return;
       }
       res.status(400).type('text').send('Bad request');

@@ -8,6 +8,8 @@ import { assetRoutes } from './routes/assets.js';
 import { chatApiRoutes } from './routes/chat-api.js';
 import { chatPageRoutes } from './routes/chat-page.js';
 import { linkRoutes } from './routes/links.js';
+import { entraRoutes } from './routes/entra-gate.js';
+import { createEntraGate, type EntraConfig } from './entra.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { publicPageRoutes } from './routes/public-pages.js';
 import { switchRoutes } from './routes/switches.js';
@@ -17,6 +19,8 @@ import { viewRoutes } from './routes/views.js';
 export interface WebAdapterConfig {
   /** Personas, chat, outbox and views: on for the local playground, off where real people use the links. */
   playground: boolean;
+  /** "Sign in with Microsoft" on the link pages where customers approve and resellers authorize. */
+  entra?: EntraConfig;
 }
 
 /**
@@ -40,12 +44,23 @@ export function createWebAdapter(config: WebAdapterConfig, { core, logger }: Ada
     logger: logger.child({ component: 'web' }),
     conversations,
     playground: config.playground,
+    entra:
+      config.entra &&
+      createEntraGate(config.entra, {
+        publicUrl: core.services.publicUrl,
+        secrets: core.services.secrets,
+        audit: core.services.audit,
+        logger,
+        now: core.services.clock.now,
+      }),
   };
+  const entra = entraRoutes(deps);
   const router = Router();
   router.use(assetRoutes());
   router.use(switchRoutes(deps));
   router.use(chatPageRoutes(deps));
   router.use(chatApiRoutes(deps));
+  if (entra) router.use(entra);
   router.use(linkRoutes(deps));
   router.use(viewRoutes(deps));
   router.use(outboxRoutes(deps));

@@ -20,7 +20,8 @@ const texts = defineMessages(
     'privacy.noPasswords':
       'The bot never asks for or stores passwords or other sign-in credentials. Links in its emails are single-use; only a fingerprint (hash) of each link is stored.',
     'privacy.removalHeading': 'Seeing or removing your data',
-    'privacy.removal': 'To ask what the bot keeps about you, or to have it corrected or removed, contact the operator.',
+    'privacy.removal':
+      'To ask what the bot keeps about you, or to have it corrected or removed, contact the operator: they can export everything the bot keeps under your email address, or erase it (the audit log then keeps only a pseudonym). Conversations left unanswered for 30 days and the copies of sent emails are deleted after 30 days.',
     'terms.title': 'Terms of use',
     'terms.items':
       'The operator (the organization that deployed this bot) provides it and decides who may use it.\nUse it for your organization’s CSP partner work: enrollment, partnerships and customer relationships. Give true answers: the operator reviews what you submit.\nWhat you do through the bot is recorded (see Privacy).\nThe bot is provided as is; the operator may change or stop it at any time.\nQuestions about these terms: contact the operator.',
@@ -42,7 +43,8 @@ const texts = defineMessages(
       '聊天身分：您的平台、工作區或租用戶、使用者識別碼、顯示名稱與語言，以及機器人可以聯絡您的對話。\n組織記錄：註冊申請及其回答、組織、成員與角色、間接提供者與經銷商的合作關係、邀請，以及客戶關係要求。\n機器人寄出的電子郵件：收件者、主旨與內容，保存以便傳送及重試。\n稽核記錄：誰在何時做了什麼，包括遭拒絕的嘗試。',
     'privacy.noPasswords': '機器人絕不會要求或保存密碼或其他登入認證。電子郵件中的連結只能使用一次，且只保存每個連結的指紋（雜湊）。',
     'privacy.removalHeading': '查看或移除您的資料',
-    'privacy.removal': '若要詢問機器人保存了您的哪些資料，或要求更正或移除，請聯絡營運者。',
+    'privacy.removal':
+      '若要詢問機器人保存了您的哪些資料，或要求更正或移除，請聯絡營運者：營運者可以匯出機器人以您的電子郵件地址保存的所有資料，或將其清除（之後稽核記錄只保留化名）。30 天未回覆的對話，以及已寄出電子郵件的副本，會在 30 天後刪除。',
     'terms.title': '使用條款',
     'terms.items':
       '營運者（部署此機器人的組織）提供此機器人，並決定誰可以使用。\n請將其用於您組織的 CSP 合作夥伴事務：註冊、合作關係與客戶關係。請提供真實的回答：營運者會審查您提交的內容。\n您透過機器人進行的操作都會被記錄（請參閱隱私權）。\n機器人依「現狀」提供；營運者可隨時變更或停止。\n對這些條款有疑問：請聯絡營運者。',

@@ -14,7 +14,7 @@ const PERSONA_COOKIE = 'csp_persona';
 const LOCALE_COOKIE = 'csp_lang';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-function cookies(req: Request): Record<string, string> {
+export function cookies(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const index = part.indexOf('=');

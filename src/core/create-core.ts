@@ -13,9 +13,11 @@ import { claimsCleanupJob } from '../infrastructure/claims-cleanup.js';
 import { createDialogStore } from '../infrastructure/dialog-store.js';
 import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
-import { createOutboxMailer } from '../infrastructure/outbox.js';
+import { createOutboxMailer, type OutboxLinks } from '../infrastructure/outbox.js';
 import { createPeople } from '../infrastructure/people.js';
 import { createMailboxes } from '../infrastructure/mailboxes.js';
+import { createSecretBox, type SecretBox } from '../infrastructure/secret-box.js';
+import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock, type Mailer } from './ports.js';
 import type { BotModule } from './module.js';
 import type { CoreServices } from './services.js';
@@ -30,6 +32,13 @@ export interface CoreOptions {
   clock?: Clock;
   /** Defaults to the outbox mailer. A factory gets the audit log (the SMTP mailer records `mail.failed` there). */
   mailer?: Mailer | ((audit: AuditLog) => Mailer);
+  /** Whether the outbox mailer keeps link tokens (default) or redacts them (NODE_ENV=production). */
+  outboxLinks?: OutboxLinks;
+  /**
+   * The keys of SECRETS_KEY (app/secrets.ts). Default: a key made for this process, which a restarted process
+   * no longer has: for tests only.
+   */
+  secrets?: SecretBox;
   /** REMINDER_INTERVALS as configured (`name=duration,…`); the reminders module applies its defaults. */
   reminderIntervals?: string;
   /** WORKING_HOURS as configured; the reminders module applies its default. */
@@ -58,13 +67,17 @@ export interface Core {
   services: WiredServices;
 }
 
+const processSecrets = createSecretBox([randomBytes(32)]);
+
 /** Builds the platform-neutral core: services, feature modules and the engine over them. */
 export function createCore(options: CoreOptions, assembly: Assembly): Core {
   const clock = options.clock ?? systemClock;
   const people = createPeople(options.connection);
   const audit = createAuditLog(options.connection, options.logger);
   const mailer =
-    typeof options.mailer === 'function' ? options.mailer(audit) : (options.mailer ?? createOutboxMailer(options.connection, clock));
+    typeof options.mailer === 'function'
+      ? options.mailer(audit)
+      : (options.mailer ?? createOutboxMailer(options.connection, clock, options.outboxLinks));
   const translatorFor = (locale: Locale) => createTranslator(assembly.catalogs, locale);
   const dialogs = createDialogStore(options.connection);
   const orgs = orgModels(options.connection);
@@ -80,6 +93,7 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     organizations: createOrganizations(orgs),
     mailer,
     mailboxes: createMailboxes(options.connection),
+    secrets: options.secrets ?? processSecrets,
     notifier: createNotifier({ people, mailer, logger: options.logger }),
     scheduler: options.scheduler,
     logger: options.logger,
@@ -91,8 +105,8 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     translatorFor,
   };
   const modules = assembly.modules(services);
-  for (const job of [claimsCleanupJob({ claims: options.claims, dialogs }, clock, options.logger), ...modules.flatMap((m) => m.jobs ?? [])])
-    options.scheduler.every(job);
+  const cleanup = claimsCleanupJob({ claims: options.claims, dialogs, connection: options.connection }, clock, options.logger);
+  for (const job of [cleanup, ...modules.flatMap((m) => m.jobs ?? [])]) options.scheduler.every(job);
   const engine = createEngine({
     modules,
     claims: options.claims,

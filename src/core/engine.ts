@@ -37,6 +37,8 @@ export interface Engine {
   actOnLink(kind: string, token: string, event: InboundEvent): Promise<LinkResult>;
   /** Whether a link is usable (200), unknown (404) or expired or used (410), for no one in particular; changes nothing. */
   linkStatus(kind: string, token: string): Promise<LinkStatus>;
+  /** Whether answering on a link needs a Microsoft work account, and of which tenant (`LinkKind.signIn`). */
+  linkSignIn(kind: string, token: string): Promise<{ tenantId?: string } | undefined>;
   /** The translator of a locale, for what an adapter says itself (e.g. that a reply could not be delivered). */
   translator(locale: TurnContext['locale']): Translate;
 }
@@ -194,6 +196,10 @@ export function createEngine(deps: EngineDeps): Engine {
       const link = links.get(kind);
       if (!link || !looksLikeToken(token)) return 404;
       return link.status(token, deps.clock.now());
+    },
+    async linkSignIn(kind, token) {
+      const link = links.get(kind);
+      return link?.signIn && looksLikeToken(token) ? link.signIn(token) : undefined;
     },
     translator: deps.translator,
   };

@@ -92,4 +92,9 @@ export interface LinkKind {
   act(ctx: TurnContext, token: string, input: ActionInput): Promise<LinkResult>;
   /** Whether the link is usable, changing nothing: answered before anyone is known (the playground's persona pick). */
   status(token: string, now: Date): Promise<LinkStatus>;
+  /**
+   * Whether answering on this link page needs a Microsoft work account (when sign-in is configured): `tenantId` is the
+   * Entra tenant the request names, when it names one (the invited reseller's). Undefined: no sign-in for this link.
+   */
+  signIn?(token: string): Promise<{ tenantId?: string } | undefined>;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { AuditLog, Claims, Clock, DialogStore, Mailboxes, Mailer, Organizations, People } from './ports.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
+import type { SecretBox } from '../infrastructure/secret-box.js';
 import type { RefusalLog } from '../org/refusals.js';
 import type { Notifier } from './notifier.js';
 import type { Locale } from './events.js';
@@ -23,6 +24,8 @@ export interface CoreServices {
   mailer: Mailer;
   /** Who has proven which email address (the one-time codes of src/identity write it). */
   mailboxes: Mailboxes;
+  /** Seals secrets kept at rest (link tokens waiting to be mailed) and pseudonymises erased addresses (SECRETS_KEY). */
+  secrets: SecretBox;
   notifier: Notifier;
   scheduler: Scheduler;
   logger: Logger;

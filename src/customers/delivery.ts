@@ -4,7 +4,7 @@ import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { hashToken } from '../core/tokens.js';
+import { hashToken, unsealToken } from '../core/tokens.js';
 import { invitationLink } from '../partnerships/api.js';
 import { renderMail } from '../shared/mail-layout.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
@@ -14,8 +14,8 @@ import { approvalBlocks, draftMail } from './request-view.js';
 import { CUSTOMER_AUDIT, decideRequest, evolveRequest } from './states.js';
 
 /**
- * **Send it for me** (`customer.send`, value `<requestId>:<token>`: the link the reseller was shown, checked against
- * the stored hash, so the bot emails exactly that link) and **Done** (`customer.done`: the reseller sent it).
+ * **Send it for me** (`customer.send`, value `<requestId>:<sealed token>`: the link the reseller was shown, sealed
+ * with SECRETS_KEY and checked against the stored hash, so the bot emails exactly that link) and **Done** (`customer.done`: the reseller sent it).
  * Either way the customer's admin also gets a chat message with Approve / Decline when the bot knows them.
  */
 export async function deliverRequest(
@@ -26,7 +26,8 @@ export async function deliverRequest(
 ): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
   const how = input.actionId === 'customer.send' ? 'bot' : 'reseller';
-  const [requestId, token] = input.value.split(':');
+  const [requestId, sealed] = input.value.split(':');
+  const token = sealed ? unsealToken(services.secrets, sealed) : undefined;
   const request = await models.Request.findById(requestId).lean<CustomerRequest>();
   if (!request) throw new AppError('INVITATION.UNKNOWN');
   if (how === 'bot' && (!token || hashToken(token) !== request.tokenHash)) throw new AppError('INVITATION.UNKNOWN');

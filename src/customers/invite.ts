@@ -96,7 +96,7 @@ async function issue(services: CoreServices, models: CustomerModels, ctx: TurnCo
     ctx.t,
     request,
     { reseller: what.reseller, provider: what.provider },
-    token,
+    services.secrets.seal(token),
     invitationLink(services.publicUrl, token),
   );
   return [{ type: 'post', message: { blocks } }];

@@ -26,6 +26,8 @@ export function invitationLink(services: CoreServices, partnerships: Partnership
       return found.act ? { status: 200, replies: await found.act(ctx, input) } : page(found, ctx);
     },
     status: async (token, now) => (await find(token, now)).status,
+    // A customer's approval and a reseller's authorization both need their admin's work account (when configured).
+    signIn: async (token) => (await partnerships.invitedTenant(hashToken(token))) ?? {},
   };
 }
 

@@ -28,8 +28,11 @@ export function draftMail(
   return { subject: t(parties.provider ? 'customer.mail.subjectTwoTier' : 'customer.mail.subject', params), body };
 }
 
-/** What the reseller sees after `invite-customer`: the draft with its link, **Send it for me** and **Done**. */
-export function draftBlocks(t: Translate, request: CustomerRequest, parties: RequestParties, token: string, link: string): Block[] {
+/**
+ * What the reseller sees after `invite-customer`: the draft with its link, **Send it for me** (its value carries the
+ * token sealed, so stored cards hold no working link) and **Done**.
+ */
+export function draftBlocks(t: Translate, request: CustomerRequest, parties: RequestParties, sealedToken: string, link: string): Block[] {
   const mail = draftMail(t, request, parties, link);
   return [
     text(t('customer.draft.intro', { email: request.inviteeEmail })),
@@ -38,7 +41,7 @@ export function draftBlocks(t: Translate, request: CustomerRequest, parties: Req
     {
       type: 'actions',
       buttons: [
-        { label: t('customer.button.send'), actionId: 'customer.send', value: `${request._id}:${token}`, style: 'primary' },
+        { label: t('customer.button.send'), actionId: 'customer.send', value: `${request._id}:${sealedToken}`, style: 'primary' },
         { label: t('customer.button.done'), actionId: 'customer.done', value: request._id },
       ],
     },

@@ -50,7 +50,7 @@ export function createApplications(services: Services, store: EnrollmentStore, f
       events,
       statuses,
       by,
-      verificationToken,
+      verificationToken: verificationToken && services.secrets.seal(verificationToken),
       done: false,
       at: services.clock.now(),
     };

@@ -7,6 +7,7 @@ import { notifyParties, type NoticeKind } from './notify.js';
 import type { ApplicationEvent } from './states.js';
 import type { EnrollmentStore } from './store.js';
 import type { Transition } from './transitions.js';
+import { unsealToken } from '../core/tokens.js';
 import { mailVerificationLink, rememberLink } from './verification.js';
 
 /**
@@ -18,15 +19,15 @@ import { mailVerificationLink, rememberLink } from './verification.js';
  */
 export type EffectServices = Pick<
   CoreServices,
-  'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor'
+  'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor' | 'secrets'
 >;
 
 /** Before the audit entries (their listeners may look for them): the new organization, the link's record. */
 export async function prepare(services: EffectServices, store: EnrollmentStore, transition: Transition): Promise<void> {
   for (const event of transition.events) {
     if (event.type === 'accepted') await createReseller(services, transition.next);
-    if (event.type === 'verification-sent' && transition.verificationToken)
-      await rememberLink(store, transition.next, transition.verificationToken, event.expiresAt);
+    const token = verificationToken(services, transition);
+    if (event.type === 'verification-sent' && token) await rememberLink(store, transition.next, token, event.expiresAt);
   }
 }
 
@@ -36,7 +37,8 @@ export async function announce(services: EffectServices, transition: Transition)
   const once = (what: string) => services.claims.claim(`application:${app._id}:${what}:${transition.revision}`);
   for (const event of transition.events) {
     if (event.type === 'verification-sent') {
-      if (transition.verificationToken && (await once('mail'))) await mailVerificationLink(services, app, transition.verificationToken);
+      const token = verificationToken(services, transition);
+      if (token && (await once('mail'))) await mailVerificationLink(services, app, token);
       continue;
     }
     const notice = noticeOf(app, event);
@@ -46,6 +48,9 @@ export async function announce(services: EffectServices, transition: Transition)
     }
   }
 }
+
+const verificationToken = (services: EffectServices, transition: Transition): string | undefined =>
+  transition.verificationToken ? unsealToken(services.secrets, transition.verificationToken) : undefined;
 
 function noticeOf(
   app: Application,

@@ -21,9 +21,9 @@ export interface Transition {
   statuses: ApplicationStatus[];
   by: { actorKey: string; platform: Platform | 'system' };
   /**
-   * The verification link's token, only until its mail was handed to the mailer (then removed): the one
-   * way a process that finishes someone else's transition can still send that link. The stored state keeps
-   * only the hash.
+   * The verification link's token, sealed with SECRETS_KEY (`services.secrets`), only until its mail was handed to
+   * the mailer (then removed): the one way a process that finishes someone else's transition can still send that
+   * link. The stored state keeps only the hash.
    */
   verificationToken?: string;
   done: boolean;

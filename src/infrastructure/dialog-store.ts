@@ -86,3 +86,19 @@ export function createDialogStore(connection: Connection): DialogStore {
     },
   };
 }
+
+/**
+ * Retention: dialogs nobody answered since `before` go, every version (a dialog left that long is abandoned: the
+ * enrollment nudges came days after the last answer). Only versions older than `before` are deleted, so a turn
+ * saving a new version meanwhile keeps it.
+ */
+export async function expireIdleDialogs(connection: Connection, before: Date): Promise<number> {
+  const model = dialogModel(connection);
+  const old = await model.find({ updatedAt: { $lt: before } }, { key: 1 }).lean<DialogDoc[]>();
+  let deleted = 0;
+  for (const key of new Set(old.map((doc) => doc.key))) {
+    const newest = await latestDialog(connection, key);
+    if (newest && newest.updatedAt < before) deleted += (await model.deleteMany({ key, updatedAt: { $lt: before } })).deletedCount;
+  }
+  return deleted;
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Clock, Mail, Mailer } from '../core/ports.js';
+import { redactLinkTokens } from '../core/tokens.js';
 
 /** A sent email as kept in the outbox collection (the mailer used when SMTP_URL is unset). */
 export interface OutboxMail extends Mail {
@@ -26,11 +27,24 @@ export function outboxModel(connection: Connection): Model<OutboxMail> {
   return connection.models.OutboxMail ?? connection.model<OutboxMail>('OutboxMail', outboxSchema, 'outbox');
 }
 
-export function createOutboxMailer(connection: Connection, clock: Clock): Mailer {
+/**
+ * What the outbox keeps of a mail's links: `keep` (the playground opens them from the outbox), or `redact` (with
+ * NODE_ENV=production nothing reads the outbox for links: a stored copy must not hold a working one).
+ */
+export type OutboxLinks = 'keep' | 'redact';
+
+export function createOutboxMailer(connection: Connection, clock: Clock, links: OutboxLinks = 'keep'): Mailer {
   const model = outboxModel(connection);
+  const stored = (mail: Mail): Mail =>
+    links === 'keep' ? mail : { ...mail, text: redactLinkTokens(mail.text), html: redactLinkTokens(mail.html) };
   return {
     async send(mail) {
-      await model.create({ _id: `mail_${randomUUID()}`, ...mail, sentAt: clock.now() });
+      await model.create({ _id: `mail_${randomUUID()}`, ...stored(mail), sentAt: clock.now() });
     },
   };
+}
+
+/** Retention: mails sent before `before` leave the outbox (docs/deploy.md). */
+export async function pruneOutbox(connection: Connection, before: Date): Promise<number> {
+  return (await outboxModel(connection).deleteMany({ sentAt: { $lt: before } })).deletedCount;
 }

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { AuditLog, Mail, Mailer } from '../core/ports.js';
 import type { Logger } from '../logger.js';
 import type { Scheduler } from './scheduler.js';
+import type { SecretBox } from './secret-box.js';
 
 export const MAIL_SEND_JOB = 'mail.send';
 
@@ -14,6 +15,8 @@ export interface SmtpMailerOptions {
   scheduler: Scheduler;
   audit: AuditLog;
   logger: Logger;
+  /** Seals each queued mail: a job waiting for its (re)try must not hold a working link in the clear. */
+  secrets: SecretBox;
   /** Delay before the second attempt; each further attempt waits twice as long. Default one minute. */
   retryDelayMs?: number;
   /** Attempts in all before the mail is given up (recorded as a final `mail.failed`). Default 6. */
@@ -23,7 +26,8 @@ export interface SmtpMailerOptions {
 interface MailJob {
   mailId: string;
   attempt: number;
-  mail: Mail;
+  /** The mail as JSON, sealed (secret-box.ts). */
+  sealed: string;
 }
 
 /**
@@ -41,7 +45,8 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const { agenda } = options.scheduler;
 
   // Each attempt is its own job document, so the claim defineOnce takes per job is per attempt.
-  options.scheduler.defineOnce<MailJob>(MAIL_SEND_JOB, async ({ mailId, attempt, mail }) => {
+  options.scheduler.defineOnce<MailJob>(MAIL_SEND_JOB, async ({ mailId, attempt, sealed }) => {
+    const mail = JSON.parse(options.secrets.open(sealed)) as Mail;
     try {
       await transport.sendMail({
         from: options.from,
@@ -65,13 +70,17 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         details: { to: mail.to, tag: mail.tag, attempt, reason, final: !retry, nextAttemptAt: nextAttemptAt?.toISOString() },
         at: new Date(),
       });
-      if (nextAttemptAt) await agenda.schedule<MailJob>(nextAttemptAt, MAIL_SEND_JOB, { mailId, attempt: attempt + 1, mail });
+      if (nextAttemptAt) await agenda.schedule<MailJob>(nextAttemptAt, MAIL_SEND_JOB, { mailId, attempt: attempt + 1, sealed });
     }
   });
 
   return {
     async send(mail) {
-      await agenda.now<MailJob>(MAIL_SEND_JOB, { mailId: `mail_${randomUUID()}`, attempt: 1, mail });
+      await agenda.now<MailJob>(MAIL_SEND_JOB, {
+        mailId: `mail_${randomUUID()}`,
+        attempt: 1,
+        sealed: options.secrets.seal(JSON.stringify(mail)),
+      });
     },
   };
 }

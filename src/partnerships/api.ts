@@ -1,5 +1,6 @@
 import type { CoreServices } from '../core/services.js';
 import { findPartnershipLink, type LinkPage } from './link.js';
+import { invitedResellerTenant } from './link-tenant.js';
 import type { Partnership, PartnershipInvitation, PartnershipStore } from './store.js';
 
 // What other features may use of the partnerships (the customers feature): a narrow read port over its
@@ -15,6 +16,8 @@ export interface PartnershipsReader {
   openInvitations(to: { email?: string; resellerOrgId?: string }, now: Date): Promise<PartnershipInvitation[]>;
   /** The page of a reseller invitation link (by the token's hash); undefined when it is not one. */
   linkPage(tokenHash: string, now: Date): Promise<LinkPage | undefined>;
+  /** The Entra tenant a reseller invitation link names (its reseller's); undefined when it is no reseller invitation. */
+  invitedTenant(tokenHash: string): Promise<{ tenantId?: string } | undefined>;
 }
 
 export function partnershipsReader(services: CoreServices, models: PartnershipStore): PartnershipsReader {
@@ -25,5 +28,6 @@ export function partnershipsReader(services: CoreServices, models: PartnershipSt
       return to.length ? models.openInvitationsTo(to, now) : [];
     },
     linkPage: (tokenHash, now) => findPartnershipLink(services, models, tokenHash, now),
+    invitedTenant: (tokenHash) => invitedResellerTenant(services, models, tokenHash),
   };
 }

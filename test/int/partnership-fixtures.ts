@@ -2,7 +2,7 @@ import { actorKey, type Actor, type Input } from '../../src/core/events.js';
 import type { Message, Reply } from '../../src/core/replies.js';
 import { membershipId, newOrgId } from '../../src/org/organizations.js';
 import type { Role } from '../../src/org/roles.js';
-import { buttons, createHarness, persona, readable, type Harness } from '../support/core-harness.js';
+import { buttons, createHarness, persona, readable, type Harness, type HarnessOptions } from '../support/core-harness.js';
 
 /** The cast of the seed's story; every test file builds its own world on a fresh database. */
 export const cast = {
@@ -27,8 +27,8 @@ export interface World {
   audit(action?: string): Promise<Array<{ action: string; details: Record<string, unknown> }>>;
 }
 
-export async function createWorld(label: string): Promise<World> {
-  const harness = await createHarness({ label });
+export async function createWorld(label: string, options: Omit<HarnessOptions, 'label'> = {}): Promise<World> {
+  const harness = await createHarness({ ...options, label });
   const dms: World['dms'] = [];
   const listen = () =>
     harness.core.services.notifier.addDelivery({

@@ -11,6 +11,7 @@ import { approximateMs, parseIntervals } from '../../src/reminders/intervals.js'
 import type { Clock } from '../../src/core/ports.js';
 import type { Message } from '../../src/core/replies.js';
 import { TestClock, type Harness } from '../support/core-harness.js';
+import { testSecretBox } from '../support/secrets.js';
 import { closeTestDatabase, silentLogger } from '../support/database.js';
 
 /** One bot process on a shared database: its own core, scheduler and reminder service, on the real clock. */
@@ -46,6 +47,7 @@ export async function startProcess(
     reminderIntervals: options.intervals ?? '',
     workingHours: options.workingHours,
     clock: options.clock,
+    secrets: testSecretBox(),
     // As app/bot.ts does when SMTP_URL is set.
     mailer: options.smtpUrl
       ? (audit) =>
@@ -55,6 +57,7 @@ export async function startProcess(
             scheduler,
             audit,
             logger: silentLogger,
+            secrets: testSecretBox(),
             retryDelayMs: approximateMs(parseIntervals(options.intervals)['mail-retry']),
           })
       : undefined,

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createCore, type Core } from '../../app/features.js';
 import type { Actor, Input, Locale } from '../../src/core/events.js';
 import type { Block, Reply } from '../../src/core/replies.js';
+import type { Mailer } from '../../src/core/ports.js';
 import type { Database } from '../../src/infrastructure/database.js';
 import { createClaims } from '../../src/infrastructure/claims.js';
 import { createScheduler } from '../../src/infrastructure/scheduler.js';
+import { testSecretBox } from './secrets.js';
 import { closeTestDatabase, openTestDatabase, silentLogger } from './database.js';
 
 /** A controllable clock for tests. */
@@ -30,6 +32,8 @@ export interface Harness {
 export interface HarnessOptions {
   operators?: string[];
   label?: string;
+  /** The mailer (default: the outbox keeping its links, as in the playground). */
+  mailer?: (database: Database, clock: TestClock) => Mailer;
 }
 
 /** The real core on a real database, driven through the neutral interface. */
@@ -47,6 +51,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       publicUrl: 'http://bot.test',
       operators: options.operators ?? ['web:web:operator'],
       clock,
+      secrets: testSecretBox(),
+      mailer: options.mailer?.(database, clock),
     });
   };
   const harness: Harness = {

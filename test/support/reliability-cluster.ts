@@ -1,4 +1,5 @@
 import { startBotProcess, type BotProcess } from './bot-process.js';
+import { TEST_SECRETS_KEY } from './secrets.js';
 import { closeTestDatabase, silentLogger, testDatabaseUri } from './database.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
@@ -68,6 +69,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // Reminders come due within seconds and must not wait for Monday morning: these scenarios test delivery,
     // not the working-hours rule (test/unit/working-hours.unit.test.ts does), so they pass on any day, at any hour.
     WORKING_HOURS: 'always',
+    // Several processes on one database share one key (what one seals, another opens).
+    SECRETS_KEY: TEST_SECRETS_KEY,
     // The Teams flow users post unsigned activities (authenticated Teams is tested in security-transport).
     TEAMS_AUTH: 'off',
     ...options.env,

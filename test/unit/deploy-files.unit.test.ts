@@ -86,7 +86,7 @@ describe('compose.yaml', () => {
     expect(Object.keys(compose.volumes)).toContain('mongo-data');
   });
 
-  it('points the bot at that replica set once it is healthy, in production, with PUBLIC_URL required', () => {
+  it('points the bot at that replica set once it is healthy, in production, with PUBLIC_URL and SECRETS_KEY required', () => {
     const uri = new URL(environment.MONGODB_URI);
     expect(uri.host).toBe('mongo:27017');
     expect(uri.searchParams.get('replicaSet')).toBe(replSet);
@@ -94,6 +94,7 @@ describe('compose.yaml', () => {
     expect(bot.build).toBe('.');
     expect(environment.NODE_ENV).toBe('production');
     expect(bot.environment.PUBLIC_URL).toMatch(/^\$\{PUBLIC_URL:\?/);
+    expect(bot.environment.SECRETS_KEY).toMatch(/^\$\{SECRETS_KEY:\?/);
   });
 
   it('passes only variables the bot reads, and their defaults with one platform’s credentials make a valid configuration', () => {
@@ -111,7 +112,7 @@ describe('compose.yaml', () => {
   (dockerCompose.status === 0 ? it : it.skip)('is valid for docker-compose (config -q)', () => {
     const result = spawnSync('docker-compose', ['-f', 'compose.yaml', 'config', '-q'], {
       cwd: root,
-      env: { ...process.env, PUBLIC_URL: 'https://bot.example.com' },
+      env: { ...process.env, PUBLIC_URL: 'https://bot.example.com', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') },
       encoding: 'utf8',
     });
     expect(result.stderr).toBe('');

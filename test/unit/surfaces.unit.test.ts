@@ -31,6 +31,7 @@ describe('surfaces: what a process serves follows from its credentials', () => {
         SLACK_CLIENT_ID: 'c',
         SLACK_CLIENT_SECRET: 'cs',
         SLACK_STATE_SECRET: 'st',
+        SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
       }).slack,
     ).toBe('events-api');
   });

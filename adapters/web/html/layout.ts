@@ -1,4 +1,5 @@
 import { PERSONAS, type Locale, type Translate } from '../../../src/public.js';
+import type { Response } from 'express';
 import type { WebSession } from '../session.js';
 import { Html, html } from './escape.js';
 
@@ -114,3 +115,27 @@ function personaForm(ctx: PageContext): Html {
 
 /** JSON inside a <script> element: `<` escaped so the data cannot close the element. */
 const jsonData = (data: unknown): Html => new Html(JSON.stringify(data).replace(/</g, '\\u003c'));
+
+/** Answers a page of a heading and a body with its status; never cached, the address never sent on as a referrer. */
+export function sendPage(
+  res: Response,
+  ctx: PageContext,
+  status: number,
+  title: string,
+  body: Html,
+  options: { scripts?: string[] } = {},
+): void {
+  res
+    .status(status)
+    .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+    .type('html')
+    .send(
+      page(
+        ctx,
+        title,
+        html`<h1>${title}</h1>
+          ${body}`,
+        options,
+      ),
+    );
+}

@@ -3,10 +3,11 @@ import express, { Router, type Request, type Response } from 'express';
 import { linkVisitor, type Message, type Reply } from '../../../src/public.js';
 import { requestContext, type RequestContext, type WebDeps } from '../deps.js';
 import { html, type Html } from '../html/escape.js';
-import { page } from '../html/layout.js';
+import { sendPage } from '../html/layout.js';
 import { messagesHtml, readPostedInput } from '../html/message-html.js';
 import { isSameSite, readCookie, whoIs } from '../session.js';
 import { withFormErrors } from '../turn.js';
+import { entraAllows, entraNotice } from './entra-gate.js';
 
 /** URL prefix → the link kind the core's modules register (`/invitations/<token>` → `invitation`). */
 const LINK_KINDS: Record<string, string> = { 'verify-email': 'verify-email', invitations: 'invitation' };
@@ -36,12 +37,14 @@ export function linkRoutes(deps: WebDeps): Router {
         return status === 200 ? pickPersona(res, ctx) : render(deps, req, res, ctx, status, []);
       }
       const result = await deps.engine.openLink(kind, token, who);
-      render(deps, req, res, ctx, result.status, messagesOf(result.replies));
+      const signIn = result.status === 200 ? await entraNotice(deps, req, ctx, kind, token) : undefined;
+      render(deps, req, res, ctx, result.status, messagesOf(result.replies), signIn);
     });
     router.post(path, express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
       const ctx = await requestContext(deps, req);
       if (!isSameSite(req)) return void res.status(403).type('text').send('Cross-site request refused');
       if (!formTokenMatches(req)) return notice(res, ctx, 403, 'link.stale');
+      if (!(await entraAllows(deps, req, res, ctx, kind, String(req.params.token)))) return;
       const who = visitor(ctx);
       if (!who) return pickPersona(res, ctx);
       const input = readPostedInput(req.body ?? {});
@@ -88,9 +91,9 @@ function messagesOf(replies: Reply[]): Message[] {
   return replies.flatMap((reply) => (reply.type === 'form-errors' ? [] : [reply.message]));
 }
 
-function render(deps: WebDeps, req: Request, res: Response, ctx: RequestContext, status: number, messages: Message[]): void {
+function render(deps: WebDeps, req: Request, res: Response, ctx: RequestContext, status: number, messages: Message[], notice?: Html): void {
   const { t } = ctx;
-  const parts: Html[] = [];
+  const parts: Html[] = notice ? [notice] : [];
   if (status === 404 || status === 410) {
     const key = status === 404 ? 'link.notFound' : 'link.gone';
     parts.push(
@@ -105,28 +108,12 @@ function render(deps: WebDeps, req: Request, res: Response, ctx: RequestContext,
   parts.push(messagesHtml(messages, { publicUrl: deps.services.publicUrl, postTo: ctx.path, eventId: randomUUID(), formToken }));
   if (ctx.playground) parts.push(html`<p><a href="/">${t('link.backToChat')}</a></p>`);
   const title = status === 404 ? t('link.notFound.title') : status === 410 ? t('link.gone.title') : t('link.heading');
-  send(res, ctx, status, title, parts);
-}
-
-function send(res: Response, ctx: RequestContext, status: number, title: string, parts: Html[], scripts = ['/assets/pages.js']): void {
-  res
-    .status(status)
-    .set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
-    .type('html')
-    .send(
-      page(
-        ctx,
-        title,
-        html`<h1>${title}</h1>
-          ${parts}`,
-        { scripts },
-      ),
-    );
+  sendPage(res, ctx, status, title, html`${parts}`, { scripts: ['/assets/pages.js'] });
 }
 
 /** A page that only says something (`<key>.title`, `<key>.text`). */
 function notice(res: Response, ctx: RequestContext, status: number, key: string): void {
-  send(res, ctx, status, ctx.t(`${key}.title`), [html`<p class="notice" role="alert">${ctx.t(`${key}.text`)}</p>`], []);
+  sendPage(res, ctx, status, ctx.t(`${key}.title`), html`<p class="notice" role="alert">${ctx.t(`${key}.text`)}</p>`, { scripts: [] });
 }
 
 /**
@@ -141,5 +128,5 @@ function visitor(ctx: RequestContext): ReturnType<typeof whoIs> | undefined {
 }
 
 function pickPersona(res: Response, ctx: RequestContext): void {
-  send(res, ctx, 200, ctx.t('link.heading'), [html`<p class="notice" role="status">${ctx.t('persona.pick')}</p>`], []);
+  sendPage(res, ctx, 200, ctx.t('link.heading'), html`<p class="notice" role="status">${ctx.t('persona.pick')}</p>`, { scripts: [] });
 }
