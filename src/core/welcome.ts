@@ -8,9 +8,9 @@ export function isGreeting(typed: string): boolean {
   return GREETING.test(typed.trim());
 }
 
-/** A button that runs a command as if it were typed (`command.<name>`, the arguments in `value`). */
+/** A button that runs a command as if it were typed (`command.<name>`, the command's text in `value`). */
 export function commandButton(label: string, name: string, args = '', style?: Button['style']): Button {
-  return { label, actionId: `command.${name}`, value: args, ...(style ? { style } : {}) };
+  return { label, actionId: `command.${name}`, value: `${name} ${args}`.trim(), ...(style ? { style } : {}) };
 }
 
 /**

@@ -182,7 +182,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
       waiting: (ctx) =>
         post(text(ctx.t('enrollment.waiting')), {
           type: 'actions',
-          buttons: [{ label: ctx.t('enrollment.button.resume'), actionId: 'enrollment.resume', value: '' }],
+          buttons: [{ label: ctx.t('enrollment.button.resume'), actionId: 'enrollment.resume', value: 'resume' }],
         }),
     },
     actions: {
