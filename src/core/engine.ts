@@ -8,7 +8,7 @@ import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';
 import type { BotModule, CommandSpec, DialogFlow, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
 import { looksLikeToken } from './tokens.js';
-import { post, text, type Reply } from './replies.js';
+import { post, text, type Message, type Reply } from './replies.js';
 import { isGreeting, welcomeMessage } from './welcome.js';
 
 export interface EngineDeps {
@@ -35,8 +35,8 @@ export interface Engine {
   linkStatus(kind: string, token: string): Promise<LinkStatus>;
   /** The translator of a locale, for what an adapter says itself (e.g. that a reply could not be delivered). */
   translator(locale: TurnContext['locale']): Translate;
-  /** What the bot does and the first steps, as buttons (the app was installed); starts no dialog. */
-  welcome(locale: TurnContext['locale']): Reply[];
+  /** What the bot does and the first steps, as buttons (sent when the app is installed); starts no dialog. */
+  welcome(locale: TurnContext['locale']): Message;
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -217,7 +217,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return link.status(token, deps.clock.now());
     },
     translator: deps.translator,
-    welcome: (locale) => [post(...welcomeMessage(deps.translator(locale)).blocks)],
+    welcome: (locale) => welcomeMessage(deps.translator(locale)),
   };
 }
 
