@@ -184,6 +184,37 @@ describe('Teams conversations', () => {
     });
   });
 
+  it('without a personal chat (the app not installed for the person), posts the card in the thread for that person only', async () => {
+    const thread = { id: '19:general@thread.tacv2;messageid=1733450000001', conversationType: 'channel' as const };
+    const rex = teamsUser('rex');
+    under.connector.refuseConversations = true;
+    try {
+      const answer = await ask(rex, 'hi', thread);
+      const [welcome] = answer;
+      expect(welcome.conversationId).toBe(thread.id);
+      expect(buttonTitles(welcome.card)).toEqual([]); // what everyone sees
+      expect((welcome.card.refresh as { userIds: string[] }).userIds).toEqual([rex.id]);
+      const refresh = (user: TeamsUser) =>
+        under.teams.post(
+          under.teams.activity(user, thread, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            replyToId: welcome.activityId,
+            value: {
+              action: { type: 'Action.Execute', verb: 'refresh', data: (welcome.card.refresh as { action: { data: object } }).action.data },
+              trigger: 'automatic',
+            },
+          }),
+        );
+      const forRex = (await refresh(rex)).body as { value: Record<string, unknown> };
+      expect(buttonTitles(forRex.value)).toContain('Enroll as a reseller');
+      const forPam = (await refresh(pam)).body as { value: Record<string, unknown> };
+      expect(buttonTitles(forPam.value)).toEqual([]);
+    } finally {
+      under.connector.refuseConversations = false;
+    }
+  });
+
   it('sent only cards that the official Adaptive Cards library parses without problems', () => {
     expect(under.invalidCards()).toEqual([]);
   });
