@@ -13,6 +13,7 @@ describe('Slack scenarios', () => {
     ana: { id: 'UANA', name: 'Ana', email: 'ana@contoso.com' },
     pam: { id: 'UPAM', name: 'Pam', email: 'pam@fabrikam.com' },
     wendy: { id: 'UWENDY', name: 'Wendy', email: 'admin@wingtip.com' },
+    nia: { id: 'UNIA', name: 'Nia', email: 'nia@litware.com' },
   };
   type Person = (typeof people)[keyof typeof people];
   let t: SlackTestBot;
@@ -208,6 +209,27 @@ describe('Slack scenarios', () => {
     expect(home).toContain('Contoso');
     expect(home).toContain('Fabrikam US');
     expect(home).toContain('Wingtip Toys');
+  });
+
+  it('Nia says hi, gets a welcome without a dialog, and the commands she types while enrolling run', async () => {
+    const { nia, pam } = people;
+    const welcome = await say(nia, 'hi');
+    expect(labels(withButton(welcome, 'Enroll as a reseller'))).toContain('Find an indirect provider');
+    expect(texts(await say(nia, 'find-provider US'))).toContain('Fabrikam US');
+
+    const enrollment = await press(nia, withButton(welcome, 'Enroll as a reseller'), 'Enroll as a reseller');
+    expect(texts(await press(nia, withButton(enrollment, 'Start enrollment'), 'Start enrollment'))).toMatch(/tenant/i);
+    const found = texts(await say(nia, 'find-provider US'));
+    expect(found).toContain('Fabrikam US');
+    expect(found).toContain('You have an enrollment in progress: type resume');
+    expect(found).not.toContain('Press Start enrollment');
+    expect(texts(await csp(nia, 'customers'))).toContain('type resume');
+    expect(texts(await say(nia, 'resume'))).toMatch(/tenant/i);
+
+    // Someone with an organization who says hello gets help.
+    const help = texts(await say(pam, 'hello'));
+    expect(help).toContain('What you can do');
+    expect(help).not.toContain('Enroll as a reseller');
   });
 
   it('kept every Block Kit payload within Slack’s limits', () => {
