@@ -95,12 +95,19 @@ describe('npm run package:teams', () => {
     expect(manifest.validDomains).toEqual(['csp-bot.contoso.com']);
     const [bot] = manifest.bots;
     expect(bot.botId).toBe(appId);
-    expect(bot.scopes).toEqual(expect.arrayContaining(['personal', 'team']));
-    const commands = bot.commandLists.flatMap((list: { commands: Array<{ title: string }> }) =>
-      list.commands.map((command) => command.title),
-    );
-    expect(commands.length).toBeLessThanOrEqual(10);
-    expect(commands).toEqual(expect.arrayContaining(['help', 'invite-reseller']));
+    expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
+    // One command list per scope the bot is in (Teams shows at most 10 commands in a list).
+    const lists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> = bot.commandLists;
+    expect(lists.flatMap((list) => list.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
+    for (const list of lists) {
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      expect(list.commands.map((command) => command.title)).toEqual(expect.arrayContaining(['help', 'customers', 'find-provider']));
+    }
+    // Every command description is translated in zh-TW, and nothing else of the lists is.
+    const zh = JSON.parse(zip.readAsText('zh-TW.json'));
+    const described = lists.flatMap((list, i) => list.commands.map((_, j) => `bots[0].commandLists[${i}].commands[${j}].description`));
+    expect(Object.keys(zh).filter((key) => key.startsWith('bots['))).toEqual(described);
+    for (const key of described) expect(zh[key]).toMatch(/[\u4e00-\u9fff]/);
 
     const color = decodePng(zip.readFile('color.png')!);
     expect([color.width, color.height]).toEqual([192, 192]);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { buttons, persona, readable } from '../support/core-harness.js';
 import { currentStep, press, say } from '../support/enrollment-driver.js';
 import { cast, partneredWorld, type World } from './partnership-fixtures.js';
@@ -109,5 +110,17 @@ describe('a command typed during the enrollment dialog', () => {
 describe('resume with nothing in progress', () => {
   it('says there is nothing to go back to', async () => {
     expect(readable(await say(h(), cast.rita, 'resume'))).toContain('There is nothing in progress to go back to');
+  });
+});
+
+describe('the Teams command lists', () => {
+  it('offer only commands the bot runs, in every scope', async () => {
+    const manifest = JSON.parse(readFileSync('manifests/teams/manifest.json', 'utf8'));
+    const titles = new Set<string>(
+      manifest.bots[0].commandLists.flatMap((list: { commands: Array<{ title: string }> }) => list.commands.map((c) => c.title)),
+    );
+    for (const title of titles) {
+      expect([title, readable(await say(h(), cast.pam, title))]).not.toEqual([title, expect.stringContaining('I don’t know the command')]);
+    }
   });
 });
