@@ -26,7 +26,8 @@ import { actorOf, conversationOf, invokeInput, isShared, messageInput, tenantOf 
 import { REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore } from './card-store.js';
 import type { Audience, CardSender } from './card-sender.js';
-import { isInteractive, planReplies, type TeamsPlan } from './reply-plan.js';
+import { isInteractive } from '../shared/interactive.js';
+import { planReplies, type TeamsPlan } from './reply-plan.js';
 import type { Roster } from './roster.js';
 import { encodeConversationId } from './conversation-id.js';
 import { installedForPerson, welcomeKey } from './install.js';

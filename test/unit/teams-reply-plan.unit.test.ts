@@ -1,4 +1,5 @@
-import { planReplies, isInteractive } from '../../adapters/teams/reply-plan.js';
+import { isInteractive } from '../../adapters/shared/interactive.js';
+import { planReplies } from '../../adapters/teams/reply-plan.js';
 import { createCardSender, splitToFit } from '../../adapters/teams/card-sender.js';
 import type { Message, Reply } from '../../src/core/replies.js';
 import { buttonTitles, cardText } from '../support/teams-client.js';
