@@ -26,7 +26,7 @@ import { actorOf, conversationOf, invokeInput, isShared, messageInput, tenantOf 
 import { REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore } from './card-store.js';
 import type { Audience, CardSender } from './card-sender.js';
-import { isInteractive } from '../shared/interactive.js';
+import { isPersonal } from '../shared/interactive.js';
 import { planReplies, type TeamsPlan } from './reply-plan.js';
 import type { Roster } from './roster.js';
 import { encodeConversationId } from './conversation-id.js';
@@ -104,7 +104,7 @@ export class TeamsBot extends TeamsActivityHandler {
       // A press delivered twice gets no replies the second time: leave the card as the first made it.
       if (replies.length === 0) return;
       const plan = planReplies(replies, input, pressed && { messageId: pressed.messageId, message: pressed.card?.message });
-      const moved = personal ? plan.posts.filter(isInteractive) : [];
+      const moved = personal ? plan.posts.filter(isPersonal) : [];
       if (personal && moved.length) {
         await this.deps.continueWith({ ...personal, activityId: undefined }, async (ctx) => {
           for (const message of moved) await this.deps.sender.post(ctx, message, { shared: false });

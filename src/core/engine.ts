@@ -63,7 +63,8 @@ export function createEngine(deps: EngineDeps): Engine {
   // A button that runs a command as if it were typed (src/core/welcome.ts commandButton).
   register(actions, 'command', async (ctx, input) => {
     const parsed = input.kind === 'action' ? parseCommand(input.value) : undefined;
-    if (!parsed || input.kind !== 'action' || `command.${parsed.name}` !== input.actionId) throw new AppError('ACTION.STALE', `not a command button: ${input.kind}`);
+    if (!parsed || input.kind !== 'action' || `command.${parsed.name}` !== input.actionId)
+      throw new AppError('ACTION.STALE', `not a command button: ${input.kind}`);
     return runCommand(ctx, parsed);
   });
   const logger = deps.logger.child({ component: 'engine' });

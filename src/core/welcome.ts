@@ -8,9 +8,9 @@ export function isGreeting(typed: string): boolean {
   return GREETING.test(typed.trim());
 }
 
-/** A button that runs a command as if it were typed (`command.<name>`, the command's text in `value`). */
-export function commandButton(label: string, name: string, args = '', style?: Button['style']): Button {
-  return { label, actionId: `command.${name}`, value: `${name} ${args}`.trim(), ...(style ? { style } : {}) };
+/** A button that runs a command as if it were typed: `command.<name>`, the typed text in `value`. */
+export function commandButton(label: string, typed: string, extra: Partial<Button> = {}): Button {
+  return { label, actionId: `command.${typed.split(' ')[0]}`, value: typed, ...extra };
 }
 
 /**
@@ -24,9 +24,9 @@ export function welcomeMessage(t: Translate): Message {
       {
         type: 'actions',
         buttons: [
-          commandButton(t('welcome.button.enroll'), 'enroll', '', 'primary'),
-          commandButton(t('welcome.button.find-provider'), 'find-provider'),
-          commandButton(t('welcome.button.help'), 'help'),
+          commandButton(t('welcome.button.enroll'), 'enroll', { style: 'primary' }),
+          commandButton(t('welcome.button.find-provider'), 'find-provider', { onlyShows: true }),
+          commandButton(t('welcome.button.help'), 'help', { onlyShows: true }),
         ],
       },
     ],

@@ -64,7 +64,8 @@ export const enrollmentDialogMessages = defineMessages(
     'enrollment.skip.required': 'This field is required, it cannot be skipped.',
     'enrollment.edit.unknown': 'I don’t know the field “{name}”. You can edit: {fields}',
     'enrollment.stale': 'That button belongs to an earlier question. Here is where you are now:',
-    'enrollment.repaired': 'I could not read everything about where you were in your enrollment. I kept the answers I could read; here is the step to continue with:',
+    'enrollment.repaired':
+      'I could not read everything about where you were in your enrollment. I kept the answers I could read; here is the step to continue with:',
     'enrollment.inactive': 'That enrollment is no longer in progress. Type enroll to start, or status to see your application.',
     'enrollment.submitted':
       'Application {id} submitted. We emailed a verification link to {email}: the primary contact must open it to confirm that the address belongs to your organization. Then our review starts (usually 3–5 business days).',
