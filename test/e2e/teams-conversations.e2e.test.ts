@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '../support/browser.js';
 import { startTeamsBot, TENANT, type TeamsBotUnderTest } from '../support/teams-bot.js';
 import { BOT, buttonTitles, cardText, personalChat, sentCards, teamsUser, type SentCard, type TeamsUser } from '../support/teams-client.js';
 
@@ -19,19 +20,6 @@ describe('Teams conversations', () => {
 
   const texts = (cards: SentCard[]) => cards.map((sent) => cardText(sent.card)).join('\n');
   const cardsSince = (from: number) => sentCards(under.connector.calls.slice(from));
-
-  /** Retries an expectation until it holds: replies arrive in the background. */
-  async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await check();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  }
 
   /** Types text; returns the cards answering it (in any conversation) once the bot is quiet. */
   async function ask(user: TeamsUser, text: string, conversation = personalChat(user)): Promise<SentCard[]> {

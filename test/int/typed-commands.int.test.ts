@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buttons, persona, readable } from '../support/core-harness.js';
-import { currentStep, press, say } from '../support/enrollment-driver.js';
+import { currentStep, press, say, US_ANSWERS } from '../support/enrollment-driver.js';
 import { cast, partneredWorld, type World } from './partnership-fixtures.js';
 
 /**
@@ -91,16 +91,9 @@ describe('a command typed during the enrollment dialog', () => {
   it('takes answers that merely start with a command word as answers', async () => {
     await say(h(), kai, 'Customers First Ltd');
     expect(await currentStep(h(), kai)).toBe('country');
-    for (const [, answer] of [
-      ['country', 'US'],
-      ['addressLine1', '1 Microsoft Way'],
-      ['city', 'Redmond'],
-      ['region', 'wa'],
-      ['postalCode', '98052'],
-      ['partnerId', '1234567'],
-      ['partnerCountry', 'US'],
-    ])
-      await say(h(), kai, answer);
+    const from = US_ANSWERS.findIndex(([field]) => field === 'country');
+    const to = US_ANSWERS.findIndex(([field]) => field === 'contactName');
+    for (const [, answer] of US_ANSWERS.slice(from, to)) await say(h(), kai, answer);
     expect(await currentStep(h(), kai)).toBe('contactName');
     await say(h(), kai, 'Grant Thornton');
     expect(await currentStep(h(), kai)).toBe('contactEmail');
