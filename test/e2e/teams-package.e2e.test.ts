@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import AdmZip from 'adm-zip';
+import { Ajv } from 'ajv';
 
 const appId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -108,6 +109,16 @@ describe('npm run package:teams', () => {
     const described = lists.flatMap((list, i) => list.commands.map((_, j) => `bots[0].commandLists[${i}].commands[${j}].description`));
     expect(Object.keys(zh).filter((key) => key.startsWith('bots['))).toEqual(described);
     for (const key of described) expect(zh[key]).toMatch(/[\u4e00-\u9fff]/);
+    // …and the localization file fits the official schema (its patterns need non-unicode regular expressions).
+    const localization = JSON.parse(
+      readFileSync('node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.Localization.schema.json', 'utf8'),
+    );
+    delete localization.$schema;
+    const validLocalization = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(
+      localization,
+    );
+    expect([validLocalization(zh), validLocalization.errors]).toEqual([true, null]);
+    expect(validLocalization({ ...zh, 'bots[0].commandLists[3].commands[0].description': '多' })).toBe(false);
 
     const color = decodePng(zip.readFile('color.png')!);
     expect([color.width, color.height]).toEqual([192, 192]);
