@@ -10,7 +10,8 @@ export function installedForPerson(activity: Partial<Activity>): boolean {
   if (isShared(activity)) return false;
   if (activity.type === 'installationUpdate') return activity.action === 'add';
   const bot = activity.recipient?.id;
-  return activity.type === 'conversationUpdate' && !!bot && (activity.membersAdded ?? []).some((member) => member.id === bot);
+  const added: unknown = activity.membersAdded;
+  return activity.type === 'conversationUpdate' && !!bot && Array.isArray(added) && added.some((member) => member?.id === bot);
 }
 
 /** The claim of one person's welcome: tenant, their Entra object id (their Teams id without one) and the bot. */
