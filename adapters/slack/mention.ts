@@ -17,7 +17,7 @@ export interface MentionEvent {
 }
 
 /**
- * `@CSP bot customers` in a channel: the turn belongs to the person's DM with the bot (a dialog goes on
+ * `@CSP Partner Bot customers` in a channel: the turn belongs to the person's DM with the bot (a dialog goes on
  * there); what others may see answers in the thread, what is personal (forms, buttons) goes to the DM,
  * with a note in the thread. Returns false when the queue refused the turn.
  */
