@@ -6,13 +6,13 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf, readOnce } from '../org/access.js';
 import { isGreeting, welcomeMessage } from '../core/welcome.js';
 import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
-import { createApplications } from './applications.js';
 import { newApplicationId, type Application, type Applications } from './application.js';
 import { createEnrollmentDialog, type Submit } from './dialog.js';
 import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
 import { ask, welcome } from './render.js';
 import { containsSecret } from './secrets.js';
 import { statusBlocks } from './status.js';
+import type { EnrollmentStore } from './store.js';
 import { newVerification, verificationLink, sendVerification } from './verification.js';
 
 /** `start` outside the dialog, as the welcome's enroll button and the "type start" of older cards say. */
@@ -23,7 +23,7 @@ const START = /^(start|開始)$/i;
  * application's status, email verification, the applicant's side of review (reply, appeal) and the
  * admin agent confirmation after acceptance.
  */
-export function enrollmentModule(services: CoreServices, applications: Applications = createApplications(services)): BotModule {
+export function enrollmentModule(services: CoreServices, store: EnrollmentStore, applications: Applications): BotModule {
   const by = (ctx: TurnContext) => ({ actorKey: actorKey(ctx.actor), platform: ctx.actor.platform });
 
   async function start(ctx: TurnContext): Promise<Reply[]> {
@@ -203,7 +203,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
         throw new AppError('ACTION.STALE');
       },
     },
-    links: { 'verify-email': verificationLink(services, applications) },
+    links: { 'verify-email': verificationLink(services, store, applications) },
     // A newcomer's greeting gets the welcome (no dialog until they choose to enroll); someone with an
     // organization gets help from the engine.
     async onUnmatchedText(ctx, typed) {
