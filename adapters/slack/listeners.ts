@@ -3,6 +3,7 @@ import { slackTurnKey } from './busy.js';
 import { buildHome } from './home.js';
 import { encodeConversationId, encodeMessageId, eventIds } from './ids.js';
 import type { ListenerDeps } from './listener-deps.js';
+import { onMention, type MentionEvent } from './mention.js';
 import { FORM_CALLBACK_ID, renderModal } from './modal.js';
 import { submitModal } from './modal-submission.js';
 import { withoutPressedRow } from './outbound.js';
@@ -19,7 +20,7 @@ interface MessageEventShape {
   bot_id?: string;
 }
 
-/** Slash command, DM messages, buttons, modal submissions and App Home → engine turns. */
+/** Slash command, DM messages, channel mentions, buttons, modal submissions and App Home → engine turns. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { turns, logger } = deps;
 
@@ -43,6 +44,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       await turns.run(client, conversation, user, eventIds.event(body.event_id), messageInput(message.text ?? ''));
     });
     if (!turn) await deps.busy.tell(client, message.channel, body.team_id, user);
+  });
+
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const mention = event as unknown as MentionEvent;
+    if (!onMention(deps, client, body.team_id, body.event_id, mention, context.botUserId) && mention.user)
+      await deps.busy.tell(client, mention.channel, body.team_id, mention.user);
   });
 
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, action, client }) => {

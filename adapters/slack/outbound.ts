@@ -12,8 +12,8 @@ import { callSlack, type WebClient } from './web-api.js';
  */
 export interface Outbound {
   deliver(client: WebClient, conversation: SlackConversation, replies: Reply[]): Promise<void>;
-  /** Posts one message; returns the ts of its first part. */
-  post(client: WebClient, channel: string, message: Message): Promise<string | undefined>;
+  /** Posts one message (in the thread of `thread`, a message ts, when given); returns the ts of its first part. */
+  post(client: WebClient, channel: string, message: Message, thread?: string): Promise<string | undefined>;
   update(client: WebClient, channel: string, ts: string, message: Message): Promise<void>;
   /** Renders for a view (App Home), storing the forms it contains. */
   render(message: Message): Promise<types.KnownBlock[]>;
@@ -33,10 +33,21 @@ export function createOutbound(forms: FormStore, logger: Logger): Outbound {
     return blocks;
   }
 
-  async function postBlocks(client: WebClient, channel: string, parts: types.KnownBlock[][], text: string): Promise<string | undefined> {
+  async function postBlocks(
+    client: WebClient,
+    channel: string,
+    parts: types.KnownBlock[][],
+    text: string,
+    thread?: string,
+  ): Promise<string | undefined> {
     let first: string | undefined;
     for (const blocks of parts) {
-      const answer = await callSlack<{ ts?: string }>(client, logger, 'chat.postMessage', { channel, text, blocks });
+      const answer = await callSlack<{ ts?: string }>(client, logger, 'chat.postMessage', {
+        channel,
+        text,
+        blocks,
+        ...(thread ? { thread_ts: thread } : {}),
+      });
       first ??= answer.ts;
       if (answer.ts) await forms.attach(formKeysIn(blocks), { channel, ts: answer.ts, text, blocks });
     }
@@ -45,8 +56,8 @@ export function createOutbound(forms: FormStore, logger: Logger): Outbound {
 
   const outbound: Outbound = {
     render,
-    async post(client, channel, message) {
-      return postBlocks(client, channel, splitMessage(await render(message)), fallbackText(message));
+    async post(client, channel, message, thread) {
+      return postBlocks(client, channel, splitMessage(await render(message)), fallbackText(message), thread);
     },
     async update(client, channel, ts, message) {
       const [head, ...rest] = splitMessage(await render(message));
@@ -106,4 +117,3 @@ export function withoutPressedRow(
       : block,
   );
 }
-

@@ -17,6 +17,7 @@ export const METHOD_SCOPES = {
 
 export const EVENT_SCOPES = {
   'message.im': 'im:history',
+  app_mention: 'app_mentions:read',
   app_home_opened: null,
 } as const;
 

@@ -2,7 +2,7 @@ import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Clock, Message } from '../../src/public.js';
 import { renderAdaptiveCard, REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore, SentCard } from './card-store.js';
-import { isInteractive } from './reply-plan.js';
+import { isInteractive } from '../shared/interactive.js';
 
 /**
  * Sends and replaces cards in the conversation of a TurnContext, remembering each card's message.

@@ -10,14 +10,28 @@ import {
 } from 'botbuilder';
 import { submitAnswered } from '../shared/answered-turn.js';
 import { busyText } from '../shared/busy-notice.js';
-import { actorKey, toLocale, type Actor, type Clock, type Engine, type InboundEvent, type Input } from '../../src/public.js';
+import {
+  actorKey,
+  toLocale,
+  type Actor,
+  type Clock,
+  type Engine,
+  type InboundEvent,
+  type Input,
+  type Logger,
+  type Message,
+} from '../../src/public.js';
 import type { TurnQueue } from '../shared/turn-queue.js';
 import { actorOf, conversationOf, invokeInput, isShared, messageInput, tenantOf } from './activity-input.js';
 import { REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore } from './card-store.js';
 import type { Audience, CardSender } from './card-sender.js';
+import { isPersonal } from '../shared/interactive.js';
 import { planReplies, type TeamsPlan } from './reply-plan.js';
 import type { Roster } from './roster.js';
+import { encodeConversationId } from './conversation-id.js';
+import { installedForPerson, welcomeKey } from './install.js';
+import type { PersonalChats } from './personal-chat.js';
 
 export interface TeamsBotDeps {
   engine: Engine;
@@ -31,6 +45,10 @@ export interface TeamsBotDeps {
   continueWith(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
   /** How long an Action.Execute may wait for the core before the card is answered without it. */
   invokeDeadlineMs: number;
+  personalChats: PersonalChats;
+  /** Exactly once per key (an insert against a unique index): the install welcome. */
+  claim(key: string): Promise<boolean>;
+  logger: Logger;
 }
 
 /**
@@ -46,6 +64,27 @@ export class TeamsBot extends TeamsActivityHandler {
       if (!this.acceptMessage(ctx.activity)) await ctx.sendActivity(busyText(toLocale(ctx.activity.locale)));
       await next();
     });
+    this.onMembersAdded(async (ctx, next) => {
+      this.welcome(ctx.activity);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      this.welcome(ctx.activity);
+      await next();
+    });
+  }
+
+  /** The app was installed for a person: one welcome card in their language, never a second one. */
+  private welcome(activity: Activity): void {
+    if (!installedForPerson(activity)) return;
+    const reference = { ...TurnContext.getConversationReference(activity), activityId: undefined };
+    // A full queue drops the welcome: the person's first message gets an answer anyway.
+    this.deps.queue.submit(turnKey(activity), async () => {
+      await this.identify(activity); // the personal chat, for notifications
+      if (!(await this.deps.claim(welcomeKey(activity)))) return;
+      const welcome = this.deps.engine.welcome(toLocale(activity.locale));
+      await this.deps.continueWith(reference, async (ctx) => void (await this.deps.sender.post(ctx, welcome, { shared: false })));
+    });
   }
 
   /** Queues the message's turn; false when the queue is full. */
@@ -58,10 +97,21 @@ export class TeamsBot extends TeamsActivityHandler {
       const pressed = await this.pressedCard(activity, input);
       // Only the people a user-specific card names may act on it (others never saw its buttons).
       if (pressed?.card?.userIds && !pressed.card.userIds.includes(activity.from.id)) return;
-      const replies = await this.deps.engine.handle(this.eventOf(activity, actor, input));
+      // Typed in a channel or group chat: the turn belongs to the person's 1:1 chat, where whatever is
+      // personal (forms, buttons, a dialog) goes on; the rest answers in the thread.
+      const personal = input.kind === 'message' && isShared(activity) ? await this.personalChat(actor) : undefined;
+      const replies = await this.deps.engine.handle(this.eventOf(activity, actor, input, personal?.conversation?.id));
       // A press delivered twice gets no replies the second time: leave the card as the first made it.
       if (replies.length === 0) return;
       const plan = planReplies(replies, input, pressed && { messageId: pressed.messageId, message: pressed.card?.message });
+      const moved = personal ? plan.posts.filter(isPersonal) : [];
+      if (personal && moved.length) {
+        await this.deps.continueWith({ ...personal, activityId: undefined }, async (ctx) => {
+          for (const message of moved) await this.deps.sender.post(ctx, message, { shared: false });
+        });
+        const note = this.deps.engine.translator(actor.locale)('chat.moved-personal', { name: actor.displayName });
+        plan.posts = [...plan.posts.filter((message) => !moved.includes(message)), textMessage(note)];
+      }
       await this.deps.continueWith(reference, (ctx) => this.apply(ctx, plan, audienceOf(activity), pressed?.messageId));
     });
     return turn !== undefined;
@@ -143,9 +193,21 @@ export class TeamsBot extends TeamsActivityHandler {
     return { messageId: input.messageId, card: await this.deps.cards.get(activity.conversation.id, input.messageId) };
   }
 
-  private eventOf(activity: Activity, actor: Actor, input: Input): InboundEvent {
+  /** `inConversation`: the Teams conversation the turn belongs to, when not the activity's own. */
+  private eventOf(activity: Activity, actor: Actor, input: Input, inConversation?: string): InboundEvent {
     // Teams repeats the activity id when it re-sends; the engine handles an event id once.
-    return { id: `teams:${activity.id}`, actor, conversationId: conversationOf(activity), input };
+    const conversationId = inConversation ? encodeConversationId(tenantOf(activity), inConversation) : conversationOf(activity);
+    return { id: `teams:${activity.id}`, actor, conversationId, input };
+  }
+
+  /** The person's 1:1 chat with the bot; undefined when it cannot be opened (then everything stays in the thread). */
+  private async personalChat(actor: Actor) {
+    try {
+      return await this.deps.personalChats.open(actorKey(actor));
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not open a personal chat; answering in the conversation');
+      return undefined;
+    }
   }
 
   /** Remembers where the user was seen (for proactive messages) and learns their email from the roster. */
@@ -173,6 +235,10 @@ function turnKey(activity: Activity): string {
 /** Universal Actions' message response: Teams shows the text and leaves the card unchanged. */
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
+}
+
+function textMessage(line: string): Message {
+  return { blocks: [{ type: 'text', text: line }] };
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

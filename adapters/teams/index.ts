@@ -7,6 +7,7 @@ import { createCardSender } from './card-sender.js';
 import { createCardStore } from './card-store.js';
 import { createConnector, type TeamsCredentials } from './connector.js';
 import { createTeamsDelivery } from './delivery.js';
+import { createPersonalChats } from './personal-chat.js';
 import { TeamsBot } from './handler.js';
 import { createReferenceStore } from './references.js';
 import { createRoster } from './roster.js';
@@ -46,6 +47,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
   const references = createReferenceStore(core.services.connection);
   const sender = createCardSender({ cards, clock: core.services.clock });
   const queue = context.queue ?? createTurnQueue({ logger });
+  const personalChats = createPersonalChats({ references, connector, clock: core.services.clock });
   const bot = new TeamsBot({
     engine: core.engine,
     cards,
@@ -55,6 +57,9 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
     clock: core.services.clock,
     continueWith: connector.continueWith,
     invokeDeadlineMs: config.invokeDeadlineMs ?? 8_000,
+    personalChats,
+    claim: (key) => core.services.claims.claim(key),
+    logger,
   });
   return {
     name: 'teams',
@@ -88,7 +93,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
         }
       });
     },
-    delivery: createTeamsDelivery({ references, sender, connector, clock: core.services.clock }),
+    delivery: createTeamsDelivery({ personalChats, sender, connector }),
     async start() {},
     stop: () => queue.drain(),
   };

@@ -60,8 +60,3 @@ export function withFormErrors(
   });
   return found ? { blocks } : undefined;
 }
-
-/** Whether anything on the message can be pressed or filled in. */
-export function isInteractive(message: Message): boolean {
-  return message.blocks.some((block) => block.type === 'form' || (block.type === 'actions' && block.buttons.some((button) => !button.url)));
-}

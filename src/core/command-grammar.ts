@@ -51,3 +51,20 @@ export function parseArguments(text: string): Pick<ParsedCommand, 'positional' |
   }
   return { positional, options };
 }
+
+/**
+ * Whether the words after a command fit its usage line (used while a dialog waits for an answer, so that
+ * an answer such as the legal name `Customers First Ltd` is not taken for the `customers` command):
+ * a usage without arguments (`customers [--provider <provider>]`) takes no words besides its options;
+ * otherwise every required argument must be there, and a required fixed word (`provider add|edit`) must
+ * be one of the words listed.
+ * @example fitsUsage('provider add|edit [--name "…"]', parseCommand('provider add --name X')!) // true
+ */
+export function fitsUsage(usage: string, command: ParsedCommand): boolean {
+  const slots = (usage.match(/\[[^\]]*\]|<[^>]*>|\S+/g) ?? []).slice(1).filter((slot) => !/^\[?--/.test(slot));
+  const words = command.positional;
+  if (!slots.length) return words.length === 0;
+  const required = slots.filter((slot) => !slot.startsWith('['));
+  if (words.length < required.length) return false;
+  return required.every((slot, i) => slot.startsWith('<') || slot.split('|').includes(words[i].toLowerCase()));
+}

@@ -2,13 +2,14 @@ import type { Logger } from '../logger.js';
 import type { Claims, Clock, DialogState, DialogStore, People } from './ports.js';
 import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
-import { parseCommand } from './command-grammar.js';
+import { fitsUsage, parseCommand, type ParsedCommand } from './command-grammar.js';
 import { AppError, messageKeyOf } from './errors.js';
 import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';
-import type { BotModule, CommandSpec, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
+import type { BotModule, CommandSpec, DialogFlow, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
 import { looksLikeToken } from './tokens.js';
-import { post, text, type Reply } from './replies.js';
+import { post, text, type Message, type Reply } from './replies.js';
+import { isGreeting, welcomeMessage } from './welcome.js';
 
 export interface EngineDeps {
   modules: BotModule[];
@@ -41,12 +42,14 @@ export interface Engine {
   linkSignIn(kind: string, token: string): Promise<{ tenantId?: string } | undefined>;
   /** The translator of a locale, for what an adapter says itself (e.g. that a reply could not be delivered). */
   translator(locale: TurnContext['locale']): Translate;
+  /** What the bot does and the first steps, as buttons (sent when the app is installed); starts no dialog. */
+  welcome(locale: TurnContext['locale']): Message;
 }
 
 export function createEngine(deps: EngineDeps): Engine {
   const commands = new Map<string, CommandSpec>();
   const actions = new Map<string, NonNullable<BotModule['actions']>[string]>();
-  const dialogs = new Map<string, NonNullable<BotModule['dialog']>>();
+  const dialogs = new Map<string, DialogFlow>();
   const links = new Map<string, LinkKind>();
   for (const module of deps.modules) {
     for (const command of module.commands ?? []) register(commands, command.name, command);
@@ -54,16 +57,63 @@ export function createEngine(deps: EngineDeps): Engine {
     if (module.dialog) register(dialogs, module.dialog.flow, module.dialog);
     for (const [kind, handler] of Object.entries(module.links ?? {})) register(links, kind, handler);
   }
+  const waitingDialog = (ctx: TurnContext) => (ctx.dialog.state ? dialogs.get(ctx.dialog.state.flow) : undefined);
+  const always = async () => true;
+  register(commands, 'help', { name: 'help', usage: 'help', summaryKey: 'help.title', available: always, run: (ctx) => help(ctx) });
+  register(commands, 'resume', {
+    name: 'resume',
+    usage: 'resume',
+    summaryKey: 'help.resume',
+    available: async (ctx) => !!waitingDialog(ctx),
+    run: async (ctx) => waitingDialog(ctx)?.resume(ctx) ?? [post(text(ctx.t('resume.none')))],
+  });
+  // A button that runs a command as if it were typed (src/core/welcome.ts commandButton).
+  register(actions, 'command', async (ctx, input) => {
+    const parsed = input.kind === 'action' ? parseCommand(input.value) : undefined;
+    if (!parsed || input.kind !== 'action' || `command.${parsed.name}` !== input.actionId)
+      throw new AppError('ACTION.STALE', `not a command button: ${input.kind}`);
+    return runCommand(ctx, parsed);
+  });
   const logger = deps.logger.child({ component: 'engine' });
 
   async function help(ctx: TurnContext, unknown?: string): Promise<Reply[]> {
     const lines: string[] = [];
     const probe: TurnContext = { ...ctx, actor: readOnlyCopy(ctx.actor) };
     for (const command of commands.values()) {
-      if (await command.available(probe)) lines.push(ctx.t('help.line', { usage: command.usage, summary: ctx.t(command.summaryKey) }));
+      if (command.name !== 'help' && (await command.available(probe)))
+        lines.push(ctx.t('help.line', { usage: command.usage, summary: ctx.t(command.summaryKey) }));
     }
     const intro = unknown ? `${ctx.t('help.unknown', { name: unknown })}\n` : '';
     return [post(text(`${intro}*${ctx.t('help.title')}*\n${ctx.t('help.intro')}\n${lines.join('\n')}`))];
+  }
+
+  /** Runs a command; a dialog waiting before and after it stays where it was, and the answer says how to go back. */
+  async function runCommand(ctx: TurnContext, parsed: ParsedCommand): Promise<Reply[]> {
+    const command = commands.get(parsed.name);
+    if (!command) return help(ctx, parsed.name);
+    const before = ctx.dialog.state;
+    const waiting = waitingDialog(ctx);
+    let replies: Reply[];
+    try {
+      replies = await command.run(ctx, parsed);
+    } catch (error) {
+      // A refused command still says how to go back to the waiting dialog.
+      if (!waiting || !(error instanceof AppError)) throw error;
+      replies = await refused(error, ctx.event);
+    }
+    return waiting && ctx.dialog.state === before && parsed.name !== 'resume' ? [...replies, waiting.waiting(ctx)] : replies;
+  }
+
+  /**
+   * Whether typed text is a command: its first word names one. While a dialog waits, the rest must also fit
+   * the command's usage, so that answers such as `Customers First Ltd` reach the dialog.
+   */
+  function typedCommand(ctx: TurnContext, typed: string): ParsedCommand | undefined {
+    const parsed = parseCommand(typed);
+    const command = parsed && commands.get(parsed.name);
+    if (!command || !parsed) return undefined;
+    if (!waitingDialog(ctx)) return parsed;
+    return (command.fits ? command.fits(parsed) : fitsUsage(command.usage, parsed)) ? parsed : undefined;
   }
 
   async function route(ctx: TurnContext): Promise<Reply[]> {
@@ -71,31 +121,27 @@ export function createEngine(deps: EngineDeps): Engine {
     switch (input.kind) {
       case 'command': {
         const parsed = parseCommand(`${input.name} ${input.args}`);
-        if (!parsed || parsed.name === 'help') return help(ctx);
-        const command = commands.get(parsed.name);
-        return command ? command.run(ctx, parsed) : help(ctx, parsed.name);
+        return parsed ? runCommand(ctx, parsed) : help(ctx);
       }
       case 'action':
       case 'form': {
         const id = input.kind === 'action' ? input.actionId : input.formId;
         const handler = actions.get(id.split('.')[0]);
         if (handler) return handler(ctx, input);
-        const dialog = ctx.dialog.state && dialogs.get(ctx.dialog.state.flow);
+        const dialog = waitingDialog(ctx);
         if (dialog) return dialog.onInput(ctx, input);
         throw new AppError('ACTION.STALE', `no handler for ${id}`);
       }
       case 'message': {
-        const dialog = ctx.dialog.state && dialogs.get(ctx.dialog.state.flow);
+        const command = typedCommand(ctx, input.text);
+        if (command) return runCommand(ctx, command);
+        const dialog = waitingDialog(ctx);
         if (dialog) return dialog.onInput(ctx, input);
-        const parsed = parseCommand(input.text);
-        if (parsed?.name === 'help') return help(ctx);
-        const command = parsed && commands.get(parsed.name);
-        if (command && parsed) return command.run(ctx, parsed);
         for (const module of deps.modules) {
           const replies = await module.onUnmatchedText?.(ctx, input.text);
           if (replies) return replies;
         }
-        return help(ctx, parsed?.name);
+        return isGreeting(input.text) ? help(ctx) : help(ctx, parseCommand(input.text)?.name);
       }
       default:
         return assertNever(input);
@@ -138,6 +184,10 @@ export function createEngine(deps: EngineDeps): Engine {
   const failure = (error: unknown, event: InboundEvent): Reply[] => [
     post(text(describeError(error, deps.translator(event.actor.locale), logger, event))),
   ];
+  async function refused(error: unknown, event: InboundEvent): Promise<Reply[]> {
+    if (error instanceof AppError) await deps.onRefused?.(event, error.code);
+    return failure(error, event);
+  }
 
   /** One turn on an emailed link; unknown kinds and malformed tokens are 404 without a turn. */
   async function onLink(
@@ -157,8 +207,7 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       result = await turn(event, (ctx) => work(link, ctx));
     } catch (error) {
-      if (error instanceof AppError) await deps.onRefused?.(event, error.code);
-      return { status: 200, replies: failure(error, event) };
+      return { status: 200, replies: await refused(error, event) };
     }
     if (result.status >= 400) await deps.onRefused?.(event, `LINK.${result.status}`);
     return result;
@@ -173,8 +222,7 @@ export function createEngine(deps: EngineDeps): Engine {
         }
         return await turn(event, route);
       } catch (error) {
-        if (error instanceof AppError) await deps.onRefused?.(event, error.code);
-        return failure(error, event);
+        return refused(error, event);
       }
     },
     openLink(kind, token, who) {
@@ -202,6 +250,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return link?.signIn && looksLikeToken(token) ? link.signIn(token) : undefined;
     },
     translator: deps.translator,
+    welcome: (locale) => welcomeMessage(deps.translator(locale)),
   };
 }
 

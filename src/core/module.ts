@@ -34,6 +34,11 @@ export interface CommandSpec {
   /** Whether the actor may use it now; help lists only these. Run it again inside `run` to refuse. */
   available(ctx: TurnContext): Promise<boolean>;
   run(ctx: TurnContext, command: ParsedCommand): Promise<Reply[]>;
+  /**
+   * While a dialog waits, whether typed words are this command rather than an answer (default: they fit
+   * `usage`, see `fitsUsage`); e.g. `grant` wants a role second, so `Grant Thornton Taiwan` stays a name.
+   */
+  fits?(command: ParsedCommand): boolean;
 }
 
 export type ActionInput = Extract<Input, { kind: 'action' } | { kind: 'form' }>;
@@ -47,14 +52,17 @@ export interface BotModule {
   commands?: CommandSpec[];
   /** Prefix → handler for buttons and forms, e.g. { partnership: handlePartnershipAction }. */
   actions?: Record<string, (ctx: TurnContext, input: ActionInput) => Promise<Reply[]>>;
-  /** The dialog flow this module runs: receives every input while `dialog.state.flow === flow`. */
-  dialog?: { flow: string; onInput(ctx: TurnContext, input: Input): Promise<Reply[]> };
+  /**
+   * The dialog flow this module runs: while `dialog.state.flow === flow` it receives every input that is
+   * not a command (a typed command runs and the dialog stays where it was).
+   */
+  dialog?: DialogFlow;
   /**
    * Landing pages of emailed links, by kind: `verify-email`, `invitation`. The web adapter serves
    * `/<kind>/<token>` with the replies; 404 for unknown tokens, 410 for expired or used ones.
    */
   links?: Record<string, LinkKind>;
-  /** Free text outside any dialog that is not a command (e.g. a greeting starts enrollment). */
+  /** Free text outside any dialog that is not a command (e.g. a newcomer's greeting gets the welcome). */
   onUnmatchedText?(ctx: TurnContext, text: string): Promise<Reply[] | undefined>;
   /** Its periodic jobs: `createCore` has the scheduler run each in every replica. */
   jobs?: PeriodicJob[];
@@ -68,6 +76,15 @@ export interface PeriodicJob {
   name: string;
   everyMs: number;
   run(): Promise<void>;
+}
+
+export interface DialogFlow {
+  flow: string;
+  onInput(ctx: TurnContext, input: Input): Promise<Reply[]>;
+  /** Asks the current step again (the `resume` command). */
+  resume(ctx: TurnContext): Promise<Reply[]>;
+  /** Added to a command's answer while this dialog waits: how to go back to it (`type resume`). */
+  waiting(ctx: TurnContext): Reply;
 }
 
 export interface LinkResult {

@@ -41,6 +41,11 @@ export interface Button {
   confirm?: Confirmation;
   /** A link button: opens the URL instead of sending a press. */
   url?: string;
+  /**
+   * The press only shows something (details, a list) and changes nothing, so the button may stay on a message
+   * in a channel or group chat; a message with any other button is personal and goes to the person's 1:1 chat.
+   */
+  onlyShows?: boolean;
 }
 
 export interface ActionsBlock {

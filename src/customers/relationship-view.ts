@@ -34,7 +34,7 @@ export function customerCard(
     ],
   };
   if (extra) card.fields.push({ label: t('customer.field.reseller'), value: extra });
-  return [card, { type: 'actions', buttons: [{ label: t('customer.button.expand'), actionId: 'customer.expand', value: customer._id }] }];
+  return [card, { type: 'actions', buttons: [{ label: t('customer.button.expand'), actionId: 'customer.expand', value: customer._id, onlyShows: true }] }];
 }
 
 export const list = (blocks: Block[]) => [{ type: 'post' as const, message: { blocks } }];

@@ -189,6 +189,10 @@ export function createEnrollmentDialog(submit: Submit) {
         }
       }
     },
+    /** Asks the current step again (the `resume` command). */
+    async resume(ctx: TurnContext): Promise<Reply[]> {
+      return this.onInput(ctx, { kind: 'action', actionId: 'enrollment.resume', value: 'resume' });
+    },
     /** Buttons and forms of the enrollment card, routed here by the `enrollment` action prefix. */
     async onAction(ctx: TurnContext, input: ActionInput): Promise<Reply[]> {
       return this.onInput(ctx, input);

@@ -18,6 +18,7 @@ export const enrollmentDialogMessages = defineMessages(
     'enrollment.button.cancel': 'Cancel',
     'enrollment.button.cancel-yes': 'Yes, cancel the enrollment',
     'enrollment.button.resume': 'Keep going',
+    'enrollment.waiting': 'You have an enrollment in progress: type resume (or press Keep going) to go back to it.',
     'enrollment.button.back': 'Back',
     'enrollment.button.skip': 'Skip',
     'enrollment.button.no-tenant': 'I don’t have a tenant',
@@ -63,7 +64,8 @@ export const enrollmentDialogMessages = defineMessages(
     'enrollment.skip.required': 'This field is required, it cannot be skipped.',
     'enrollment.edit.unknown': 'I don’t know the field “{name}”. You can edit: {fields}',
     'enrollment.stale': 'That button belongs to an earlier question. Here is where you are now:',
-    'enrollment.repaired': 'I could not read everything about where you were in your enrollment. I kept the answers I could read; here is the step to continue with:',
+    'enrollment.repaired':
+      'I could not read everything about where you were in your enrollment. I kept the answers I could read; here is the step to continue with:',
     'enrollment.inactive': 'That enrollment is no longer in progress. Type enroll to start, or status to see your application.',
     'enrollment.submitted':
       'Application {id} submitted. We emailed a verification link to {email}: the primary contact must open it to confirm that the address belongs to your organization. Then our review starts (usually 3–5 business days).',
@@ -87,6 +89,7 @@ export const enrollmentDialogMessages = defineMessages(
     'enrollment.button.cancel': '取消',
     'enrollment.button.cancel-yes': '是，取消註冊',
     'enrollment.button.resume': '繼續',
+    'enrollment.waiting': '您有進行中的註冊：輸入 resume（或選取「繼續」）即可回到註冊。',
     'enrollment.button.back': '上一步',
     'enrollment.button.skip': '略過',
     'enrollment.button.no-tenant': '我沒有租用戶',

@@ -4,6 +4,7 @@ import type { ActionInput, BotModule, CommandSpec, TurnContext } from '../core/m
 import { post, text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf, readOnce } from '../org/access.js';
+import { isGreeting, welcomeMessage } from '../core/welcome.js';
 import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
 import { newApplicationId, type Application, type Applications } from './application.js';
 import { createEnrollmentDialog, type Submit } from './dialog.js';
@@ -14,7 +15,8 @@ import { statusBlocks } from './status.js';
 import type { EnrollmentStore } from './store.js';
 import { newVerification, verificationLink, sendVerification } from './verification.js';
 
-const GREETING = /^(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈囉|早安)[\s!！.。]*$/i;
+/** `start` outside the dialog, as the welcome's enroll button and the "type start" of older cards say. */
+const START = /^(start|開始)$/i;
 
 /**
  * The reseller enrollment (seed: "Enroll as a new indirect reseller"): the `enroll` dialog, the
@@ -25,6 +27,7 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
   const by = (ctx: TurnContext) => ({ actorKey: actorKey(ctx.actor), platform: ctx.actor.platform });
 
   async function start(ctx: TurnContext): Promise<Reply[]> {
+    if (readDialog(ctx.dialog.state)) return dialog.resume(ctx);
     const org = await orgOf(services, ctx.actor, 'reseller');
     if (org) return [post(text(ctx.t('enrollment.already-member', { legalName: org.org.legalName })))];
     const app = await applications.latestOf(actorKey(ctx.actor));
@@ -172,7 +175,16 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
   return {
     name: 'enrollment',
     commands,
-    dialog: { flow: FLOW, onInput: dialog.onInput },
+    dialog: {
+      flow: FLOW,
+      onInput: dialog.onInput,
+      resume: (ctx) => dialog.resume(ctx),
+      waiting: (ctx) =>
+        post(text(ctx.t('enrollment.waiting')), {
+          type: 'actions',
+          buttons: [{ label: ctx.t('enrollment.button.resume'), actionId: 'enrollment.resume', value: 'resume' }],
+        }),
+    },
     actions: {
       async enrollment(ctx, input) {
         if (readDialog(ctx.dialog.state)) return withCardUpdate(ctx, input, await dialog.onAction(ctx, input));
@@ -192,12 +204,15 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
       },
     },
     links: { 'verify-email': verificationLink(store, applications) },
+    // A newcomer's greeting gets the welcome (no dialog until they choose to enroll); someone with an
+    // organization gets help from the engine.
     async onUnmatchedText(ctx, typed) {
-      if (!GREETING.test(typed.trim())) return undefined;
+      const starting = START.test(typed.trim());
+      if (!starting && !isGreeting(typed)) return undefined;
       if (await orgOf(services, ctx.actor)) return undefined;
       const app = await latest(ctx);
       if (app) return [post(...statusBlocks(ctx.t, app, ctx.locale), ...(await statusExtras(ctx, app)))];
-      return start(ctx);
+      return starting ? start(ctx) : [post(...welcomeMessage(ctx.t).blocks)];
     },
   };
 }

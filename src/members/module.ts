@@ -108,6 +108,8 @@ export function membersModule(services: CoreServices): BotModule {
     const access = await orgOf(services, ctx.actor);
     return !!access && (access.membership.roles.includes('global-admin') || access.membership.roles.includes('admin-agent'));
   };
+  // `Grant Thornton Taiwan` typed as an answer to a dialog is a name, not a grant.
+  const namesARole = (c: ParsedCommand) => c.positional.length === 2 && isRole(c.positional[1].toLowerCase());
   return {
     name: 'members',
     commands: [
@@ -122,6 +124,7 @@ export function membersModule(services: CoreServices): BotModule {
         name: 'grant',
         usage: 'grant <email-or-user> <role>',
         summaryKey: 'members.help.grant',
+        fits: namesARole,
         available: isAdminHere,
         run: (ctx, c) => change(ctx, c, 'grant'),
       },
@@ -129,6 +132,7 @@ export function membersModule(services: CoreServices): BotModule {
         name: 'revoke',
         usage: 'revoke <email-or-user> <role>',
         summaryKey: 'members.help.revoke',
+        fits: namesARole,
         available: isAdminHere,
         run: (ctx, c) => change(ctx, c, 'revoke'),
       },

@@ -68,7 +68,7 @@ export function providersCommand(services: CoreServices, models: PartnershipStor
         card.fields.push({ label: ctx.t('partnership.field.since'), value: isoDate(partnership.state.since) });
         blocks.push(card, text(ctx.t('partnership.providers.invite', { provider: provider.legalName })), {
           type: 'actions',
-          buttons: [{ label: ctx.t('partnership.button.viewCustomers'), actionId: 'customer.shared', value: provider._id }],
+          buttons: [{ label: ctx.t('partnership.button.viewCustomers'), actionId: 'customer.shared', value: provider._id, onlyShows: true }],
         });
       }
       if (!partnerships.length) blocks.push(text(ctx.t('partnership.providers.none')));

@@ -29,7 +29,7 @@ describe('Slack OAuth installation', () => {
     const authorizeUrl = new URL(install.headers.get('location') ?? '');
     expect(authorizeUrl.searchParams.get('client_id')).toBe('1111.2222');
     expect(authorizeUrl.searchParams.get('scope')?.split(',').sort()).toEqual(
-      ['chat:write', 'commands', 'im:history', 'im:write', 'users:read', 'users:read.email'].sort(),
+      ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read', 'users:read.email'].sort(),
     );
     const state = authorizeUrl.searchParams.get('state') ?? '';
     const cookie = (install.headers.get('set-cookie') ?? '').split(';')[0];

@@ -13,6 +13,7 @@ describe('Slack scenarios', () => {
     ana: { id: 'UANA', name: 'Ana', email: 'ana@contoso.com' },
     pam: { id: 'UPAM', name: 'Pam', email: 'pam@fabrikam.com' },
     wendy: { id: 'UWENDY', name: 'Wendy', email: 'admin@wingtip.com' },
+    nia: { id: 'UNIA', name: 'Nia', email: 'nia@litware.com' },
   };
   type Person = (typeof people)[keyof typeof people];
   let t: SlackTestBot;
@@ -226,6 +227,57 @@ describe('Slack scenarios', () => {
     expect(home).toContain('Contoso');
     expect(home).toContain('Fabrikam US');
     expect(home).toContain('Wingtip Toys');
+  });
+
+  it('Nia says hi, gets a welcome without a dialog, and the commands she types while enrolling run', async () => {
+    const { nia, pam } = people;
+    const welcome = await say(nia, 'hi');
+    expect(labels(withButton(welcome, 'Enroll as a reseller'))).toContain('Find an indirect provider');
+    expect(texts(await say(nia, 'find-provider US'))).toContain('Fabrikam US');
+
+    const enrollment = await press(nia, withButton(welcome, 'Enroll as a reseller'), 'Enroll as a reseller');
+    expect(texts(await press(nia, withButton(enrollment, 'Start enrollment'), 'Start enrollment'))).toMatch(/tenant/i);
+    const found = texts(await say(nia, 'find-provider US'));
+    expect(found).toContain('Fabrikam US');
+    expect(found).toContain('You have an enrollment in progress: type resume');
+    expect(found).not.toContain('Press Start enrollment');
+    expect(texts(await csp(nia, 'customers'))).toContain('type resume');
+    expect(texts(await say(nia, 'resume'))).toMatch(/tenant/i);
+
+    // Someone with an organization who says hello gets help.
+    const help = texts(await say(pam, 'hello'));
+    expect(help).toContain('What you can do');
+    expect(help).not.toContain('Enroll as a reseller');
+  });
+
+  it('answers “@CSP bot” in a channel thread, and sends what is personal to the DM with a note in the thread', async () => {
+    const { pam, nia } = people;
+    const channel = 'CDEALS';
+    /** Mentions the bot in a channel message; returns the thread's new messages and the person's new DMs. */
+    async function mention(person: Person, text: string, ts: string) {
+      const from = t.fake.calls.length;
+      const event = { type: 'app_mention', channel, user: person.id, text: `<@UBOT> ${text}`, ts, event_ts: ts };
+      expect((await t.slack.event(event)).status).toBe(200);
+      await t.fake.waitFor((call) => call.args.channel === channel, { since: from });
+      await settle();
+      const posts = t.fake.calls.slice(from).filter((call) => call.method === 'chat.postMessage' && call.args.channel === channel);
+      for (const post of posts) expect(post.args.thread_ts).toBe(ts);
+      const inThread = t.fake.messages(channel).slice(-posts.length);
+      return { thread: texts(inThread), inThread, dm: dmSince(person, from) };
+    }
+
+    const customers = await mention(pam, 'customers', '1733450000.000100');
+    expect(customers.thread).toMatch(/customer/i);
+    expect(customers.thread).not.toContain('I don’t know the command');
+    expect(customers.dm).toEqual([]);
+
+    // Nia is still enrolling: the directory answers in the thread, the way back to her enrollment goes to her DM.
+    const found = await mention(nia, 'find-provider US', '1733450000.000200');
+    expect(found.thread).toContain('Fabrikam US');
+    expect(found.thread).toContain('Nia, I sent you the rest in our personal chat.');
+    for (const message of found.inThread) expect(labels(message)).not.toContain('Keep going');
+    expect(texts(found.dm)).toContain('You have an enrollment in progress');
+    expect(texts(await press(nia, withButton(found.dm, 'Keep going'), 'Keep going'))).toMatch(/tenant/i);
   });
 
   it('kept every Block Kit payload within Slack’s limits', () => {

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import AdmZip from 'adm-zip';
+import { Ajv } from 'ajv';
 
 const appId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -95,12 +96,29 @@ describe('npm run package:teams', () => {
     expect(manifest.validDomains).toEqual(['csp-bot.contoso.com']);
     const [bot] = manifest.bots;
     expect(bot.botId).toBe(appId);
-    expect(bot.scopes).toEqual(expect.arrayContaining(['personal', 'team']));
-    const commands = bot.commandLists.flatMap((list: { commands: Array<{ title: string }> }) =>
-      list.commands.map((command) => command.title),
+    expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
+    // One command list per scope the bot is in (Teams shows at most 10 commands in a list).
+    const lists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> = bot.commandLists;
+    expect(lists.flatMap((list) => list.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
+    for (const list of lists) {
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      expect(list.commands.map((command) => command.title)).toEqual(expect.arrayContaining(['help', 'customers', 'find-provider']));
+    }
+    // Every command description is translated in zh-TW, and nothing else of the lists is.
+    const zh = JSON.parse(zip.readAsText('zh-TW.json'));
+    const described = lists.flatMap((list, i) => list.commands.map((_, j) => `bots[0].commandLists[${i}].commands[${j}].description`));
+    expect(Object.keys(zh).filter((key) => key.startsWith('bots['))).toEqual(described);
+    for (const key of described) expect(zh[key]).toMatch(/[\u4e00-\u9fff]/);
+    // …and the localization file fits the official schema (its patterns need non-unicode regular expressions).
+    const localization = JSON.parse(
+      readFileSync('node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.Localization.schema.json', 'utf8'),
     );
-    expect(commands.length).toBeLessThanOrEqual(10);
-    expect(commands).toEqual(expect.arrayContaining(['help', 'invite-reseller']));
+    delete localization.$schema;
+    const validLocalization = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(
+      localization,
+    );
+    expect([validLocalization(zh), validLocalization.errors]).toEqual([true, null]);
+    expect(validLocalization({ ...zh, 'bots[0].commandLists[3].commands[0].description': '多' })).toBe(false);
 
     const color = decodePng(zip.readFile('color.png')!);
     expect([color.width, color.height]).toEqual([192, 192]);

@@ -124,15 +124,17 @@ describe('Teams adapter over HTTP', () => {
     expect(await notify(teamsUser('stranger'), approval)).toEqual({ chat: false, email: false });
   });
 
-  it('opens a personal chat for a user met only in a channel', async () => {
+  it('opens a personal chat for a user met only in a channel, and reaches them there', async () => {
     const ana = teamsUser('ana');
-    await reply(() => under.teams.say(ana, 'help', channel));
     const from = under.connector.calls.length;
-    expect((await notify(ana, approval)).chat).toBe(true);
+    await reply(() => under.teams.say(ana, 'help', channel));
     const create = await under.connector.waitFor((call) => call.kind === 'create', { from });
     expect(create.body).toMatchObject({ isGroup: false, members: [{ id: ana.id }], tenantId: TENANT });
-    const [sent] = cardsSince(from);
+    const before = under.connector.calls.length;
+    expect((await notify(ana, approval)).chat).toBe(true);
+    const [sent] = cardsSince(before);
     expect(sent.conversationId).toBe(create.conversationId);
+    expect(under.connector.calls.slice(before).filter((call) => call.kind === 'create')).toEqual([]);
   });
 
   it('replaces a pressed card (Action.Execute) so its buttons disappear, once', async () => {

@@ -131,6 +131,30 @@ describe('web playground', () => {
     expect(await page.getByRole('alert').textContent()).toContain('This link is not valid');
   });
 
+  it('welcomes a newcomer without a dialog and runs a command typed during the enrollment', async () => {
+    await page.goto(bot.base);
+    // The language switch sets every persona's language; an earlier test left them in zh-TW.
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'English' }).click()]);
+    await actAs(page, /Mei Lin/);
+    await say(page, 'hi');
+    const log = page.locator('#log');
+    await shows(log.getByRole('button', { name: 'Find an indirect provider' }));
+    await log.getByRole('button', { name: 'Enroll as a reseller' }).click();
+    await log.getByRole('button', { name: 'Start enrollment' }).click();
+    await shows(log.getByText('Step 1 of', { exact: false }));
+
+    await say(page, 'find-provider TW');
+    await shows(log.getByText('You have an enrollment in progress: type resume', { exact: false }));
+    await shows(log.getByText('Fabrikam', { exact: false }).last());
+    await screenshot(page, 'command-during-enrollment');
+    await log.getByRole('button', { name: 'Keep going' }).last().click();
+    await eventually(async () => expect(await log.getByText('Step 1 of', { exact: false }).count()).toBe(2));
+    // Leave Mei as she was for the next test: no enrollment in progress.
+    await say(page, 'cancel');
+    await say(page, 'yes');
+    await shows(log.getByText('Enrollment cancelled', { exact: false }));
+  });
+
   it('operates the bot’s card buttons and their inline confirmations with the keyboard', async () => {
     await page.goto(bot.base);
     await actAs(page, /Mei Lin/);

@@ -116,8 +116,9 @@ describe('enrollment answers', () => {
       expect(readable(asked)).toContain('Cancel this enrollment? Your answers will be deleted.');
       await press(h, bo, asked, 'enrollment.resume');
       expect(await currentStep(h, bo)).toBe(field);
-      // help and status answer and repeat the question without moving
-      expect(readable(await say(h, bo, 'help'))).toContain('edit <field>: change an answer');
+      // ? (the dialog's help), help (the commands) and status answer without moving
+      expect(readable(await say(h, bo, '?'))).toContain('edit <field>: change an answer');
+      expect(readable(await say(h, bo, 'help'))).toContain('You have an enrollment in progress: type resume');
       const step = US_ANSWERS.findIndex(([id]) => id === field) + 1;
       expect(readable(await say(h, bo, 'status'))).toContain(`step ${step} of 15`);
       expect(await currentStep(h, bo)).toBe(field);

@@ -65,7 +65,9 @@ describe('reseller enrollment, end to end through the neutral interface', () => 
 
   it('enrolls a Taiwanese reseller in zh-TW with the seed’s terms and stores the right fields', async () => {
     const mei = persona('mei', { locale: 'zh-TW' });
-    const welcome = await say(h, mei, '你好');
+    const greeted = await say(h, mei, '你好');
+    expect(readable(greeted)).toContain('歡迎使用 CSP 合作夥伴機器人');
+    const welcome = await press(h, mei, greeted, 'command.enroll');
     expect(readable(welcome)).toContain('在雲端解決方案提供者 (CSP) 計畫中註冊為新間接經銷商');
     expect(readable(welcome)).toContain('我絕不會要求密碼');
     let replies = await press(h, mei, welcome, 'enrollment.start');

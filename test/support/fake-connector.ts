@@ -42,6 +42,8 @@ export interface FakeConnector {
   throttle: number;
   /** When set, a call whose Authorization this refuses is answered 401 (as the Bot Connector does without the bot's token). */
   authorize?: (authorization: string | undefined) => boolean;
+  /** Refuses POST /v3/conversations with 403 (Teams does so when the app is not installed for the person). */
+  refuseConversations: boolean;
   /** The roster, by Teams user id: who GET /v3/conversations/{id}/members/{userId} finds. */
   readonly members: Map<string, RosterMember>;
   /** Resolves with the first call (from `from` on) that matches, waiting up to `timeoutMs`. */
@@ -101,6 +103,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   function answerFor(call: ConnectorCall): [number, unknown] {
     switch (call.kind) {
       case 'create':
+        if (connector.refuseConversations) return [403, { error: { code: 'Forbidden', message: 'The bot is not installed for the user' } }];
         call.conversationId = `a:created-${++sequence}`;
         return [200, { id: call.conversationId, activityId: `created-activity-${sequence}` }];
       case 'update':
@@ -132,6 +135,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     delayMs: 0,
     throttle: 0,
+    refuseConversations: false,
     members: new Map(),
     waitFor(match, { from = 0, timeoutMs = 15_000 } = {}) {
       return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { parseCommand, tokenize } from '../../src/core/command-grammar.js';
+import { fitsUsage, parseCommand, tokenize } from '../../src/core/command-grammar.js';
 
 describe('the command grammar', () => {
   it('parses a slash command with a free-text tail', () => {
@@ -24,5 +24,19 @@ describe('the command grammar', () => {
   it('returns undefined for empty text', () => {
     expect(parseCommand('   ')).toBeUndefined();
     expect(parseCommand('/csp')).toBeUndefined();
+  });
+
+  it('tells a command typed during a dialog from an answer that starts with a command word', () => {
+    const fits = (usage: string, typed: string) => fitsUsage(usage, parseCommand(typed)!);
+    expect(fits('customers [--provider <provider>]', 'customers')).toBe(true);
+    expect(fits('customers [--provider <provider>]', 'customers --provider Fabrikam')).toBe(true);
+    expect(fits('customers [--provider <provider>]', 'Customers First Ltd')).toBe(false);
+    expect(fits('status', 'Status Solutions')).toBe(false);
+    expect(fits('invite-reseller <email> [message]', 'invite-reseller a@b.com Welcome aboard')).toBe(true);
+    expect(fits('invite-reseller <email> [message]', 'invite-reseller')).toBe(false);
+    expect(fits('provider add|edit [--name "…"]', 'provider add --name X')).toBe(true);
+    expect(fits('provider add|edit [--name "…"]', 'Provider Solutions Inc')).toBe(false);
+    expect(fits('find-provider [country|all]', 'find-provider TW')).toBe(true);
+    expect(fits('appeal <why the decision should change>', 'appeal we fixed the address')).toBe(true);
   });
 });

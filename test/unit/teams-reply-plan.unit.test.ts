@@ -1,4 +1,5 @@
-import { planReplies, isInteractive } from '../../adapters/teams/reply-plan.js';
+import { isInteractive, isPersonal } from '../../adapters/shared/interactive.js';
+import { planReplies } from '../../adapters/teams/reply-plan.js';
 import { createCardSender, splitToFit } from '../../adapters/teams/card-sender.js';
 import type { Message, Reply } from '../../src/core/replies.js';
 import { buttonTitles, cardText } from '../support/teams-client.js';
@@ -72,6 +73,17 @@ describe('planReplies', () => {
     expect(isInteractive(form)).toBe(true);
     expect(isInteractive(buttons)).toBe(true);
     expect(isInteractive(note('hi'))).toBe(false);
+  });
+
+  it('counts a message as personal unless its buttons only show something', () => {
+    const showing = {
+      blocks: [{ type: 'actions' as const, buttons: [{ label: 'Details', actionId: 'x.expand', value: '1', onlyShows: true }] }],
+    };
+    expect(isInteractive(showing)).toBe(true);
+    expect(isPersonal(showing)).toBe(false);
+    expect(isPersonal(buttons)).toBe(true);
+    expect(isPersonal(form)).toBe(true);
+    expect(isPersonal(note('hi'))).toBe(false);
   });
 });
 
