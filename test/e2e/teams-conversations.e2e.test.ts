@@ -77,6 +77,12 @@ describe('Teams conversations', () => {
         olga,
         'provider add --name "Fabrikam US" --country US --partner-id 2345678 --services customer-support --admins pam@fabrikam.com',
       );
+      // The operator named her address; she proves it is hers (a profile email alone is no proof).
+      expect(texts(await ask(pam, 'verify-email'))).toContain('We emailed a 6-digit code to pam@fabrikam.com');
+      const mail = await under.bot.database.connection
+        .collection('outbox')
+        .findOne({ to: 'pam@fabrikam.com', tag: 'identity.code' }, { sort: { sentAt: -1 } });
+      await ask(pam, `verify-email ${/\d{6}/.exec(String(mail?.subject))?.[0]}`);
       const help = texts(await ask(pam, 'hello'));
       expect(help).toContain('What you can do');
       expect(help).toContain('invite-reseller');
