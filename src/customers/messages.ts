@@ -79,16 +79,19 @@ export const customerMessages = defineMessages(
     'error.CUSTOMER.NOT_INVITED_ADMIN': 'Only the invited customer’s admin can answer this request. Nothing was changed.',
     'error.CUSTOMER.REGION_MISMATCH':
       'The customer is in {customerCountry} but the reseller is in {resellerCountry}: partners and customers must be in the same country/region.',
-    'error.CUSTOMER.NOT_RESELLER_AGENT': 'Only an admin agent or sales agent of an indirect reseller can request customer relationships.',
+    'error.CUSTOMER.NOT_RESELLER_AGENT':
+      'Only an admin agent or sales agent of an indirect reseller can request customer relationships. Ask an admin of your organization to give you one of those roles (grant <you> sales-agent); members shows your roles.',
     'error.CUSTOMER.EMAIL_INVALID':
       '“{value}” is not an email address. Usage: invite-customer <email> [--with-provider <provider>] [--days 1-730]',
     'error.CUSTOMER.MICROSOFT_EMAIL': 'Invite the customer’s own admin, not a @microsoft.com address.',
     'error.CUSTOMER.OWN_DOMAIN': '{domain} is your own organization’s domain. Invite the customer’s admin at their company address.',
     'error.CUSTOMER.DAYS_INVALID': '“{value}” is not a valid duration: relationships last 1 to {max} days (never permanent).',
     'error.CUSTOMER.PROVIDER_NOT_AUTHORIZED': '“{provider}” is not one of your authorized indirect providers. See “providers”.',
-    'error.CUSTOMER.NOT_RESELLER_ADMIN': 'Only an admin of the reseller organization can end a customer relationship.',
+    'error.CUSTOMER.NOT_RESELLER_ADMIN':
+      'Only an admin of the reseller organization can end a customer relationship. Ask one of its admins to do it (members lists them).',
     'error.CUSTOMER.ALREADY_REMOVED': 'That relationship has already ended.',
-    'error.CUSTOMER.NOT_CUSTOMER': 'Only members of a customer organization can do that.',
+    'error.CUSTOMER.NOT_CUSTOMER':
+      'Only members of a customer organization can do that, and you are not in one here. A customer organization joins when its admin approves a reseller’s request; if yours has, ask that admin to add you with grant. Type help for what you can do.',
     'error.CUSTOMER.NOT_YOUR_CUSTOMER': 'That organization is not one of your customers.',
   },
   {
@@ -162,16 +165,18 @@ export const customerMessages = defineMessages(
     'error.CUSTOMER.ALREADY_SENT': '此要求已經傳送。',
     'error.CUSTOMER.NOT_INVITED_ADMIN': '只有受邀客戶的系統管理員可以回覆此要求。沒有進行任何變更。',
     'error.CUSTOMER.REGION_MISMATCH': '客戶位於 {customerCountry}，但經銷商位於 {resellerCountry}：合作夥伴和客戶必須位於相同的國家/地區。',
-    'error.CUSTOMER.NOT_RESELLER_AGENT': '只有間接經銷商的系統管理代理人或銷售代理人可以要求建立客戶關係。',
+    'error.CUSTOMER.NOT_RESELLER_AGENT':
+      '只有間接經銷商的系統管理代理人或銷售代理人可以要求建立客戶關係。請要求您組織的系統管理員授與您其中一個角色（grant <您> sales-agent）；members 會顯示您的角色。',
     'error.CUSTOMER.EMAIL_INVALID':
       '「{value}」不是電子郵件地址。用法：invite-customer <email> [--with-provider <provider>] [--days 1-730]',
     'error.CUSTOMER.MICROSOFT_EMAIL': '請邀請客戶自己的系統管理員，而不是 @microsoft.com 地址。',
     'error.CUSTOMER.OWN_DOMAIN': '{domain} 是您自己組織的網域。請以客戶公司的地址邀請其系統管理員。',
     'error.CUSTOMER.DAYS_INVALID': '「{value}」不是有效的期間：關係持續 1 到 {max} 天（絕非永久）。',
     'error.CUSTOMER.PROVIDER_NOT_AUTHORIZED': '「{provider}」不是您已授權的間接提供者。請參閱「providers」。',
-    'error.CUSTOMER.NOT_RESELLER_ADMIN': '只有經銷商組織的系統管理員可以結束客戶關係。',
+    'error.CUSTOMER.NOT_RESELLER_ADMIN': '只有經銷商組織的系統管理員可以結束客戶關係。請要求其系統管理員代為執行（members 會列出他們）。',
     'error.CUSTOMER.ALREADY_REMOVED': '該關係已經結束。',
-    'error.CUSTOMER.NOT_CUSTOMER': '只有客戶組織的成員可以執行此操作。',
+    'error.CUSTOMER.NOT_CUSTOMER':
+      '只有客戶組織的成員可以執行此操作，而您在此不屬於任何客戶組織。客戶組織在其系統管理員核准經銷商的要求後加入；如果您的組織已核准，請要求該系統管理員使用 grant 將您加入。輸入 help 查看您可以執行的操作。',
     'error.CUSTOMER.NOT_YOUR_CUSTOMER': '該組織不是您的客戶。',
   },
 );

@@ -11,9 +11,13 @@ export const coreMessages = defineMessages(
     'error.database':
       'I couldn’t save that step because the database is not answering. Nothing was lost: please send it again in a minute.',
     'error.busy': 'Another message of yours is being handled right now. Please send that again.',
-    'error.FORBIDDEN': 'You don’t have permission to do that.',
+    'error.FORBIDDEN':
+      'You don’t have permission to do that. Type help to see what you can do; if you belong to an organization here, members lists its admins, who can give you a role with grant.',
+    'error.ORG.ADMIN_ONLY':
+      'Only an admin of {org} can do that. Ask one of its admins ({admins}) to do it, or to give you the role with grant.',
     'error.NOT_FOUND': 'I couldn’t find that.',
-    'error.ACTION.STALE': 'That button is from an older message; use the newest one.',
+    'error.ACTION.STALE':
+      'This button is out of date: what it offered has changed or was already done, and nothing was changed now. Use the newest message, or type help to see what you can do.',
   },
   {
     'help.title': '您可以執行的操作',
@@ -23,8 +27,10 @@ export const coreMessages = defineMessages(
     'error.generic': '我們這邊發生問題，沒有進行任何變更。請稍後再試一次。',
     'error.database': '資料庫沒有回應，因此無法儲存這個步驟。資料沒有遺失：請在一分鐘後再傳送一次。',
     'error.busy': '您的另一則訊息正在處理中。請再傳送一次。',
-    'error.FORBIDDEN': '您沒有執行此操作的權限。',
+    'error.FORBIDDEN':
+      '您沒有執行此操作的權限。輸入 help 查看您可以執行的操作；如果您屬於此處的某個組織，members 會列出其系統管理員，他們可以使用 grant 授與您角色。',
+    'error.ORG.ADMIN_ONLY': '只有 {org} 的系統管理員可以執行此操作。請要求其系統管理員（{admins}）代為執行，或使用 grant 授與您該角色。',
     'error.NOT_FOUND': '找不到該項目。',
-    'error.ACTION.STALE': '該按鈕屬於較早的訊息；請使用最新的訊息。',
+    'error.ACTION.STALE': '此按鈕已過時：它提供的操作已變更或已完成，這次沒有進行任何變更。請使用最新的訊息，或輸入 help 查看您可以執行的操作。',
   },
 );

@@ -69,8 +69,10 @@ export const partnershipMessages = defineMessages(
     'error.PARTNERSHIP.ALREADY_PARTNERS': '{name} is already one of your indirect resellers.',
     'error.PARTNERSHIP.PENDING': 'An invitation to {email} is already waiting for an answer. You can send it again with a new link.',
     'error.PARTNERSHIP.ALREADY_REMOVED': 'That partnership has already ended.',
-    'error.PARTNERSHIP.NOT_RESELLER': 'Only members of an indirect reseller organization can do that.',
-    'error.PROVIDER.NOT_MEMBER': 'Only members of an indirect provider organization can do that.',
+    'error.PARTNERSHIP.NOT_RESELLER':
+      'Only members of an indirect reseller organization can do that, and you are not in one here. If your company resells, type enroll to enroll it as an indirect reseller; if it is already enrolled, ask one of its admins to add you with grant.',
+    'error.PROVIDER.NOT_MEMBER':
+      'Only members of an indirect provider organization can do that, and you are not in one here. Ask an admin of your provider to add you with grant; a new provider is registered by this bot’s operators (provider add).',
   },
   {
     'partnership.help.invite': '邀請經銷商授權您成為其間接提供者（提供者的系統管理員）',
@@ -136,7 +138,9 @@ export const partnershipMessages = defineMessages(
     'error.PARTNERSHIP.ALREADY_PARTNERS': '{name} 已經是您的間接經銷商。',
     'error.PARTNERSHIP.PENDING': '寄給 {email} 的邀請仍在等待回覆。您可以使用新的連結再次傳送。',
     'error.PARTNERSHIP.ALREADY_REMOVED': '該合夥關係已經結束。',
-    'error.PARTNERSHIP.NOT_RESELLER': '只有間接經銷商組織的成員可以執行此操作。',
-    'error.PROVIDER.NOT_MEMBER': '只有間接提供者組織的成員可以執行此操作。',
+    'error.PARTNERSHIP.NOT_RESELLER':
+      '只有間接經銷商組織的成員可以執行此操作，而您在此不屬於任何間接經銷商組織。如果您的公司從事轉售，請輸入 enroll 將其註冊為間接經銷商；如果已經註冊，請要求其系統管理員使用 grant 將您加入。',
+    'error.PROVIDER.NOT_MEMBER':
+      '只有間接提供者組織的成員可以執行此操作，而您在此不屬於任何間接提供者組織。請要求您提供者的系統管理員使用 grant 將您加入；新的提供者由此機器人的營運人員登錄（provider add）。',
   },
 );

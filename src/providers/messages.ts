@@ -43,7 +43,8 @@ export const providerMessages = defineMessages(
     'provider.directory.next':
       'Contact a provider directly to discuss their reseller program, support and terms. If you both want to work together, they send you an invitation to authorize them as your indirect provider.',
     'error.PROVIDER.OPERATOR_ONLY': 'Only an operator of this bot can register indirect providers.',
-    'error.PROVIDER.NOT_ADMIN': 'Only an admin of an indirect provider can do that.',
+    'error.PROVIDER.NOT_ADMIN':
+      'Only an admin of an indirect provider can do that. If you work for a provider, ask one of its admins to do it or to give you the admin role (grant); members shows your roles.',
     'error.PROVIDER.DUPLICATE': 'A provider with PartnerID {partnerId} is already registered ({name}).',
     'error.PROVIDER.COUNTRY_UNKNOWN': '“{value}” is not a two-letter country code (for example TW or US), or “all”.',
     'error.ORG.UNKNOWN': 'I couldn’t find “{query}” among your partners or customers.',
@@ -89,7 +90,8 @@ export const providerMessages = defineMessages(
     'provider.directory.next':
       '請直接連絡提供者，討論其經銷商計畫、支援等級，以及條款。如果你們雙方都想合作，提供者會傳送邀請給您，請您授權他們成為您的間接提供者。',
     'error.PROVIDER.OPERATOR_ONLY': '只有此機器人的營運人員可以登錄間接提供者。',
-    'error.PROVIDER.NOT_ADMIN': '只有間接提供者的系統管理員可以執行此操作。',
+    'error.PROVIDER.NOT_ADMIN':
+      '只有間接提供者的系統管理員可以執行此操作。如果您任職於提供者，請要求其系統管理員代為執行，或授與您系統管理員角色（grant）；members 會顯示您的角色。',
     'error.PROVIDER.DUPLICATE': 'PartnerID 為 {partnerId} 的提供者已經登錄（{name}）。',
     'error.PROVIDER.COUNTRY_UNKNOWN': '「{value}」不是兩個字母的國家/地區代碼（例如 TW 或 US），也不是「all」。',
     'error.ORG.UNKNOWN': '在您的合作夥伴或客戶中找不到「{query}」。',
