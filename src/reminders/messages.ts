@@ -51,10 +51,10 @@ export const reminderMessages = defineMessages(
       '{legalName} was accepted as an indirect reseller. Please confirm who holds the admin agent role in your organization so you can work with indirect providers.',
     'reminder.invitation-reseller.subject': '{provider} is waiting for your answer',
     'reminder.invitation-reseller.text':
-      '{provider} invited {email} to a reseller relationship as an indirect provider. An admin of your organization can authorize or decline the invitation from the invitation email or in chat.',
+      '{provider} invited {email} to a partnership as your indirect provider. An admin of your organization can authorize or decline the invitation from the invitation email or in chat.',
     'reminder.invitation-provider.subject': 'Your invitation to {email} is still unanswered',
     'reminder.invitation-provider.text':
-      'The reseller relationship invitation you sent to {email} on {sentOn} has not been answered. You can resend it, or contact the reseller directly.',
+      'The partnership invitation you sent to {email} on {sentOn} has not been answered. You can resend it, or contact the reseller directly.',
     'reminder.customer-request.subject': '{reseller} is waiting for your answer',
     'reminder.customer-request.text':
       '{reseller} asked to become your Cloud Solution Provider reseller. Please accept or decline the relationship request from the email you received.',
@@ -78,8 +78,8 @@ export const reminderMessages = defineMessages(
     'reminders.kind.review-status': '申請審查中，狀態通知',
     'reminders.kind.more-info': '已要求提供更多資訊',
     'reminders.kind.admin-agent': '尚未確認系統管理代理人角色',
-    'reminders.kind.invitation-reseller': '合作邀請尚未回覆，提醒經銷商',
-    'reminders.kind.invitation-provider': '合作邀請尚未回覆，通知提供者',
+    'reminders.kind.invitation-reseller': '合夥關係邀請尚未回覆，提醒經銷商',
+    'reminders.kind.invitation-provider': '合夥關係邀請尚未回覆，通知提供者',
     'reminders.kind.customer-request': '客戶要求尚未回覆，第一次提醒',
     'reminders.kind.customer-request-again': '客戶要求尚未回覆，第二次提醒',
     'reminders.kind.customer-request-lapse': '客戶要求已失效，通知經銷商',
@@ -111,9 +111,9 @@ export const reminderMessages = defineMessages(
     'reminder.admin-agent.text': '{legalName} 已獲接受成為間接經銷商。請確認您組織中由誰擔任系統管理代理人角色，以便與間接提供者合作。',
     'reminder.invitation-reseller.subject': '{provider} 正在等待您的回覆',
     'reminder.invitation-reseller.text':
-      '間接提供者 {provider} 邀請 {email} 建立經銷商關係。您組織的系統管理員可以從邀請電子郵件或在聊天中授權或拒絕此邀請。',
+      '{provider} 邀請 {email} 與其建立合夥關係，成為您的間接提供者。您組織的系統管理員可以從邀請電子郵件或在聊天中授權或拒絕此邀請。',
     'reminder.invitation-provider.subject': '您傳送給 {email} 的邀請尚未獲得回覆',
-    'reminder.invitation-provider.text': '您於 {sentOn} 傳送給 {email} 的經銷商關係邀請尚未獲得回覆。您可以重新傳送，或直接連絡該經銷商。',
+    'reminder.invitation-provider.text': '您於 {sentOn} 傳送給 {email} 的合夥關係邀請尚未獲得回覆。您可以重新傳送，或直接連絡該經銷商。',
     'reminder.customer-request.subject': '{reseller} 正在等待您的回覆',
     'reminder.customer-request.text': '{reseller} 要求成為您的雲端解決方案提供者經銷商。請從您收到的電子郵件接受或拒絕此經銷商關係要求。',
     'reminder.customer-request-again.subject': '提醒：{reseller} 正在等待您的回覆',
