@@ -32,7 +32,7 @@ export const customerMessages = defineMessages(
       '• {reseller} (indirect reseller) would get administrator permissions for your subscriptions, licenses and users.',
     'customer.approval.provider': '• {provider} (indirect provider) would be able to submit orders on your behalf.',
     'customer.approval.duration':
-      'Access lasts {days} days from your approval (until about {until}); it is never permanent and you can end it earlier. This request lapses on {lapses}.',
+      'Access lasts {days} days from your approval (until about {until}); it is never permanent. This request lapses on {lapses}.',
     'customer.approval.who': 'Only your organization’s global admin should answer. Partners never need your password.',
     'customer.decline.confirmTitle': 'Decline the request?',
     'customer.decline.confirmText': '{reseller} will be told that you declined. They can ask again later.',
@@ -40,13 +40,15 @@ export const customerMessages = defineMessages(
     'customer.delivery.done': 'Marked as sent by you to {email}. You will be told when they answer.',
     'customer.delivery.chat': 'They also got it as a chat message with Approve and Decline buttons.',
     'customer.notify.declined': '{email} declined your reseller relationship request.',
-    'customer.notify.approved': '{email} approved the reseller relationship request. Access lasts until {until}; see “customers”.',
+    'customer.notify.approved':
+      '{email} approved the reseller relationship request; this bot records access until {until} (see “customers”). In Partner Center, the customer appears on your Customers page once their global admin accepts the request you send from there (Customers > Request a reseller relationship, or Indirect providers > Invite new customer).',
     'customer.notify.removed':
       '{reseller} ended its reseller relationship with your organization: it no longer has administrator permissions for it.',
     'customer.declined': 'You declined the request from {reseller}. They have been told.',
-    'customer.approved': 'Approved: {reseller} now has administrator permissions for your subscriptions, licenses and users until {until}.',
+    'customer.approved':
+      'Recorded: you approved {reseller}’s request for administrator permissions for your subscriptions, licenses and users, until {until}. This bot changes nothing at Microsoft: the permissions begin when your global admin accepts {reseller}’s reseller relationship request sent from Partner Center.',
     'customer.approvedTwoTier':
-      'Approved: {reseller} now has administrator permissions for your subscriptions, licenses and users, and {provider} can submit orders for you, until {until}.',
+      'Recorded: you approved {reseller}’s request for administrator permissions for your subscriptions, licenses and users, and for {provider} to submit orders for you, until {until}. This bot changes nothing at Microsoft: the permissions begin when your global admin accepts their reseller relationship request sent from Partner Center.',
     'customer.role.reseller': 'administrator permissions for subscriptions, licenses and users',
     'customer.role.provider': 'can submit orders',
     'customer.relationship.line': '• {partner}: {what} — since {granted}, until {until}',
@@ -120,7 +122,7 @@ export const customerMessages = defineMessages(
     'customer.approval.headline': '*{reseller}* 的 {inviter} 要求 {email} 核准與貴組織的經銷商關係。',
     'customer.approval.reseller': '• {reseller}（間接經銷商）將取得您的訂閱、授權和使用者的系統管理員權限。',
     'customer.approval.provider': '• {provider}（間接提供者）將能代表您提交訂單。',
-    'customer.approval.duration': '存取權自您核准起持續 {days} 天（約至 {until}）；絕非永久，您也可以提早結束。此要求將於 {lapses} 失效。',
+    'customer.approval.duration': '存取權自您核准起持續 {days} 天（約至 {until}）；絕非永久。此要求將於 {lapses} 失效。',
     'customer.approval.who': '只有貴組織的全域管理員應該回覆。合作夥伴絕不需要您的密碼。',
     'customer.decline.confirmTitle': '要拒絕此要求嗎？',
     'customer.decline.confirmText': '我們會通知 {reseller} 您已拒絕。他們之後可以再次提出要求。',
@@ -128,12 +130,14 @@ export const customerMessages = defineMessages(
     'customer.delivery.done': '已標示為由您傳送給 {email}。對方回覆時會通知您。',
     'customer.delivery.chat': '對方也收到了附有 [核准] 和 [拒絕] 按鈕的聊天訊息。',
     'customer.notify.declined': '{email} 已拒絕您的經銷商關係要求。',
-    'customer.notify.approved': '{email} 已核准經銷商關係要求。存取權持續至 {until}；請參閱「customers」。',
+    'customer.notify.approved':
+      '{email} 已核准經銷商關係要求；此機器人記錄的存取權持續至 {until}（請參閱「customers」）。在合作夥伴中心，客戶的全域管理員接受您從該處傳送的要求（[客戶] > [要求建立經銷商關係]，或 [間接提供者] > [邀請新客戶]）後，客戶才會列在您的 [客戶] 頁面。',
     'customer.notify.removed': '{reseller} 已結束與貴組織的經銷商關係：它不再擁有貴組織的系統管理員權限。',
     'customer.declined': '您已拒絕 {reseller} 的要求。我們已通知對方。',
-    'customer.approved': '已核准：{reseller} 現在擁有您的訂閱、授權和使用者的系統管理員權限，直到 {until}。',
+    'customer.approved':
+      '已記錄：您已核准 {reseller} 取得您的訂閱、授權和使用者的系統管理員權限，直到 {until}。此機器人不會變更 Microsoft 中的任何設定：您的全域管理員接受 {reseller} 從合作夥伴中心傳送的經銷商關係要求後，權限才會生效。',
     'customer.approvedTwoTier':
-      '已核准：{reseller} 現在擁有您的訂閱、授權和使用者的系統管理員權限，且 {provider} 可以代表您提交訂單，直到 {until}。',
+      '已記錄：您已核准 {reseller} 取得您的訂閱、授權和使用者的系統管理員權限，並核准 {provider} 代表您提交訂單，直到 {until}。此機器人不會變更 Microsoft 中的任何設定：您的全域管理員接受他們從合作夥伴中心傳送的經銷商關係要求後，權限才會生效。',
     'customer.role.reseller': '訂閱、授權和使用者的系統管理員權限',
     'customer.role.provider': '可以提交訂單',
     'customer.relationship.line': '• {partner}：{what} — 自 {granted} 起，至 {until}',

@@ -1,4 +1,5 @@
 import { defineMessages } from '../i18n/translator.js';
+import { PARTNER_CENTER } from '../shared/partner-center-links.js';
 
 /** The enrollment dialog's texts. zh-TW uses the seed's Partner Center terms. */
 export const enrollmentDialogMessages = defineMessages(
@@ -11,6 +12,7 @@ export const enrollmentDialogMessages = defineMessages(
       '• Your organization’s legal business name and address.\n' +
       '• A primary contact (name, work email, phone) and your customer support contact (email, phone, website).\n' +
       'It can take several days to review and verify what you provide. We’ll email your primary contact when we’ve completed our review.',
+    'enrollment.welcome.about': `I am a helper bot, not Microsoft: I record your application, pass it to this bot’s reviewers and remind the people involved. Your enrollment in Microsoft’s CSP program itself happens in Partner Center: ${PARTNER_CENTER.enroll}`,
     'enrollment.welcome.shortcut': 'Already enrolled in CSP? Then you only need to provide your customer support contact details.',
     'enrollment.welcome.choose': 'Press Start enrollment (or type start), or Already enrolled in CSP.',
     'enrollment.button.start': 'Start enrollment',
@@ -63,7 +65,8 @@ export const enrollmentDialogMessages = defineMessages(
     'enrollment.skip.required': 'This field is required, it cannot be skipped.',
     'enrollment.edit.unknown': 'I don’t know the field “{name}”. You can edit: {fields}',
     'enrollment.stale': 'That button belongs to an earlier question. Here is where you are now:',
-    'enrollment.repaired': 'I could not read everything about where you were in your enrollment. I kept the answers I could read; here is the step to continue with:',
+    'enrollment.repaired':
+      'I could not read everything about where you were in your enrollment. I kept the answers I could read; here is the step to continue with:',
     'enrollment.inactive': 'That enrollment is no longer in progress. Type enroll to start, or status to see your application.',
     'enrollment.submitted':
       'Application {id} submitted. We emailed a verification link to {email}: the primary contact must open it to confirm that the address belongs to your organization. Then our review starts (usually 3–5 business days).',
@@ -80,6 +83,7 @@ export const enrollmentDialogMessages = defineMessages(
       '• 您組織的法律公司名稱和地址。\n' +
       '• 主要連絡人（姓名、公司電子郵件、電話）及客戶支援連絡資訊（電子郵件、電話、網站）。\n' +
       '我們可能需要數天來審查並確認您所提供的資訊。審查完成後，我們會傳送電子郵件通知您的主要連絡人。',
+    'enrollment.welcome.about': `我是協助用的機器人，不是 Microsoft：我會記錄您的申請、交給此機器人的審查人員，並提醒相關人員。您在 Microsoft CSP 計畫中的註冊本身是在合作夥伴中心進行：${PARTNER_CENTER.enroll}`,
     'enrollment.welcome.shortcut': '已經註冊 CSP？那麼您只需要提供客戶支援連絡資訊。',
     'enrollment.welcome.choose': '請選取「開始註冊」（或輸入 start），或選取「已註冊 CSP」。',
     'enrollment.button.start': '開始註冊',

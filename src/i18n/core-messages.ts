@@ -4,7 +4,8 @@ import { defineMessages } from './translator.js';
 export const coreMessages = defineMessages(
   {
     'help.title': 'What you can do',
-    'help.intro': 'Type a command, or use /csp <command> in Slack. Commands available to you:',
+    'help.intro':
+      'I am a helper for Microsoft’s CSP indirect model, not Microsoft: I record what providers, resellers and customers agree and remind them; it becomes real in Partner Center. Type a command, or use /csp <command> in Slack. Commands available to you:',
     'help.unknown': 'I don’t know the command “{name}”.',
     'help.line': '• {usage} — {summary}',
     'error.generic': 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
@@ -21,7 +22,8 @@ export const coreMessages = defineMessages(
   },
   {
     'help.title': '您可以執行的操作',
-    'help.intro': '請輸入命令，或在 Slack 中使用 /csp <命令>。您可以使用的命令：',
+    'help.intro':
+      '我是協助 Microsoft CSP 間接模型的機器人，不是 Microsoft：我會記錄提供者、經銷商和客戶之間的約定並提醒他們；這些約定要在合作夥伴中心才會生效。請輸入命令，或在 Slack 中使用 /csp <命令>。您可以使用的命令：',
     'help.unknown': '我不認得命令「{name}」。',
     'help.line': '• {usage} — {summary}',
     'error.generic': '我們這邊發生問題，沒有進行任何變更。請稍後再試一次。',
@@ -31,6 +33,7 @@ export const coreMessages = defineMessages(
       '您沒有執行此操作的權限。輸入 help 查看您可以執行的操作；如果您屬於此處的某個組織，members 會列出其系統管理員，他們可以使用 grant 授與您角色。',
     'error.ORG.ADMIN_ONLY': '只有 {org} 的系統管理員可以執行此操作。請要求其系統管理員（{admins}）代為執行，或使用 grant 授與您該角色。',
     'error.NOT_FOUND': '找不到該項目。',
-    'error.ACTION.STALE': '此按鈕已過時：它提供的操作已變更或已完成，這次沒有進行任何變更。請使用最新的訊息，或輸入 help 查看您可以執行的操作。',
+    'error.ACTION.STALE':
+      '此按鈕已過時：它提供的操作已變更或已完成，這次沒有進行任何變更。請使用最新的訊息，或輸入 help 查看您可以執行的操作。',
   },
 );

@@ -11,7 +11,7 @@ export const partnershipMessages = defineMessages(
       '*{provider}* ({inviter}) invites {email} to authorize {provider} as your indirect provider in the Cloud Solution Provider program.',
     'partnership.invite.message': 'Message from {inviter}: “{message}”',
     'partnership.consent.text':
-      'When you authorize {provider} as your indirect provider:\n• {provider} may *submit orders and add subscriptions on behalf of your customers*;\n• {provider} gets *administrator access to your organization’s tenant* (Microsoft Entra ID).\nYou can remove this access later. This invitation is open until {expires}.',
+      'When you authorize {provider} as your indirect provider:\n• {provider} may *submit orders and add subscriptions on behalf of your customers*;\n• {provider} gets *administrator access to your organization’s tenant* (Microsoft Entra ID).\nYou can remove {provider}’s administrator access to your tenant later, at Microsoft. This invitation is open until {expires}.',
     'partnership.consent.title': 'Authorize {provider} as your indirect provider',
     'partnership.consent.label': 'Your consent',
     'partnership.consent.checkbox':
@@ -33,12 +33,13 @@ export const partnershipMessages = defineMessages(
     'partnership.mail.open': 'Open your invitation',
     'partnership.mail.body':
       '{inviter} at {provider} invites you to authorize {provider} as your indirect provider in the Microsoft Cloud Solution Provider (CSP) program.\n\nOpen your personal link below, sign in, read what you would grant, tick the consent box and select Authorize indirect provider. The link works until {expires}; do not forward it.',
-    'partnership.notify.authorized': '{reseller} authorized you as their indirect provider. They now appear in your “resellers” list.',
+    'partnership.notify.authorized':
+      '{reseller} authorized you as their indirect provider in this bot; they now appear in your “resellers” list. In Partner Center the partnership exists once they accept your Partner Center invitation (Authorize indirect provider); they then appear on your Indirect resellers page.',
     'partnership.notify.declined': '{reseller} declined your invitation to be their indirect provider.',
     'partnership.notify.removed':
       '{provider} ended its partnership with you: it is no longer your indirect provider. No legal notice is sent by Microsoft or by this bot; contact them if this is unexpected.',
     'partnership.authorized':
-      'Done: {provider} is now your indirect provider. It appears in your “providers” list; from there you can view the customers you share and invite new customers together.',
+      'Recorded: {provider} is now your indirect provider in this bot. It appears in your “providers” list; from there you can view the customers you share and invite new customers together. In Partner Center, the partnership is made when you follow the link in {provider}’s Partner Center invitation email, tick the box and select Authorize indirect provider; {provider} then appears on your Indirect providers page.',
     'partnership.declined': 'You declined the invitation from {provider}. They have been told.',
     'partnership.resent': 'I sent a new link to {email}; the previous link no longer works. The invitation is open until {expires}.',
     'partnership.resellers.title': 'Indirect resellers of {provider} ({count}):',
@@ -82,7 +83,7 @@ export const partnershipMessages = defineMessages(
     'partnership.invite.headline': '*{provider}*（{inviter}）邀請 {email} 授權 {provider} 成為您在雲端解決方案提供者計畫中的間接提供者。',
     'partnership.invite.message': '{inviter} 的訊息：「{message}」',
     'partnership.consent.text':
-      '當您授權 {provider} 成為您的間接提供者時：\n• {provider} 可以*代表您的客戶提交訂單及新增訂閱*；\n• {provider} 會取得*您組織租用戶（Microsoft Entra ID）的系統管理員存取*。\n您之後可以移除此存取權。此邀請的有效期限至 {expires}。',
+      '當您授權 {provider} 成為您的間接提供者時：\n• {provider} 可以*代表您的客戶提交訂單及新增訂閱*；\n• {provider} 會取得*您組織租用戶（Microsoft Entra ID）的系統管理員存取*。\n您之後可以在 Microsoft 移除 {provider} 對您租用戶的系統管理員存取。此邀請的有效期限至 {expires}。',
     'partnership.consent.title': '授權 {provider} 成為您的間接提供者',
     'partnership.consent.label': '您的同意',
     'partnership.consent.checkbox': '我同意 {provider} 代表我們的客戶提交訂單及新增訂閱，並取得我們租用戶的系統管理員存取。',
@@ -103,12 +104,13 @@ export const partnershipMessages = defineMessages(
     'partnership.mail.open': '開啟您的邀請',
     'partnership.mail.body':
       '{provider} 的 {inviter} 邀請您授權 {provider} 成為您在 Microsoft 雲端解決方案提供者 (CSP) 計畫中的間接提供者。\n\n請開啟下方的個人化連結並登入，閱讀您將授與的權限，選取同意核取方塊，然後選取 [授權間接提供者]。此連結的有效期限至 {expires}；請勿轉寄。',
-    'partnership.notify.authorized': '{reseller} 已授權您成為其間接提供者。他們現在會列在您的「resellers」清單中。',
+    'partnership.notify.authorized':
+      '{reseller} 已在此機器人中授權您成為其間接提供者；他們現在會列在您的「resellers」清單中。在合作夥伴中心，對方接受您的合作夥伴中心邀請（[授權間接提供者]）後，合夥關係才會成立；之後他們會列在您的 [間接經銷商] 頁面。',
     'partnership.notify.declined': '{reseller} 已拒絕您成為其間接提供者的邀請。',
     'partnership.notify.removed':
       '{provider} 已結束與您的合夥關係：它不再是您的間接提供者。Microsoft 和此機器人都不會寄送法律通知；如有疑問，請與對方聯繫。',
     'partnership.authorized':
-      '完成：{provider} 現在是您的間接提供者。它會列在您的「providers」清單中；您可以從該處檢視共用的客戶，並一起邀請新客戶。',
+      '已記錄：{provider} 現在是您在此機器人中的間接提供者。它會列在您的「providers」清單中；您可以從該處檢視共用的客戶，並一起邀請新客戶。在合作夥伴中心，您需跟隨 {provider} 的合作夥伴中心邀請電子郵件中的連結，選取核取方塊，然後選取 [授權間接提供者]，合夥關係才會成立；之後 {provider} 會列在您的 [間接提供者] 頁面。',
     'partnership.declined': '您已拒絕 {provider} 的邀請。我們已通知對方。',
     'partnership.resent': '我已傳送新的連結給 {email}；先前的連結已失效。此邀請的有效期限至 {expires}。',
     'partnership.resellers.title': '{provider} 的間接經銷商（{count}）：',

@@ -39,13 +39,13 @@ export const reminderMessages = defineMessages(
       'You were named primary contact of {legalName} in an indirect reseller enrollment. Please confirm your email address with the link in the verification email we sent you; the review starts once it is confirmed.',
     'reminder.verify-tell-enroller.subject': 'The primary contact has not verified the email yet',
     'reminder.verify-tell-enroller.text':
-      '{email}, the primary contact of your enrollment for {legalName}, has not confirmed the email address yet. Review cannot start until they do: ask them to look for the verification email, or change the primary contact.',
+      '{email}, the primary contact of your enrollment for {legalName}, has not confirmed the email address yet. Review cannot start until they do: ask them to look for the verification email (also in the spam folder); resend-verification sends a new one.',
     'reminder.review-status.subject': 'Your enrollment is still under review',
     'reminder.review-status.text':
       'Your indirect reseller enrollment for {legalName} is still under review. Checking your details can take several days; the primary contact gets an email as soon as the review is complete.',
     'reminder.more-info.subject': 'More information is needed for your enrollment',
     'reminder.more-info.text':
-      'The review of your enrollment for {legalName} is waiting for your answer to: “{question}”. Reply here with the information.',
+      'The review of your enrollment for {legalName} is waiting for your answer to: “{question}”. Reply in the chat with your answer: your next message there is sent to the reviewer.',
     'reminder.admin-agent.subject': 'Please confirm the admin agent role',
     'reminder.admin-agent.text':
       '{legalName} was accepted as an indirect reseller. Please confirm who holds the admin agent role in your organization so you can work with indirect providers.',
@@ -101,12 +101,13 @@ export const reminderMessages = defineMessages(
       '您在 {legalName} 的間接經銷商註冊中被指定為主要連絡人。請使用我們寄給您的驗證電子郵件中的連結確認您的電子郵件地址；確認後即會開始審查。',
     'reminder.verify-tell-enroller.subject': '主要連絡人尚未驗證電子郵件',
     'reminder.verify-tell-enroller.text':
-      '{legalName} 註冊的主要連絡人 {email} 尚未確認電子郵件地址。在對方確認之前無法開始審查：請對方查看驗證電子郵件，或變更主要連絡人。',
+      '{legalName} 註冊的主要連絡人 {email} 尚未確認電子郵件地址。在對方確認之前無法開始審查：請對方查看驗證電子郵件（包括垃圾郵件資料夾）；輸入 resend-verification 可傳送新的驗證電子郵件。',
     'reminder.review-status.subject': '您的註冊仍在審查中',
     'reminder.review-status.text':
       '您為 {legalName} 提出的間接經銷商註冊仍在審查中。審查並確認您提供的資訊可能需要數天；審查完成後，我們會傳送電子郵件通知您的主要連絡人。',
     'reminder.more-info.subject': '您的註冊需要更多資訊',
-    'reminder.more-info.text': '{legalName} 註冊的審查正在等待您回答：「{question}」。請在這裡回覆所需資訊。',
+    'reminder.more-info.text':
+      '{legalName} 註冊的審查正在等待您回答：「{question}」。請在聊天中回覆您的答案：您在該處的下一則訊息會傳送給審查人員。',
     'reminder.admin-agent.subject': '請確認系統管理代理人角色',
     'reminder.admin-agent.text': '{legalName} 已獲接受成為間接經銷商。請確認您組織中由誰擔任系統管理代理人角色，以便與間接提供者合作。',
     'reminder.invitation-reseller.subject': '{provider} 正在等待您的回覆',
