@@ -44,6 +44,8 @@ export const customerMessages = defineMessages(
       '{email} approved the reseller relationship request; this bot records access until {until} (see “customers”). In Partner Center, the customer appears on your Customers page once their global admin accepts the request you send from there (Customers > Request a reseller relationship, or Indirect providers > Invite new customer).',
     'customer.notify.removed':
       '{reseller} ended its reseller relationship with your organization: it no longer has administrator permissions for it.',
+    'customer.notify.providerEnded':
+      '{provider} can no longer submit orders for your organization: the partnership between {reseller} and {provider} has ended. {reseller} keeps its own access until that ends.',
     'customer.declined': 'You declined the request from {reseller}. They have been told.',
     'customer.approved':
       'Recorded: you approved {reseller}’s request for administrator permissions for your subscriptions, licenses and users, until {until}. This bot changes nothing at Microsoft: the permissions begin when your global admin accepts {reseller}’s reseller relationship request sent from Partner Center.',
@@ -133,6 +135,8 @@ export const customerMessages = defineMessages(
     'customer.notify.approved':
       '{email} 已核准經銷商關係要求；此機器人記錄的存取權持續至 {until}（請參閱「customers」）。在合作夥伴中心，客戶的全域管理員接受您從該處傳送的要求（[客戶] > [要求建立經銷商關係]，或 [間接提供者] > [邀請新客戶]）後，客戶才會列在您的 [客戶] 頁面。',
     'customer.notify.removed': '{reseller} 已結束與貴組織的經銷商關係：它不再擁有貴組織的系統管理員權限。',
+    'customer.notify.providerEnded':
+      '{provider} 已無法再代表貴組織提交訂單：{reseller} 與 {provider} 之間的合夥關係已結束。{reseller} 自己的存取權會持續到其結束為止。',
     'customer.declined': '您已拒絕 {reseller} 的要求。我們已通知對方。',
     'customer.approved':
       '已記錄：您已核准 {reseller} 取得您的訂閱、授權和使用者的系統管理員權限，直到 {until}。此機器人不會變更 Microsoft 中的任何設定：您的全域管理員接受 {reseller} 從合作夥伴中心傳送的經銷商關係要求後，權限才會生效。',

@@ -9,9 +9,11 @@ import { customersCommand, listAction, partnersCommand } from './lists.js';
 import type { CustomerModels } from './store.js';
 import { invitationsCommand } from './pending.js';
 import { removeCustomer, removeCustomerCommand } from './remove.js';
+import { endProviderRightsWhenPartnershipEnds } from './partnership-ended.js';
 
 /** Flow 3: customer relationship requests (reseller only or two-tier), approvals, lists, removal; the invitation links. */
 export function customersModule(services: CoreServices, models: CustomerModels, partnerships: PartnershipsReader): BotModule {
+  endProviderRightsWhenPartnershipEnds(services, models);
   return {
     name: 'customers',
     commands: [

@@ -6,7 +6,7 @@ export const partnershipMessages = defineMessages(
     'partnership.help.invite': 'Invite a reseller to authorize you as their indirect provider (provider admins)',
     'partnership.help.resellers': 'Your indirect resellers and open invitations',
     'partnership.help.providers': 'Your indirect providers, the customers you share and how to invite new ones',
-    'partnership.help.remove': 'End the partnership with a reseller (provider admins)',
+    'partnership.help.remove': 'End a partnership with a reseller or with your indirect provider (admins)',
     'partnership.invite.headline':
       '*{provider}* ({inviter}) invites {email} to authorize {provider} as your indirect provider in the Cloud Solution Provider program.',
     'partnership.invite.message': 'Message from {inviter}: “{message}”',
@@ -21,6 +21,7 @@ export const partnershipMessages = defineMessages(
     'partnership.button.keep': 'Cancel',
     'partnership.button.resend': 'Resend the invitation',
     'partnership.button.remove': 'Remove partnership',
+    'partnership.button.end': 'End partnership',
     'partnership.button.viewCustomers': 'View customers',
     'partnership.decline.confirmTitle': 'Decline the invitation?',
     'partnership.decline.confirmText': '{provider} will be told that you declined. They can invite you again later.',
@@ -51,7 +52,14 @@ export const partnershipMessages = defineMessages(
     'partnership.providers.none': 'You have no indirect provider yet. Use “find-provider” to see the providers in your country.',
     'partnership.providers.invite': 'Invite new customers with {provider}: invite-customer <email> --with-provider "{provider}"',
     'partnership.remove.warning':
-      'Remove the partnership with {reseller}? You will no longer be their indirect provider and the reseller will be told. No legal notice is sent: make sure your agreements with them allow ending it now.',
+      'Remove the partnership with {reseller}? You will no longer be their indirect provider: you can no longer submit orders for the customers you share with them, and the reseller and those customers’ admins will be told. No legal notice is sent: make sure your agreements with them allow ending it now.',
+    'partnership.remove.warningByReseller':
+      'End the partnership with {provider}? It will no longer be your indirect provider: it can no longer submit orders for the customers you share, and {provider} and those customers’ admins will be told. No legal notice is sent: make sure your agreements with them allow ending it now.',
+    'partnership.remove.confirmTitleByReseller': 'End the partnership with {provider}?',
+    'partnership.removedByReseller':
+      'The partnership with {provider} has ended. Its admins and the admins of the customers you shared have been told.',
+    'partnership.notify.removedByReseller':
+      '{reseller} ended its partnership with you: you are no longer its indirect provider and can no longer submit orders for the customers you shared through it; their admins were told. No legal notice is sent by Microsoft or by this bot; contact them if this is unexpected.',
     'partnership.remove.confirmTitle': 'Remove {reseller}?',
     'partnership.removed': 'The partnership with {reseller} has ended. Their admins have been told.',
     'partnership.link.replaced': 'This invitation link was replaced by a newer one. Please use the link in the latest email.',
@@ -79,7 +87,7 @@ export const partnershipMessages = defineMessages(
     'partnership.help.invite': '邀請經銷商授權您成為其間接提供者（提供者的系統管理員）',
     'partnership.help.resellers': '您的間接經銷商與尚未回覆的邀請',
     'partnership.help.providers': '您的間接提供者、共用的客戶，以及如何邀請新客戶',
-    'partnership.help.remove': '結束與經銷商的合夥關係（提供者的系統管理員）',
+    'partnership.help.remove': '結束與經銷商或與您的間接提供者的合夥關係（系統管理員）',
     'partnership.invite.headline': '*{provider}*（{inviter}）邀請 {email} 授權 {provider} 成為您在雲端解決方案提供者計畫中的間接提供者。',
     'partnership.invite.message': '{inviter} 的訊息：「{message}」',
     'partnership.consent.text':
@@ -92,6 +100,7 @@ export const partnershipMessages = defineMessages(
     'partnership.button.keep': '取消',
     'partnership.button.resend': '重新傳送邀請',
     'partnership.button.remove': '移除合夥關係',
+    'partnership.button.end': '結束合夥關係',
     'partnership.button.viewCustomers': '檢視客戶',
     'partnership.decline.confirmTitle': '要拒絕此邀請嗎？',
     'partnership.decline.confirmText': '我們會通知 {provider} 您已拒絕。他們之後可以再次邀請您。',
@@ -122,7 +131,13 @@ export const partnershipMessages = defineMessages(
     'partnership.providers.none': '您還沒有間接提供者。請使用「find-provider」查看您所在國家/地區的提供者。',
     'partnership.providers.invite': '與 {provider} 一起邀請新客戶：invite-customer <email> --with-provider "{provider}"',
     'partnership.remove.warning':
-      '要移除與 {reseller} 的合夥關係嗎？您將不再是他們的間接提供者，我們會通知該經銷商。不會寄送任何法律通知：請確定您與對方的合約允許現在結束合夥關係。',
+      '要移除與 {reseller} 的合夥關係嗎？您將不再是他們的間接提供者：您無法再代表與他們共用的客戶提交訂單，我們會通知該經銷商及這些客戶的系統管理員。不會寄送任何法律通知：請確定您與對方的合約允許現在結束合夥關係。',
+    'partnership.remove.warningByReseller':
+      '要結束與 {provider} 的合夥關係嗎？它將不再是您的間接提供者：它無法再代表您們共用的客戶提交訂單，我們會通知 {provider} 及這些客戶的系統管理員。不會寄送任何法律通知：請確定您與對方的合約允許現在結束合夥關係。',
+    'partnership.remove.confirmTitleByReseller': '要結束與 {provider} 的合夥關係嗎？',
+    'partnership.removedByReseller': '與 {provider} 的合夥關係已結束。我們已通知其系統管理員及您們共用之客戶的系統管理員。',
+    'partnership.notify.removedByReseller':
+      '{reseller} 已結束與您的合夥關係：您不再是其間接提供者，也無法再代表透過它共用的客戶提交訂單；我們已通知這些客戶的系統管理員。Microsoft 和此機器人都不會寄送法律通知；如有疑問，請與對方聯繫。',
     'partnership.remove.confirmTitle': '要移除 {reseller} 嗎？',
     'partnership.removed': '與 {reseller} 的合夥關係已結束。我們已通知其系統管理員。',
     'partnership.link.replaced': '此邀請連結已由較新的連結取代。請使用最新電子郵件中的連結。',
