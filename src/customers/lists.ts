@@ -5,6 +5,7 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import type { PartnershipsReader } from '../partnerships/api.js';
+import { endAccessButtons } from './end-access.js';
 import { isoDate } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
 import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
@@ -131,7 +132,7 @@ export function partnersCommand(services: CoreServices, models: CustomerModels):
     async run(ctx) {
       const access = await orgOf(services, ctx.actor, 'customer');
       if (!access) throw new AppError('CUSTOMER.NOT_CUSTOMER');
-      return expandCustomer(services, models, ctx, access.org._id);
+      return [...(await expandCustomer(services, models, ctx, access.org._id)), ...(await endAccessButtons(services, models, ctx))];
     },
   };
 }

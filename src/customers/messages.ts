@@ -46,6 +46,15 @@ export const customerMessages = defineMessages(
       '{reseller} ended its reseller relationship with your organization: it no longer has administrator permissions for it.',
     'customer.notify.providerEnded':
       '{provider} can no longer submit orders for your organization: the partnership between {reseller} and {provider} has ended. {reseller} keeps its own access until that ends.',
+    'customer.help.endAccess': 'End a partner’s access to your organization (your global admin)',
+    'customer.button.endAccess': 'End access',
+    'customer.button.endAccessOf': 'End access of {partner}',
+    'customer.endAccess.warning':
+      'End the access of {partner} to your organization? It loses what you approved (administrator permissions, or submitting orders) now, before its end date, and the partners who asked are told. To work together again, they must send a new request. This bot changes nothing at Microsoft: also remove {partner}’s access in your Microsoft 365 admin center (Partner relationships).',
+    'customer.endAccess.confirmTitle': 'End the access of {partner}?',
+    'customer.accessEnded': 'The access of {partner} to your organization has ended. The partners who asked have been told.',
+    'customer.notify.accessEnded':
+      '{customer} ended the access of {partner} to their organization. To work with them again, the reseller sends a new request (invite-customer).',
     'customer.declined': 'You declined the request from {reseller}. They have been told.',
     'customer.approved':
       'Recorded: you approved {reseller}’s request for administrator permissions for your subscriptions, licenses and users, until {until}. This bot changes nothing at Microsoft: the permissions begin when your global admin accepts {reseller}’s reseller relationship request sent from Partner Center.',
@@ -137,6 +146,14 @@ export const customerMessages = defineMessages(
     'customer.notify.removed': '{reseller} 已結束與貴組織的經銷商關係：它不再擁有貴組織的系統管理員權限。',
     'customer.notify.providerEnded':
       '{provider} 已無法再代表貴組織提交訂單：{reseller} 與 {provider} 之間的合夥關係已結束。{reseller} 自己的存取權會持續到其結束為止。',
+    'customer.help.endAccess': '結束合作夥伴對貴組織的存取權（貴組織的全域管理員）',
+    'customer.button.endAccess': '結束存取權',
+    'customer.button.endAccessOf': '結束 {partner} 的存取權',
+    'customer.endAccess.warning':
+      '要結束 {partner} 對貴組織的存取權嗎？它會立即失去您核准的權限（系統管理員權限或提交訂單），不必等到結束日期，我們也會通知提出要求的合作夥伴。若要再次合作，對方必須傳送新的要求。此機器人不會變更 Microsoft 中的任何設定：請同時在 Microsoft 365 系統管理中心移除 {partner} 的存取權。',
+    'customer.endAccess.confirmTitle': '要結束 {partner} 的存取權嗎？',
+    'customer.accessEnded': '{partner} 對貴組織的存取權已結束。我們已通知提出要求的合作夥伴。',
+    'customer.notify.accessEnded': '{customer} 已結束 {partner} 對其組織的存取權。若要再次合作，經銷商需傳送新的要求（invite-customer）。',
     'customer.declined': '您已拒絕 {reseller} 的要求。我們已通知對方。',
     'customer.approved':
       '已記錄：您已核准 {reseller} 取得您的訂閱、授權和使用者的系統管理員權限，直到 {until}。此機器人不會變更 Microsoft 中的任何設定：您的全域管理員接受 {reseller} 從合作夥伴中心傳送的經銷商關係要求後，權限才會生效。',
