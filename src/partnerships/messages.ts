@@ -11,7 +11,7 @@ export const partnershipMessages = defineMessages(
       '*{provider}* ({inviter}) invites {email} to authorize {provider} as your indirect provider in the Cloud Solution Provider program.',
     'partnership.invite.message': 'Message from {inviter}: “{message}”',
     'partnership.consent.text':
-      'When you authorize {provider} as your indirect provider:\n• {provider} may *submit orders and add subscriptions on behalf of your customers*;\n• {provider} gets *administrator access to your organization’s tenant* (Microsoft Entra ID).\nYou can remove {provider}’s administrator access to your tenant later, at Microsoft. This invitation is open until {expires}.',
+      'When you authorize {provider} as your indirect provider:\n• {provider} may *submit orders and add subscriptions on behalf of your customers*;\n• {provider} gets *administrator access to your organization’s tenant* (Microsoft Entra ID).\nYour admins can end the partnership later with remove-partnership; {provider}’s administrator access to your tenant is removed at Microsoft. This invitation is open until {expires}.',
     'partnership.consent.title': 'Authorize {provider} as your indirect provider',
     'partnership.consent.label': 'Your consent',
     'partnership.consent.checkbox':
@@ -91,7 +91,7 @@ export const partnershipMessages = defineMessages(
     'partnership.invite.headline': '*{provider}*（{inviter}）邀請 {email} 授權 {provider} 成為您在雲端解決方案提供者計畫中的間接提供者。',
     'partnership.invite.message': '{inviter} 的訊息：「{message}」',
     'partnership.consent.text':
-      '當您授權 {provider} 成為您的間接提供者時：\n• {provider} 可以*代表您的客戶提交訂單及新增訂閱*；\n• {provider} 會取得*您組織租用戶（Microsoft Entra ID）的系統管理員存取*。\n您之後可以在 Microsoft 移除 {provider} 對您租用戶的系統管理員存取。此邀請的有效期限至 {expires}。',
+      '當您授權 {provider} 成為您的間接提供者時：\n• {provider} 可以*代表您的客戶提交訂單及新增訂閱*；\n• {provider} 會取得*您組織租用戶（Microsoft Entra ID）的系統管理員存取*。\n您的系統管理員之後可以使用 remove-partnership 結束合夥關係；{provider} 對您租用戶的系統管理員存取則需在 Microsoft 移除。此邀請的有效期限至 {expires}。',
     'partnership.consent.title': '授權 {provider} 成為您的間接提供者',
     'partnership.consent.label': '您的同意',
     'partnership.consent.checkbox': '我同意 {provider} 代表我們的客戶提交訂單及新增訂閱，並取得我們租用戶的系統管理員存取。',

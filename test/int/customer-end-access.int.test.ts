@@ -52,4 +52,20 @@ describe('the customer’s admin ends a partner’s access', () => {
     expect(readable(await world.send(cast.rita, 'end-access Contoso'))).toContain('Only members of a customer organization');
     expect(readable(await world.press(cast.stranger, 'customer.end-access', 'x'))).toContain('Type help for what you can do');
   });
+
+  it('lists access that ran out as expired, with the command that asks again (last: it moves the clock)', async () => {
+    await world.send(cast.mei, 'help');
+    const draft = await world.send(cast.rita, 'invite-customer mei@litware.com.tw --days 5 --name "Litware"');
+    await world.press(cast.rita, 'customer.done', button(draft, 'customer.done').value);
+    const dm = world.dms.find((d) => d.to === 'web:web:mei')!;
+    await world.press(cast.mei, 'customer.approve', button([{ type: 'post', message: dm.message }], 'customer.approve').value);
+    expect(readable(await world.send(cast.rita, 'customers'))).toContain('Your customers (1)');
+    world.harness.clock.advance(6 * 24 * 3600_000);
+    const customers = readable(await world.send(cast.rita, 'customers'));
+    expect(customers).toContain('Your customers (0)');
+    expect(customers).toContain('Access expired (1):');
+    expect(customers).toMatch(/• Litware — expired on \d{4}-\d{2}-\d{2}\. To work together again: invite-customer mei@litware\.com\.tw/);
+    // Ended by the customer is not "expired": Wingtip is not offered again here.
+    expect(customers).not.toContain('Wingtip');
+  });
 });

@@ -47,7 +47,7 @@ describe('the two-tier story: provider → reseller → customer', () => {
     expect(text).toContain('*Fabrikam Taiwan Ltd* (Pam (Fabrikam)) invites rita@contoso.com.tw');
     expect(text).toContain('submit orders and add subscriptions on behalf of your customers');
     expect(text).toContain('administrator access to your organization’s tenant');
-    expect(text).toContain('You can remove Fabrikam Taiwan Ltd’s administrator access to your tenant later, at Microsoft');
+    expect(text).toContain('Your admins can end the partnership later with remove-partnership');
     expect(text).toContain('[Authorize indirect provider]');
     expect(button(page.replies, 'partnership.decline')).toMatchObject({ label: 'Decline', style: 'danger' });
 
