@@ -18,6 +18,10 @@ export const reminderMessages = defineMessages(
     'reminders.kind.invitation-reseller': 'partnership invitation unanswered, remind the reseller',
     'reminders.kind.invitation-provider': 'partnership invitation unanswered, tell the provider',
     'reminders.kind.customer-request': 'customer request unanswered, first reminder',
+    'reminders.kind.access-expiring': 'customer access ends in 30 days, tell the reseller',
+    'reminders.kind.access-expiring-soon': 'customer access ends in 7 days, tell the reseller',
+    'reminders.kind.access-expiring-provider': 'customer access ends in 30 days, tell the provider',
+    'reminders.kind.access-expiring-provider-soon': 'customer access ends in 7 days, tell the provider',
     'reminders.kind.customer-request-again': 'customer request unanswered, second reminder',
     'reminders.kind.customer-request-lapse': 'customer request lapses, tell the reseller',
 
@@ -55,6 +59,12 @@ export const reminderMessages = defineMessages(
     'reminder.invitation-provider.subject': 'Your invitation to {email} is still unanswered',
     'reminder.invitation-provider.text':
       'The partnership invitation you sent to {email} on {sentOn} has not been answered. You can resend it, or contact the reseller directly.',
+    'reminder.access-expiring.subject': 'Your access to {customer} ends on {until}',
+    'reminder.access-expiring.text':
+      'Your reseller relationship with {customer} is time-bound and ends on {until}; it is not renewed by itself. To keep working with them, send a new request before then: invite-customer {email}',
+    'reminder.access-expiring-provider.subject': 'Your right to order for {customer} ends on {until}',
+    'reminder.access-expiring-provider.text':
+      'You can submit orders for {customer}, shared with {reseller}, until {until}; the access is time-bound and not renewed by itself. To keep it, {reseller} sends the customer a new request with you (invite-customer --with-provider).',
     'reminder.customer-request.subject': '{reseller} is waiting for your answer',
     'reminder.customer-request.text':
       '{reseller} asked to become your Cloud Solution Provider reseller. Please accept or decline the relationship request from the email you received.',
@@ -81,6 +91,10 @@ export const reminderMessages = defineMessages(
     'reminders.kind.invitation-reseller': '合夥關係邀請尚未回覆，提醒經銷商',
     'reminders.kind.invitation-provider': '合夥關係邀請尚未回覆，通知提供者',
     'reminders.kind.customer-request': '客戶要求尚未回覆，第一次提醒',
+    'reminders.kind.access-expiring': '客戶存取權 30 天後結束，通知經銷商',
+    'reminders.kind.access-expiring-soon': '客戶存取權 7 天後結束，通知經銷商',
+    'reminders.kind.access-expiring-provider': '客戶存取權 30 天後結束，通知提供者',
+    'reminders.kind.access-expiring-provider-soon': '客戶存取權 7 天後結束，通知提供者',
     'reminders.kind.customer-request-again': '客戶要求尚未回覆，第二次提醒',
     'reminders.kind.customer-request-lapse': '客戶要求已失效，通知經銷商',
 
@@ -115,6 +129,12 @@ export const reminderMessages = defineMessages(
       '{provider} 邀請 {email} 與其建立合夥關係，成為您的間接提供者。您組織的系統管理員可以從邀請電子郵件或在聊天中授權或拒絕此邀請。',
     'reminder.invitation-provider.subject': '您傳送給 {email} 的邀請尚未獲得回覆',
     'reminder.invitation-provider.text': '您於 {sentOn} 傳送給 {email} 的合夥關係邀請尚未獲得回覆。您可以重新傳送，或直接連絡該經銷商。',
+    'reminder.access-expiring.subject': '您對 {customer} 的存取權將於 {until} 結束',
+    'reminder.access-expiring.text':
+      '您與 {customer} 的經銷商關係有時間限制，將於 {until} 結束，且不會自動續約。若要繼續合作，請在此之前傳送新的要求：invite-customer {email}',
+    'reminder.access-expiring-provider.subject': '您代表 {customer} 提交訂單的權限將於 {until} 結束',
+    'reminder.access-expiring-provider.text':
+      '您可以代表與 {reseller} 共用的客戶 {customer} 提交訂單，直到 {until}；此存取權有時間限制，且不會自動續約。若要保留，{reseller} 需與您一起向客戶傳送新的要求（invite-customer --with-provider）。',
     'reminder.customer-request.subject': '{reseller} 正在等待您的回覆',
     'reminder.customer-request.text': '{reseller} 要求成為您的雲端解決方案提供者經銷商。請從您收到的電子郵件接受或拒絕此經銷商關係要求。',
     'reminder.customer-request-again.subject': '提醒：{reseller} 正在等待您的回覆',
