@@ -23,7 +23,7 @@ export const coreMessages = defineMessages(
   {
     'help.title': '您可以執行的操作',
     'help.intro':
-      '我是協助 Microsoft CSP 間接模型的機器人，不是 Microsoft：我會記錄提供者、經銷商和客戶之間的約定並提醒他們；這些約定要在合作夥伴中心才會生效。請輸入命令，或在 Slack 中使用 /csp <命令>。您可以使用的命令：',
+      '我是協助 Microsoft CSP 間接模型的機器人，不是 Microsoft：我會記錄提供者、經銷商和客戶之間的約定並提醒他們；這些約定要在合作夥伴中心才會生效。請輸入命令，或在 Slack 中使用 /csp <命令>；命令也可以輸入括號中的中文名稱。您可以使用的命令：',
     'help.unknown': '我不認得命令「{name}」。',
     'help.line': '• {usage} — {summary}',
     'error.generic': '我們這邊發生問題，沒有進行任何變更。請稍後再試一次。',
