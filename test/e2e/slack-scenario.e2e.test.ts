@@ -188,7 +188,7 @@ describe('Slack scenarios', () => {
     const beforeApproval = t.fake.calls.length;
     const approved = await press(wendy, request, 'Approve');
     expect(labels(latest(wendy, request))).toEqual([]);
-    expect(texts(approved)).toContain('Approved');
+    expect(texts(approved)).toContain('Recorded: you approved');
     expect(texts(dmSince(ana, beforeApproval))).toContain('approved the reseller relationship request');
 
     // A double click: the same (stale) message pressed again is refused, and Ana hears nothing more.
@@ -208,6 +208,20 @@ describe('Slack scenarios', () => {
     expect(home).toContain('Contoso');
     expect(home).toContain('Fabrikam US');
     expect(home).toContain('Wingtip Toys');
+  });
+
+  it('Ana ends the partnership from her providers list after the warning; Pam and Wendy are told', async () => {
+    const { ana, pam, wendy } = people;
+    const providers = await csp(ana, 'providers');
+    const warning = await press(ana, withButton(providers, 'End partnership'), 'End partnership');
+    expect(texts(warning)).toContain('No legal notice is sent');
+    const from = t.fake.calls.length;
+    expect(texts(await press(ana, withButton(warning, 'Remove partnership'), 'Remove partnership'))).toContain(
+      'The partnership with Fabrikam US has ended',
+    );
+    expect(texts(dmSince(pam, from))).toMatch(/Contoso.* ended its partnership with you/);
+    expect(texts(dmSince(wendy, from))).toContain('Fabrikam US can no longer submit orders for your organization');
+    expect(texts(await csp(pam, 'customers'))).not.toContain('Wingtip Toys');
   });
 
   it('kept every Block Kit payload within Slack’s limits', () => {

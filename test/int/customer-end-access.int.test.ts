@@ -1,20 +1,13 @@
-import type { Reply } from '../../src/core/replies.js';
-import { button, buttons, cast, openLink, partneredWorld, readable, tokenIn, type World } from './partnership-fixtures.js';
+import { button, buttons, cast, partneredWorld, readable, type World, sharedCustomer, toldIn } from './partnership-fixtures.js';
 
 /** Issue 18: the customer's admin ends a reseller's access; the reseller and the provider are told. */
 describe('the customer’s admin ends a partner’s access', () => {
   let world: World;
-  const told = (who: string) =>
-    world.dms.filter((d) => d.to === `web:web:${who}`).map((d) => readable([{ type: 'post', message: d.message } as Reply]));
+  const told = (who: string) => toldIn(world, who);
 
   beforeAll(async () => {
     ({ world } = await partneredWorld('cend'));
-    await world.send(cast.wendy, 'help');
-    const draft = await world.send(cast.rita, 'invite-customer admin@wingtip.com.tw --with-provider Fabrikam --name "Wingtip Toys"');
-    await world.press(cast.rita, 'customer.send', button(draft, 'customer.send').value);
-    const [mail] = await world.mailsTo('admin@wingtip.com.tw');
-    const page = await openLink(world, cast.wendy, tokenIn(mail.text));
-    await world.press(cast.wendy, 'customer.approve', button(page.replies, 'customer.approve').value);
+    await sharedCustomer(world);
   });
   afterAll(async () => world.harness.close());
 

@@ -1,6 +1,5 @@
-import type { Reply } from '../../src/core/replies.js';
 import { reminderServiceOf } from '../../src/reminders/module.js';
-import { button, cast, openLink, partneredWorld, readable, tokenIn, type World } from './partnership-fixtures.js';
+import { button, cast, partneredWorld, sharedCustomer, toldIn, type World } from './partnership-fixtures.js';
 
 const DAY = 24 * 3600_000;
 
@@ -8,23 +7,14 @@ const DAY = 24 * 3600_000;
 describe('access that ends soon is reminded', () => {
   let world: World;
   let contosoId: string;
-  const told = (who: string) =>
-    world.dms.filter((d) => d.to === `web:web:${who}`).map((d) => readable([{ type: 'post', message: d.message } as Reply]));
+  const told = (who: string) => toldIn(world, who);
   const sweep = () => reminderServiceOf(world.harness.core.services).sweep();
 
   beforeAll(async () => {
     const partnered = await partneredWorld('cexp');
     world = partnered.world;
     contosoId = partnered.contoso;
-    await world.send(cast.wendy, 'help');
-    const draft = await world.send(
-      cast.rita,
-      'invite-customer admin@wingtip.com.tw --with-provider Fabrikam --days 60 --name "Wingtip Toys"',
-    );
-    await world.press(cast.rita, 'customer.send', button(draft, 'customer.send').value);
-    const [mail] = await world.mailsTo('admin@wingtip.com.tw');
-    const page = await openLink(world, cast.wendy, tokenIn(mail.text));
-    await world.press(cast.wendy, 'customer.approve', button(page.replies, 'customer.approve').value);
+    await sharedCustomer(world, 60);
   });
   afterAll(async () => world.harness.close());
 
