@@ -9,7 +9,7 @@ import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
 import type { Partnership, PartnershipStore } from './store.js';
 import { notifyOrgAdmins } from '../org/notify-admins.js';
-import { orgOf } from '../org/access.js';
+import { orgOf, requireRole } from '../org/access.js';
 import { isAdmin } from '../org/roles.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
@@ -99,6 +99,10 @@ export async function removePartnership(
   const partnership = await models.partnership(input.value);
   if (!partnership) throw new AppError('INVITATION.UNKNOWN');
   const admin = await partnerAdminOf(services, ctx);
+  // A member of the reseller who is no admin is told who its admins are (ORG.ADMIN_ONLY).
+  if (!admin && (await orgOf(services, ctx.actor, 'reseller'))?.org._id === partnership.resellerOrgId) {
+    await requireRole(services, ctx.actor, 'reseller');
+  }
   const side: Side = admin?.org._id === partnership.resellerOrgId ? 'reseller' : 'provider';
   const decision = decidePartnership(
     {

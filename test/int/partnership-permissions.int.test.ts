@@ -47,7 +47,12 @@ const table: Array<{ button: string; allowed: Who; success: string; refused: Rec
     button: 'Remove partnership',
     allowed: 'provider admin',
     success: 'has ended',
-    refused: { ...cells(REFUSED.provider, 'provider admin'), 'reseller admin': undefined },
+    refused: {
+      ...cells(REFUSED.provider, 'provider admin'),
+      'reseller admin': undefined,
+      // A member of the partner reseller is told whom to ask.
+      'reseller non-admin': 'Only an admin of Contoso Taiwan Co., Ltd. can do that. Ask one of its admins',
+    },
   },
   {
     button: 'Decline (invitation)',
