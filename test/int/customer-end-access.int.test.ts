@@ -1,4 +1,14 @@
-import { button, buttons, cast, partneredWorld, readable, type World, sharedCustomer, toldIn } from './partnership-fixtures.js';
+import {
+  button,
+  buttons,
+  cast,
+  partneredWorld,
+  readable,
+  type World,
+  resellerOnlyCustomer,
+  sharedCustomer,
+  toldIn,
+} from './partnership-fixtures.js';
 
 /** Issue 18: the customer's admin ends a reseller's access; the reseller and the provider are told. */
 describe('the customer’s admin ends a partner’s access', () => {
@@ -47,11 +57,7 @@ describe('the customer’s admin ends a partner’s access', () => {
   });
 
   it('lists access that ran out as expired, with the command that asks again (last: it moves the clock)', async () => {
-    await world.send(cast.mei, 'help');
-    const draft = await world.send(cast.rita, 'invite-customer mei@litware.com.tw --days 5 --name "Litware"');
-    await world.press(cast.rita, 'customer.done', button(draft, 'customer.done').value);
-    const dm = world.dms.find((d) => d.to === 'web:web:mei')!;
-    await world.press(cast.mei, 'customer.approve', button([{ type: 'post', message: dm.message }], 'customer.approve').value);
+    await resellerOnlyCustomer(world, 5);
     expect(readable(await world.send(cast.rita, 'customers'))).toContain('Your customers (1)');
     world.harness.clock.advance(6 * 24 * 3600_000);
     const customers = readable(await world.send(cast.rita, 'customers'));

@@ -1,5 +1,5 @@
 import { reminderServiceOf } from '../../src/reminders/module.js';
-import { button, cast, partneredWorld, sharedCustomer, toldIn, type World } from './partnership-fixtures.js';
+import { button, cast, partneredWorld, resellerOnlyCustomer, sharedCustomer, toldIn, type World } from './partnership-fixtures.js';
 
 const DAY = 24 * 3600_000;
 
@@ -44,11 +44,7 @@ describe('access that ends soon is reminded', () => {
   });
 
   it('does not remind of access that was removed, nor 30 days ahead of access shorter than that', async () => {
-    await world.send(cast.mei, 'help');
-    const draft = await world.send(cast.rita, 'invite-customer mei@litware.com.tw --days 20 --name "Litware"');
-    await world.press(cast.rita, 'customer.done', button(draft, 'customer.done').value);
-    const dm = world.dms.find((d) => d.to === 'web:web:mei')!;
-    await world.press(cast.mei, 'customer.approve', button([{ type: 'post', message: dm.message }], 'customer.approve').value);
+    await resellerOnlyCustomer(world, 20);
     const scheduled = (await reminderServiceOf(world.harness.core.services).scheduledFor(contosoId)).filter((r) =>
       r.params.customer?.includes('Litware'),
     );
