@@ -16,7 +16,7 @@ export const coreMessages = defineMessages(
       'You don’t have permission to do that. Type help to see what you can do; if you belong to an organization here, members lists its admins, who can give you a role with grant.',
     'error.ORG.ADMIN_ONLY':
       'Only an admin of {org} can do that. Ask one of its admins ({admins}) to do it, or to give you the role with grant.',
-    'error.NOT_FOUND': 'I couldn’t find that.',
+    'error.NOT_FOUND': 'I couldn’t find that. Type help to see what you can do.',
     'error.ACTION.STALE':
       'This button is out of date: what it offered has changed or was already done, and nothing was changed now. Use the newest message, or type help to see what you can do.',
   },
@@ -32,7 +32,7 @@ export const coreMessages = defineMessages(
     'error.FORBIDDEN':
       '您沒有執行此操作的權限。輸入 help 查看您可以執行的操作；如果您屬於此處的某個組織，members 會列出其系統管理員，他們可以使用 grant 授與您角色。',
     'error.ORG.ADMIN_ONLY': '只有 {org} 的系統管理員可以執行此操作。請要求其系統管理員（{admins}）代為執行，或使用 grant 授與您該角色。',
-    'error.NOT_FOUND': '找不到該項目。',
+    'error.NOT_FOUND': '找不到該項目。輸入 help 查看您可以執行的操作。',
     'error.ACTION.STALE':
       '此按鈕已過時：它提供的操作已變更或已完成，這次沒有進行任何變更。請使用最新的訊息，或輸入 help 查看您可以執行的操作。',
   },

@@ -47,7 +47,8 @@ export const providerMessages = defineMessages(
       'Only an admin of an indirect provider can do that. If you work for a provider, ask one of its admins to do it or to give you the admin role (grant); members shows your roles.',
     'error.PROVIDER.DUPLICATE': 'A provider with PartnerID {partnerId} is already registered ({name}).',
     'error.PROVIDER.COUNTRY_UNKNOWN': '“{value}” is not a two-letter country code (for example TW or US), or “all”.',
-    'error.ORG.UNKNOWN': 'I couldn’t find “{query}” among your partners or customers.',
+    'error.ORG.UNKNOWN':
+      'I couldn’t find “{query}” among your partners or customers. Type providers, resellers, customers or partners to see their names.',
     'error.ORG.MISSING': 'Name the organization: its name (or part of it) or its PartnerID.',
     'error.ORG.AMBIGUOUS': '“{query}” matches several organizations ({names}). Please use the full name or the PartnerID.',
   },
@@ -94,7 +95,7 @@ export const providerMessages = defineMessages(
       '只有間接提供者的系統管理員可以執行此操作。如果您任職於提供者，請要求其系統管理員代為執行，或授與您系統管理員角色（grant）；members 會顯示您的角色。',
     'error.PROVIDER.DUPLICATE': 'PartnerID 為 {partnerId} 的提供者已經登錄（{name}）。',
     'error.PROVIDER.COUNTRY_UNKNOWN': '「{value}」不是兩個字母的國家/地區代碼（例如 TW 或 US），也不是「all」。',
-    'error.ORG.UNKNOWN': '在您的合作夥伴或客戶中找不到「{query}」。',
+    'error.ORG.UNKNOWN': '在您的合作夥伴或客戶中找不到「{query}」。輸入 providers、resellers、customers 或 partners 查看其名稱。',
     'error.ORG.MISSING': '請指定組織：其名稱（或部分名稱）或 PartnerID。',
     'error.ORG.AMBIGUOUS': '「{query}」符合多個組織（{names}）。請使用完整名稱或 PartnerID。',
   },
