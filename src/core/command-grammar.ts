@@ -1,3 +1,4 @@
+import { commandNamed } from '../i18n/command-aliases.js';
 /**
  * The command grammar shared by every platform: `/csp invite-reseller a@b.com Hi there`
  * (Slack) and the same words typed as a message (Teams, playground).
@@ -30,7 +31,7 @@ export function parseCommand(text: string): ParsedCommand | undefined {
   const nameMatch = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
   if (!nameMatch) return undefined;
   const rest = nameMatch[2];
-  return { name: nameMatch[1].toLowerCase(), rest, ...parseArguments(rest) };
+  return { name: commandNamed(nameMatch[1]), rest, ...parseArguments(rest) };
 }
 
 export function parseArguments(text: string): Pick<ParsedCommand, 'positional' | 'options'> {

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { fitsUsage, parseCommand, type ParsedCommand } from './command-grammar.js';
 import { AppError, messageKeyOf } from './errors.js';
+import { usageIn } from '../i18n/command-aliases.js';
 import { assertNever } from './decider.js';
 import { actorKey, type InboundEvent } from './events.js';
 import type { BotModule, CommandSpec, DialogFlow, LinkKind, LinkResult, LinkStatus, TurnContext } from './module.js';
@@ -81,7 +82,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const probe: TurnContext = { ...ctx, actor: readOnlyCopy(ctx.actor) };
     for (const command of commands.values()) {
       if (command.name !== 'help' && (await command.available(probe)))
-        lines.push(ctx.t('help.line', { usage: command.usage, summary: ctx.t(command.summaryKey) }));
+        lines.push(ctx.t('help.line', { usage: usageIn(ctx.locale, command.name, command.usage), summary: ctx.t(command.summaryKey) }));
     }
     const intro = unknown ? `${ctx.t('help.unknown', { name: unknown })}\n` : '';
     return [post(text(`${intro}*${ctx.t('help.title')}*\n${ctx.t('help.intro')}\n${lines.join('\n')}`))];

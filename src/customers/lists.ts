@@ -5,6 +5,7 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import type { PartnershipsReader } from '../partnerships/api.js';
+import { endAccessButtons } from './end-access.js';
 import { isoDate } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
 import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
@@ -67,10 +68,12 @@ async function resellerCustomers(
   ctx: TurnContext,
   reseller: Organization,
 ): Promise<Reply[]> {
-  const groups = groupByCustomer(await live(models, { partnerOrgId: reseller._id, role: 'reseller' }, ctx.now));
+  const all = await models.Relationship.find({ partnerOrgId: reseller._id, role: 'reseller' }).lean<CustomerRelationship[]>();
+  const groups = groupByCustomer(all.filter((r) => isLive(r.state, ctx.now)));
   const blocks: Block[] = [text(ctx.t('customer.list.title', { count: groups.size }))];
   blocks.push(...(await cards(services, ctx, groups)));
   if (!groups.size) blocks.push(text(ctx.t('customer.list.none')));
+  blocks.push(...(await expiredLines(services, ctx, all, groups)));
   const pending = (await models.Request.find({ resellerOrgId: reseller._id, 'state.status': 'pending' }).lean<CustomerRequest[]>()).filter(
     (request) => request.expiresAt > ctx.now,
   );
@@ -84,6 +87,34 @@ async function resellerCustomers(
     blocks.push(text(`${ctx.t('customer.pending.title')}\n${lines.join('\n')}`));
   }
   return list(blocks);
+}
+
+/**
+ * Customers whose access ran out (time-bound, never removed) and who have no live relationship: listed as
+ * expired, each with the command that asks again.
+ */
+async function expiredLines(
+  services: CoreServices,
+  ctx: TurnContext,
+  all: CustomerRelationship[],
+  live: Map<string, CustomerRelationship[]>,
+): Promise<Block[]> {
+  const latest = new Map<string, CustomerRelationship>();
+  for (const r of all) {
+    if (r.state.status !== 'active' || live.has(r.customerOrgId)) continue;
+    const seen = latest.get(r.customerOrgId);
+    if (!seen || seen.state.expiresAt < r.state.expiresAt) latest.set(r.customerOrgId, r);
+  }
+  if (!latest.size) return [];
+  const orgs = await services.organizations.byIds([...latest.keys()]);
+  const lines = [...latest.values()].map((r) =>
+    ctx.t('customer.list.expiredLine', {
+      customer: orgs.get(r.customerOrgId)?.legalName ?? r.inviteeEmail,
+      until: isoDate(r.state.expiresAt),
+      email: r.inviteeEmail,
+    }),
+  );
+  return [text(`${ctx.t('customer.list.expiredTitle', { count: latest.size })}\n${lines.join('\n')}`)];
 }
 
 /** The seed's *View customers* of one indirect provider: customers both the reseller and that provider serve. */
@@ -131,7 +162,7 @@ export function partnersCommand(services: CoreServices, models: CustomerModels):
     async run(ctx) {
       const access = await orgOf(services, ctx.actor, 'customer');
       if (!access) throw new AppError('CUSTOMER.NOT_CUSTOMER');
-      return expandCustomer(services, models, ctx, access.org._id);
+      return [...(await expandCustomer(services, models, ctx, access.org._id)), ...(await endAccessButtons(services, models, ctx))];
     },
   };
 }

@@ -32,7 +32,7 @@ export const customerMessages = defineMessages(
       '• {reseller} (indirect reseller) would get administrator permissions for your subscriptions, licenses and users.',
     'customer.approval.provider': '• {provider} (indirect provider) would be able to submit orders on your behalf.',
     'customer.approval.duration':
-      'Access lasts {days} days from your approval (until about {until}); it is never permanent and you can end it earlier. This request lapses on {lapses}.',
+      'Access lasts {days} days from your approval (until about {until}); it is never permanent, and your global admin can end it earlier with end-access. This request lapses on {lapses}.',
     'customer.approval.who': 'Only your organization’s global admin should answer. Partners never need your password.',
     'customer.decline.confirmTitle': 'Decline the request?',
     'customer.decline.confirmText': '{reseller} will be told that you declined. They can ask again later.',
@@ -40,13 +40,26 @@ export const customerMessages = defineMessages(
     'customer.delivery.done': 'Marked as sent by you to {email}. You will be told when they answer.',
     'customer.delivery.chat': 'They also got it as a chat message with Approve and Decline buttons.',
     'customer.notify.declined': '{email} declined your reseller relationship request.',
-    'customer.notify.approved': '{email} approved the reseller relationship request. Access lasts until {until}; see “customers”.',
+    'customer.notify.approved':
+      '{email} approved the reseller relationship request; this bot records access until {until} (see “customers”). In Partner Center, the customer appears on your Customers page once their global admin accepts the request you send from there (Customers > Request a reseller relationship, or Indirect providers > Invite new customer).',
     'customer.notify.removed':
       '{reseller} ended its reseller relationship with your organization: it no longer has administrator permissions for it.',
+    'customer.notify.providerEnded':
+      '{provider} can no longer submit orders for your organization: the partnership between {reseller} and {provider} has ended. {reseller} keeps its own access until that ends.',
+    'customer.help.endAccess': 'End a partner’s access to your organization (your global admin)',
+    'customer.button.endAccess': 'End access',
+    'customer.button.endAccessOf': 'End access of {partner}',
+    'customer.endAccess.warning':
+      'End the access of {partner} to your organization? It loses what you approved (administrator permissions, or submitting orders) now, before its end date, and the partners who asked are told. To work together again, they must send a new request. This bot changes nothing at Microsoft: also remove {partner}’s access in your Microsoft 365 admin center (Partner relationships).',
+    'customer.endAccess.confirmTitle': 'End the access of {partner}?',
+    'customer.accessEnded': 'The access of {partner} to your organization has ended. The partners who asked have been told.',
+    'customer.notify.accessEnded':
+      '{customer} ended the access of {partner} to their organization. To work with them again, the reseller sends a new request (invite-customer).',
     'customer.declined': 'You declined the request from {reseller}. They have been told.',
-    'customer.approved': 'Approved: {reseller} now has administrator permissions for your subscriptions, licenses and users until {until}.',
+    'customer.approved':
+      'Recorded: you approved {reseller}’s request for administrator permissions for your subscriptions, licenses and users, until {until}. This bot changes nothing at Microsoft: the permissions begin when your global admin accepts {reseller}’s reseller relationship request sent from Partner Center.',
     'customer.approvedTwoTier':
-      'Approved: {reseller} now has administrator permissions for your subscriptions, licenses and users, and {provider} can submit orders for you, until {until}.',
+      'Recorded: you approved {reseller}’s request for administrator permissions for your subscriptions, licenses and users, and for {provider} to submit orders for you, until {until}. This bot changes nothing at Microsoft: the permissions begin when your global admin accepts their reseller relationship request sent from Partner Center.',
     'customer.role.reseller': 'administrator permissions for subscriptions, licenses and users',
     'customer.role.provider': 'can submit orders',
     'customer.relationship.line': '• {partner}: {what} — since {granted}, until {until}',
@@ -56,6 +69,8 @@ export const customerMessages = defineMessages(
     'customer.field.reseller': 'Through reseller',
     'customer.list.title': 'Your customers ({count}):',
     'customer.list.none': 'No customer has approved a relationship yet. Send a request with “invite-customer <email>”.',
+    'customer.list.expiredTitle': 'Access expired ({count}):',
+    'customer.list.expiredLine': '• {customer} — expired on {until}. To work together again: invite-customer {email}',
     'customer.list.providerTitle': 'Customers of {provider} ({count}):',
     'customer.list.providerNone': 'No customer shares a relationship with you yet. Your resellers invite customers together with you.',
     'customer.pending.title': 'Requests waiting for the customer:',
@@ -79,16 +94,19 @@ export const customerMessages = defineMessages(
     'error.CUSTOMER.NOT_INVITED_ADMIN': 'Only the invited customer’s admin can answer this request. Nothing was changed.',
     'error.CUSTOMER.REGION_MISMATCH':
       'The customer is in {customerCountry} but the reseller is in {resellerCountry}: partners and customers must be in the same country/region.',
-    'error.CUSTOMER.NOT_RESELLER_AGENT': 'Only an admin agent or sales agent of an indirect reseller can request customer relationships.',
+    'error.CUSTOMER.NOT_RESELLER_AGENT':
+      'Only an admin agent or sales agent of an indirect reseller can request customer relationships. Ask an admin of your organization to give you one of those roles (grant <you> sales-agent); members shows your roles.',
     'error.CUSTOMER.EMAIL_INVALID':
       '“{value}” is not an email address. Usage: invite-customer <email> [--with-provider <provider>] [--days 1-730]',
     'error.CUSTOMER.MICROSOFT_EMAIL': 'Invite the customer’s own admin, not a @microsoft.com address.',
     'error.CUSTOMER.OWN_DOMAIN': '{domain} is your own organization’s domain. Invite the customer’s admin at their company address.',
     'error.CUSTOMER.DAYS_INVALID': '“{value}” is not a valid duration: relationships last 1 to {max} days (never permanent).',
     'error.CUSTOMER.PROVIDER_NOT_AUTHORIZED': '“{provider}” is not one of your authorized indirect providers. See “providers”.',
-    'error.CUSTOMER.NOT_RESELLER_ADMIN': 'Only an admin of the reseller organization can end a customer relationship.',
+    'error.CUSTOMER.NOT_RESELLER_ADMIN':
+      'Only an admin of the reseller organization can end a customer relationship. Ask one of its admins to do it (members lists them).',
     'error.CUSTOMER.ALREADY_REMOVED': 'That relationship has already ended.',
-    'error.CUSTOMER.NOT_CUSTOMER': 'Only members of a customer organization can do that.',
+    'error.CUSTOMER.NOT_CUSTOMER':
+      'Only members of a customer organization can do that, and you are not in one here. A customer organization joins when its admin approves a reseller’s request; if yours has, ask that admin to add you with grant. Type help for what you can do.',
     'error.CUSTOMER.NOT_YOUR_CUSTOMER': 'That organization is not one of your customers.',
   },
   {
@@ -117,7 +135,8 @@ export const customerMessages = defineMessages(
     'customer.approval.headline': '*{reseller}* 的 {inviter} 要求 {email} 核准與貴組織的經銷商關係。',
     'customer.approval.reseller': '• {reseller}（間接經銷商）將取得您的訂閱、授權和使用者的系統管理員權限。',
     'customer.approval.provider': '• {provider}（間接提供者）將能代表您提交訂單。',
-    'customer.approval.duration': '存取權自您核准起持續 {days} 天（約至 {until}）；絕非永久，您也可以提早結束。此要求將於 {lapses} 失效。',
+    'customer.approval.duration':
+      '存取權自您核准起持續 {days} 天（約至 {until}）；絕非永久，貴組織的全域管理員也可以使用 end-access 提早結束。此要求將於 {lapses} 失效。',
     'customer.approval.who': '只有貴組織的全域管理員應該回覆。合作夥伴絕不需要您的密碼。',
     'customer.decline.confirmTitle': '要拒絕此要求嗎？',
     'customer.decline.confirmText': '我們會通知 {reseller} 您已拒絕。他們之後可以再次提出要求。',
@@ -125,12 +144,24 @@ export const customerMessages = defineMessages(
     'customer.delivery.done': '已標示為由您傳送給 {email}。對方回覆時會通知您。',
     'customer.delivery.chat': '對方也收到了附有 [核准] 和 [拒絕] 按鈕的聊天訊息。',
     'customer.notify.declined': '{email} 已拒絕您的經銷商關係要求。',
-    'customer.notify.approved': '{email} 已核准經銷商關係要求。存取權持續至 {until}；請參閱「customers」。',
+    'customer.notify.approved':
+      '{email} 已核准經銷商關係要求；此機器人記錄的存取權持續至 {until}（請參閱「customers」）。在合作夥伴中心，客戶的全域管理員接受您從該處傳送的要求（[客戶] > [要求建立經銷商關係]，或 [間接提供者] > [邀請新客戶]）後，客戶才會列在您的 [客戶] 頁面。',
     'customer.notify.removed': '{reseller} 已結束與貴組織的經銷商關係：它不再擁有貴組織的系統管理員權限。',
+    'customer.notify.providerEnded':
+      '{provider} 已無法再代表貴組織提交訂單：{reseller} 與 {provider} 之間的合夥關係已結束。{reseller} 自己的存取權會持續到其結束為止。',
+    'customer.help.endAccess': '結束合作夥伴對貴組織的存取權（貴組織的全域管理員）',
+    'customer.button.endAccess': '結束存取權',
+    'customer.button.endAccessOf': '結束 {partner} 的存取權',
+    'customer.endAccess.warning':
+      '要結束 {partner} 對貴組織的存取權嗎？它會立即失去您核准的權限（系統管理員權限或提交訂單），不必等到結束日期，我們也會通知提出要求的合作夥伴。若要再次合作，對方必須傳送新的要求。此機器人不會變更 Microsoft 中的任何設定：請同時在 Microsoft 365 系統管理中心移除 {partner} 的存取權。',
+    'customer.endAccess.confirmTitle': '要結束 {partner} 的存取權嗎？',
+    'customer.accessEnded': '{partner} 對貴組織的存取權已結束。我們已通知提出要求的合作夥伴。',
+    'customer.notify.accessEnded': '{customer} 已結束 {partner} 對其組織的存取權。若要再次合作，經銷商需傳送新的要求（invite-customer）。',
     'customer.declined': '您已拒絕 {reseller} 的要求。我們已通知對方。',
-    'customer.approved': '已核准：{reseller} 現在擁有您的訂閱、授權和使用者的系統管理員權限，直到 {until}。',
+    'customer.approved':
+      '已記錄：您已核准 {reseller} 取得您的訂閱、授權和使用者的系統管理員權限，直到 {until}。此機器人不會變更 Microsoft 中的任何設定：您的全域管理員接受 {reseller} 從合作夥伴中心傳送的經銷商關係要求後，權限才會生效。',
     'customer.approvedTwoTier':
-      '已核准：{reseller} 現在擁有您的訂閱、授權和使用者的系統管理員權限，且 {provider} 可以代表您提交訂單，直到 {until}。',
+      '已記錄：您已核准 {reseller} 取得您的訂閱、授權和使用者的系統管理員權限，並核准 {provider} 代表您提交訂單，直到 {until}。此機器人不會變更 Microsoft 中的任何設定：您的全域管理員接受他們從合作夥伴中心傳送的經銷商關係要求後，權限才會生效。',
     'customer.role.reseller': '訂閱、授權和使用者的系統管理員權限',
     'customer.role.provider': '可以提交訂單',
     'customer.relationship.line': '• {partner}：{what} — 自 {granted} 起，至 {until}',
@@ -140,6 +171,8 @@ export const customerMessages = defineMessages(
     'customer.field.reseller': '透過經銷商',
     'customer.list.title': '您的客戶（{count}）：',
     'customer.list.none': '還沒有客戶核准關係。請使用「invite-customer <email>」傳送要求。',
+    'customer.list.expiredTitle': '存取權已到期（{count}）：',
+    'customer.list.expiredLine': '• {customer} — 已於 {until} 到期。若要再次合作：invite-customer {email}',
     'customer.list.providerTitle': '{provider} 的客戶（{count}）：',
     'customer.list.providerNone': '還沒有客戶與您共用關係。您的經銷商會與您一起邀請客戶。',
     'customer.pending.title': '等待客戶回覆的要求：',
@@ -162,16 +195,18 @@ export const customerMessages = defineMessages(
     'error.CUSTOMER.ALREADY_SENT': '此要求已經傳送。',
     'error.CUSTOMER.NOT_INVITED_ADMIN': '只有受邀客戶的系統管理員可以回覆此要求。沒有進行任何變更。',
     'error.CUSTOMER.REGION_MISMATCH': '客戶位於 {customerCountry}，但經銷商位於 {resellerCountry}：合作夥伴和客戶必須位於相同的國家/地區。',
-    'error.CUSTOMER.NOT_RESELLER_AGENT': '只有間接經銷商的系統管理代理人或銷售代理人可以要求建立客戶關係。',
+    'error.CUSTOMER.NOT_RESELLER_AGENT':
+      '只有間接經銷商的系統管理代理人或銷售代理人可以要求建立客戶關係。請要求您組織的系統管理員授與您其中一個角色（grant <您> sales-agent）；members 會顯示您的角色。',
     'error.CUSTOMER.EMAIL_INVALID':
       '「{value}」不是電子郵件地址。用法：invite-customer <email> [--with-provider <provider>] [--days 1-730]',
     'error.CUSTOMER.MICROSOFT_EMAIL': '請邀請客戶自己的系統管理員，而不是 @microsoft.com 地址。',
     'error.CUSTOMER.OWN_DOMAIN': '{domain} 是您自己組織的網域。請以客戶公司的地址邀請其系統管理員。',
     'error.CUSTOMER.DAYS_INVALID': '「{value}」不是有效的期間：關係持續 1 到 {max} 天（絕非永久）。',
     'error.CUSTOMER.PROVIDER_NOT_AUTHORIZED': '「{provider}」不是您已授權的間接提供者。請參閱「providers」。',
-    'error.CUSTOMER.NOT_RESELLER_ADMIN': '只有經銷商組織的系統管理員可以結束客戶關係。',
+    'error.CUSTOMER.NOT_RESELLER_ADMIN': '只有經銷商組織的系統管理員可以結束客戶關係。請要求其系統管理員代為執行（members 會列出他們）。',
     'error.CUSTOMER.ALREADY_REMOVED': '該關係已經結束。',
-    'error.CUSTOMER.NOT_CUSTOMER': '只有客戶組織的成員可以執行此操作。',
+    'error.CUSTOMER.NOT_CUSTOMER':
+      '只有客戶組織的成員可以執行此操作，而您在此不屬於任何客戶組織。客戶組織在其系統管理員核准經銷商的要求後加入；如果您的組織已核准，請要求該系統管理員使用 grant 將您加入。輸入 help 查看您可以執行的操作。',
     'error.CUSTOMER.NOT_YOUR_CUSTOMER': '該組織不是您的客戶。',
   },
 );

@@ -9,9 +9,12 @@ import { customersCommand, listAction, partnersCommand } from './lists.js';
 import type { CustomerModels } from './store.js';
 import { invitationsCommand } from './pending.js';
 import { removeCustomer, removeCustomerCommand } from './remove.js';
+import { endProviderRightsWhenPartnershipEnds } from './partnership-ended.js';
+import { askEndAccess, endAccess, endAccessCommand } from './end-access.js';
 
 /** Flow 3: customer relationship requests (reseller only or two-tier), approvals, lists, removal; the invitation links. */
 export function customersModule(services: CoreServices, models: CustomerModels, partnerships: PartnershipsReader): BotModule {
+  endProviderRightsWhenPartnershipEnds(services, models);
   return {
     name: 'customers',
     commands: [
@@ -19,6 +22,7 @@ export function customersModule(services: CoreServices, models: CustomerModels, 
       customersCommand(services, models, partnerships),
       removeCustomerCommand(services, models),
       partnersCommand(services, models),
+      endAccessCommand(services, models),
       invitationsCommand(services, partnerships, models),
     ],
     actions: {
@@ -27,6 +31,8 @@ export function customersModule(services: CoreServices, models: CustomerModels, 
         if (id === 'customer.send' || id === 'customer.done') return deliverRequest(services, models, ctx, input);
         if (id === 'customer.approve' || id === 'customer.decline') return answerRequest(services, models, ctx, input);
         if (id === 'customer.remove') return removeCustomer(services, models, ctx, input);
+        if (id === 'customer.end-access') return endAccess(services, models, ctx, input);
+        if (id === 'customer.end-access-ask') return askEndAccess(services, models, ctx, input);
         return listAction(services, models, partnerships, ctx, input);
       },
     },

@@ -1,6 +1,10 @@
 import type { CoreServices } from '../core/services.js';
 import type { CustomerModels } from './store.js';
-import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from './states.js';
+import { CUSTOMER_AUDIT, isLive, REQUEST_LIFETIME_DAYS } from './states.js';
+import { text } from '../core/replies.js';
+import { notifyOrgAdmins } from '../org/notify-admins.js';
+import { isoDate } from '../shared/dates.js';
+import { renderMail } from '../shared/mail-layout.js';
 import type { AuditEntry } from '../core/ports.js';
 import type { Translate } from '../i18n/translator.js';
 import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
@@ -54,6 +58,7 @@ export function customerKinds(services: CoreServices, models: CustomerModels): R
     stillDue: stillPending,
   };
   return [
+    ...expiryKinds(services, models),
     { ...common, kind: 'customer-request', after: 'customer-request', recipient: customer, compose: withAnswerButtons('customer-request') },
     {
       ...common,
@@ -72,5 +77,82 @@ export function customerKinds(services: CoreServices, models: CustomerModels): R
       },
       compose: catalogText('customer-request-lapse'),
     },
+  ];
+}
+
+/**
+ * "Access ends soon" (issue 18): 30 and 7 days before a time-bound relationship ends, the reseller's requester
+ * is told (and, two-tier, the provider's admins), with the command that asks the customer again. Started by the
+ * approval (subject = the request id); not sent once that partner's relationship has ended or been removed.
+ */
+function expiryKinds(services: CoreServices, models: CustomerModels): ReminderKind[] {
+  const partnerOf = (entry: AuditEntry, role: 'reseller' | 'provider') =>
+    detail(entry, role === 'reseller' ? 'resellerOrgId' : 'providerOrgId') ?? (role === 'reseller' ? entry.orgId : undefined);
+  const stillLive = (role: 'reseller' | 'provider') => async (reminder: Reminder) => {
+    const relationship = await models.Relationship.findById(`${reminder.subjectId}|${reminder.params[`${role}OrgId`]}`).lean();
+    return relationship !== null && isLive(relationship.state, services.clock.now());
+  };
+  async function params(entry: AuditEntry): Promise<Record<string, string>> {
+    const ids = [detail(entry, 'customerOrgId'), partnerOf(entry, 'reseller'), partnerOf(entry, 'provider')].filter(
+      (id): id is string => !!id,
+    );
+    const orgs = await services.organizations.byIds(ids);
+    const name = (id?: string) => (id ? orgs.get(id)?.legalName : undefined);
+    const until = entry.details?.relationshipExpiresAt;
+    return defined({
+      customer: name(detail(entry, 'customerOrgId')) ?? detail(entry, 'inviteeEmail'),
+      reseller: name(partnerOf(entry, 'reseller')),
+      provider: name(partnerOf(entry, 'provider')),
+      resellerOrgId: partnerOf(entry, 'reseller'),
+      providerOrgId: partnerOf(entry, 'provider'),
+      email: detail(entry, 'inviteeEmail'),
+      until: until ? isoDate(new Date(until as string)) : undefined,
+    });
+  }
+  const endsAt = (entry: AuditEntry) => {
+    const until = entry.details?.relationshipExpiresAt;
+    return until ? new Date(until as string) : undefined;
+  };
+  const requester = (entry: AuditEntry) => {
+    const actorKey = detail(entry, 'inviterActorKey');
+    return actorKey ? { actorKey } : undefined;
+  };
+  const base = { startsOn: [CUSTOMER_AUDIT.approved], resolvedBy: [], params, endsAt };
+  const forReseller = (kind: string, after: 'access-expiring' | 'access-expiring-soon'): ReminderKind => ({
+    ...base,
+    kind,
+    after,
+    recipient: requester,
+    stillDue: stillLive('reseller'),
+    compose: catalogText('access-expiring'),
+  });
+  // The provider has no requester of its own: its admins are told (the requester's time zone picks the hour).
+  const forProvider = (kind: string, after: 'access-expiring' | 'access-expiring-soon'): ReminderKind => ({
+    ...base,
+    kind,
+    after,
+    startsIf: (entry) => partnerOf(entry, 'provider') !== undefined,
+    recipient: requester,
+    stillDue: stillLive('provider'),
+    async act(reminder) {
+      await notifyOrgAdmins(services, reminder.params.providerOrgId!, (locale) => {
+        const t = services.translatorFor(locale);
+        const content = {
+          subject: t('reminder.access-expiring-provider.subject', reminder.params),
+          paragraphs: [t('reminder.access-expiring-provider.text', reminder.params)],
+        };
+        return {
+          message: { blocks: [text(content.paragraphs[0]!)] },
+          mail: renderMail({ ...content, tag: 'reminder.access-expiring-provider' }),
+        };
+      });
+      return true;
+    },
+  });
+  return [
+    forReseller('access-expiring', 'access-expiring'),
+    forReseller('access-expiring-soon', 'access-expiring-soon'),
+    forProvider('access-expiring-provider', 'access-expiring'),
+    forProvider('access-expiring-provider-soon', 'access-expiring-soon'),
   ];
 }

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
+import type { AuditEntry } from '../core/ports.js';
 import type { CoreServices } from '../core/services.js';
 
 import { notifyOrgAdmins } from '../org/notify-admins.js';
@@ -70,35 +71,16 @@ export async function removeCustomer(
   if (!relationships.length) throw new AppError('CUSTOMER.ALREADY_REMOVED');
   let removed = 0;
   for (const relationship of relationships) {
-    const decision = decideRelationship(
-      { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfPartner: access.admin },
-      relationship.state,
-    );
-    const event = orThrow(decision);
-    if (!(await services.claims.claim(`relationship:${relationship._id}:removed`))) continue;
-    const state = evolveRelationship(relationship.state, event);
-    await models.Relationship.updateOne({ _id: relationship._id }, { $set: { state } });
-    await services.audit.record({
-      orgId: relationship.resellerOrgId,
-      relatedOrgIds: [relationship.customerOrgId, ...(relationship.providerOrgId ? [relationship.providerOrgId] : [])],
-      actorKey: actorKey(ctx.actor),
-      platform: ctx.actor.platform,
-      action: CUSTOMER_AUDIT.removed,
-      subject: relationship._id,
-      details: {
-        relationshipId: relationship._id,
-        requestId: relationship.requestId,
-        customerOrgId: relationship.customerOrgId,
-        resellerOrgId: relationship.resellerOrgId,
-        providerOrgId: relationship.providerOrgId ?? null,
-        partnerOrgId: relationship.partnerOrgId,
-        inviteeEmail: relationship.inviteeEmail,
-        inviterActorKey: relationship.inviterActorKey,
-        removedBy: actorKey(ctx.actor),
-      },
-      at: ctx.now,
-    });
-    removed++;
+    if (
+      await endRelationship(
+        services,
+        models,
+        relationship,
+        { actorKey: actorKey(ctx.actor), platform: ctx.actor.platform, admin: access.admin },
+        ctx.now,
+      )
+    )
+      removed++;
   }
   if (!removed) throw new AppError('CUSTOMER.ALREADY_REMOVED');
   const reseller = access.org.legalName;
@@ -107,4 +89,42 @@ export async function removeCustomer(
   }));
   const message = { blocks: [text(ctx.t('customer.removed', { customer: customer.legalName }))] };
   return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];
+}
+
+/**
+ * Ends one relationship once (the claim `relationship:<id>:removed`) and records it; false when it was
+ * already ended. `by.admin`: the one ending it is an admin of the partner (the decider refuses otherwise).
+ */
+export async function endRelationship(
+  services: CoreServices,
+  models: CustomerModels,
+  relationship: CustomerRelationship,
+  by: { actorKey: string; platform: AuditEntry['platform']; admin: boolean },
+  at: Date,
+): Promise<boolean> {
+  const event = orThrow(decideRelationship({ type: 'remove', by: by.actorKey, at, actorAdminOfPartner: by.admin }, relationship.state));
+  if (!(await services.claims.claim(`relationship:${relationship._id}:removed`))) return false;
+  const state = evolveRelationship(relationship.state, event);
+  await models.Relationship.updateOne({ _id: relationship._id }, { $set: { state } });
+  await services.audit.record({
+    orgId: relationship.resellerOrgId,
+    relatedOrgIds: [relationship.customerOrgId, ...(relationship.providerOrgId ? [relationship.providerOrgId] : [])],
+    actorKey: by.actorKey,
+    platform: by.platform,
+    action: CUSTOMER_AUDIT.removed,
+    subject: relationship._id,
+    details: {
+      relationshipId: relationship._id,
+      requestId: relationship.requestId,
+      customerOrgId: relationship.customerOrgId,
+      resellerOrgId: relationship.resellerOrgId,
+      providerOrgId: relationship.providerOrgId ?? null,
+      partnerOrgId: relationship.partnerOrgId,
+      inviteeEmail: relationship.inviteeEmail,
+      inviterActorKey: relationship.inviterActorKey,
+      removedBy: by.actorKey,
+    },
+    at,
+  });
+  return true;
 }

@@ -1,4 +1,5 @@
 import { defineMessages } from '../i18n/translator.js';
+import { PARTNER_CENTER } from '../shared/partner-center-links.js';
 
 /** Texts about a submitted application: status, notices, verification, admin agent check, refusals. */
 export const applicationMessages = defineMessages(
@@ -17,7 +18,7 @@ export const applicationMessages = defineMessages(
     'application.status.under-review':
       'Under review since {date}: we check email ownership, employment and business details. This usually takes 3–5 business days.',
     'application.status.more-info-needed': 'The reviewer needs more information: “{question}”. Answer with reply-review <your answer>.',
-    'application.status.accepted': 'Accepted on {date}. Your reseller account is ready.',
+    'application.status.accepted': `Accepted on {date}: this bot records your organization as an indirect reseller. That is not a Microsoft enrollment: if you have not enrolled in Partner Center yet, do it at ${PARTNER_CENTER.enroll}`,
     'application.status.rejected': 'Rejected: “{reason}”. You can appeal with appeal <why the decision should change>.',
     'application.status.appealed': 'Appealed; it goes back to review.',
     'application.button.resend': 'Resend verification email',
@@ -36,15 +37,16 @@ export const applicationMessages = defineMessages(
     'application.notice.email-verified':
       'The primary contact email of application {id} ({legalName}) is verified. The application is now under review.',
     'application.notice.more-info-requested':
-      'The reviewer needs more information about application {id} ({legalName}): “{question}”\nAnswer in the chat with reply-review <your answer>.',
+      'The reviewer needs more information about application {id} ({legalName}): “{question}”\nAnswer in the chat: your next message there is taken as your answer (or type reply-review <your answer>).',
     'application.notice.more-info-provided':
       'Your answer about application {id} ({legalName}) was sent to the reviewer; the review continues.',
     'application.notice.accepted':
-      'Congratulations: application {id} ({legalName}) is accepted. Your indirect reseller account is ready, and the person who enrolled is its global admin.',
+      'Congratulations: application {id} ({legalName}) is accepted. This bot now records {legalName} as an indirect reseller, and the person who enrolled is its global admin here.\n' +
+      `To make it real with Microsoft: enroll in Partner Center if you have not yet (${PARTNER_CENTER.enroll}). When your Partner Center account is ready, check under Account settings > User management that you are in the admin agent group (select Admin agent, then Update). To find an indirect provider: ${PARTNER_CENTER.findProvider}`,
     'application.notice.rejected':
       'Application {id} ({legalName}) was rejected: “{reason}”\nYou can appeal in the chat with appeal <why the decision should change>.',
     'application.notice.appealed': 'Application {id} ({legalName}) was appealed and is back under review.',
-    'application.answer.ok': 'Thanks, your answer went to the reviewer. Your application is back under review.',
+    'application.answer.ok': 'Thanks, your answer “{answer}” went to the reviewer. Your application is back under review.',
     'application.appeal.ok': 'Your appeal is recorded and your application is back under review.',
     'application.admin-agent.ask':
       'To finish setting up your account, including adding other users, you must be in the admin agent group. In Partner Center, on the Dashboard menu select Account settings > User management and select your name. Select Admin agent if it’s not already selected, then select Update. Are you in the admin agent group?',
@@ -86,7 +88,7 @@ export const applicationMessages = defineMessages(
       '正在等待主要連絡人驗證 {email}：請開啟我們傳送的電子郵件中的連結（有效期限至 {date}）。沒收到？請檢查垃圾郵件，或在一天後重新傳送。',
     'application.status.under-review': '自 {date} 起審查中：我們會檢查電子郵件擁有權、任職及公司資訊。通常需要 3–5 個工作天。',
     'application.status.more-info-needed': '審查人員需要更多資訊：「{question}」。請以 reply-review <您的回答> 回覆。',
-    'application.status.accepted': '已於 {date} 接受。您的經銷商帳戶已可使用。',
+    'application.status.accepted': `已於 {date} 接受：此機器人已將您的組織記錄為間接經銷商。這並不是 Microsoft 的註冊：如果您尚未在合作夥伴中心註冊，請前往 ${PARTNER_CENTER.enroll} 註冊。`,
     'application.status.rejected': '已拒絕：「{reason}」。您可以使用 appeal <應改變決定的理由> 提出申訴。',
     'application.status.appealed': '已提出申訴，將重新審查。',
     'application.button.resend': '重新傳送驗證電子郵件',
@@ -104,12 +106,14 @@ export const applicationMessages = defineMessages(
     'application.mail.subject': '您的 CSP 經銷商註冊申請 {id}',
     'application.notice.email-verified': '申請 {id}（{legalName}）的主要連絡人電子郵件已驗證。申請現在審查中。',
     'application.notice.more-info-requested':
-      '審查人員需要申請 {id}（{legalName}）的更多資訊：「{question}」\n請在聊天中以 reply-review <您的回答> 回覆。',
+      '審查人員需要申請 {id}（{legalName}）的更多資訊：「{question}」\n請在聊天中回答：您在該處的下一則訊息會被視為您的回答（或輸入 reply-review <您的回答>）。',
     'application.notice.more-info-provided': '您關於申請 {id}（{legalName}）的回答已傳送給審查人員，審查將繼續進行。',
-    'application.notice.accepted': '恭喜：申請 {id}（{legalName}）已被接受。您的間接經銷商帳戶已可使用，註冊者為其全域管理員。',
+    'application.notice.accepted':
+      '恭喜：申請 {id}（{legalName}）已被接受。此機器人已將 {legalName} 記錄為間接經銷商，註冊者為其在此的全域管理員。\n' +
+      `若要在 Microsoft 生效：如果您尚未在合作夥伴中心註冊，請先註冊（${PARTNER_CENTER.enroll}）。您的合作夥伴中心帳戶準備好可以使用時，請在 [帳戶設定] > [使用者管理] 確認您已新增至系統管理代理人群組（選取 [系統管理代理人]，然後選取 [更新]）。若要尋找間接提供者：${PARTNER_CENTER.findProvider}`,
     'application.notice.rejected': '申請 {id}（{legalName}）已被拒絕：「{reason}」\n您可以在聊天中以 appeal <應改變決定的理由> 提出申訴。',
     'application.notice.appealed': '申請 {id}（{legalName}）已提出申訴，並重新回到審查中。',
-    'application.answer.ok': '謝謝，您的回答已傳送給審查人員。您的申請已重新回到審查中。',
+    'application.answer.ok': '謝謝，您的回答「{answer}」已傳送給審查人員。您的申請已重新回到審查中。',
     'application.appeal.ok': '已記錄您的申訴，您的申請已重新回到審查中。',
     'application.admin-agent.ask':
       '若要完成您的帳戶設定，包括新增其他使用者，您必須在系統管理代理人群組中。在合作夥伴中心的 [儀表板] 功能表中，選取 [帳戶設定] > [使用者管理]，並從使用者清單中選取您的名稱。選取 [系統管理代理人]（如果未選取），然後選取 [更新]。您是否已在系統管理代理人群組中？',

@@ -145,7 +145,7 @@ export const enrollmentFieldMessages = defineMessages(
     'enrollment.invalid.legalName.long': '法律公司名稱最多 100 個字元。',
     'enrollment.invalid.legalName.short': '法律公司名稱必須超過一個字元。',
     'enrollment.invalid.legalName.symbols': '法律公司名稱不能只有符號或空格。',
-    'enrollment.invalid.legalName.suffix': '這只是公司後綴。請輸入包含後綴的完整法律名稱。',
+    'enrollment.invalid.legalName.suffix': '這只是公司後綴。請輸入包含後綴的完整法律公司名稱。',
     'enrollment.invalid.legalName.email': '這看起來像電子郵件地址，而不是公司名稱。',
     'enrollment.invalid.country.alpha3': '請使用兩個字母的國家/地區代碼 (ISO 3166-1 alpha-2) 或國家/地區名稱。',
     'enrollment.invalid.country.unknown': '我不認得這個國家/地區。',

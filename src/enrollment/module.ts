@@ -121,12 +121,20 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     return [post(text(ctx.t('application.resent', { email: next.contactEmail })))];
   }
 
-  async function respond(ctx: TurnContext, type: 'answer' | 'appeal', words: string): Promise<Reply[]> {
-    const app = await mine(ctx);
+  async function respond(ctx: TurnContext, type: 'answer' | 'appeal', words: string, app?: Application): Promise<Reply[]> {
+    app ??= await mine(ctx);
     if (containsSecret(words)) return [post(text(ctx.t('enrollment.secret.free-text')))];
     const command = type === 'answer' ? { type, answer: words, at: ctx.now } : { type, appeal: words, at: ctx.now };
     const next = await applications.apply(app._id, command, by(ctx)); // also tells the other parties
-    return [post(text(ctx.t(`application.${type}.ok`)), ...statusBlocks(ctx.t, next, ctx.locale))];
+    return [post(text(ctx.t(`application.${type}.ok`, { answer: words })), ...statusBlocks(ctx.t, next, ctx.locale))];
+  }
+
+  /** After "more info", the applicant's next plain message is the answer (reply-review works as well). */
+  async function plainAnswer(ctx: TurnContext, typed: string): Promise<Reply[] | undefined> {
+    if (isGreeting(typed)) return undefined; // a greeting shows the status, with the question
+    const app = await applications.latestOf(actorKey(ctx.actor));
+    if (app?.state.status !== 'more-info-needed' || app.applicant.actorKey !== actorKey(ctx.actor)) return undefined;
+    return respond(ctx, 'answer', typed.trim(), app);
   }
 
   /** After a press, the pressed card loses its buttons (a form with errors stays as it is). */
@@ -207,6 +215,8 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     // A newcomer's greeting gets the welcome (no dialog until they choose to enroll); someone with an
     // organization gets help from the engine.
     async onUnmatchedText(ctx, typed) {
+      const answered = await plainAnswer(ctx, typed);
+      if (answered) return answered;
       const starting = START.test(typed.trim());
       if (!starting && !isGreeting(typed)) return undefined;
       if (await orgOf(services, ctx.actor)) return undefined;

@@ -35,14 +35,18 @@ export function displayValue(field: FieldId, value: string | undefined, t: Trans
 
 export function welcome(t: Translate): Reply[] {
   return [
-    post(text(`*${t('enrollment.welcome.title')}*\n${t('enrollment.welcome.body')}`), text(t('enrollment.welcome.shortcut')), {
-      type: 'actions',
-      buttons: [
-        stepButton(t, 'enrollment.button.start', 'start', 'welcome', { style: 'primary' }),
-        stepButton(t, 'enrollment.button.shortcut', 'shortcut', 'welcome'),
-        stepButton(t, 'enrollment.button.cancel', 'cancel', 'welcome'),
-      ],
-    }),
+    post(
+      text(`*${t('enrollment.welcome.title')}*\n${t('enrollment.welcome.about')}\n\n${t('enrollment.welcome.body')}`),
+      text(t('enrollment.welcome.shortcut')),
+      {
+        type: 'actions',
+        buttons: [
+          stepButton(t, 'enrollment.button.start', 'start', 'welcome', { style: 'primary' }),
+          stepButton(t, 'enrollment.button.shortcut', 'shortcut', 'welcome'),
+          stepButton(t, 'enrollment.button.cancel', 'cancel', 'welcome'),
+        ],
+      },
+    ),
   ];
 }
 

@@ -4,7 +4,8 @@ import { defineMessages } from './translator.js';
 export const coreMessages = defineMessages(
   {
     'help.title': 'What you can do',
-    'help.intro': 'Type a command, or use /csp <command> in Slack. Commands available to you:',
+    'help.intro':
+      'I am a helper for Microsoft’s CSP indirect model, not Microsoft: I record what providers, resellers and customers agree and remind them; it becomes real in Partner Center. Type a command, or use /csp <command> in Slack. Commands available to you:',
     'help.unknown': 'I don’t know the command “{name}”.',
     'help.line': '• {usage} — {summary}',
     'help.resume': 'go back to what you were doing',
@@ -24,13 +25,18 @@ export const coreMessages = defineMessages(
     'error.database':
       'I couldn’t save that step because the database is not answering. Nothing was lost: please send it again in a minute.',
     'error.busy': 'Another message of yours is being handled right now. Please send that again.',
-    'error.FORBIDDEN': 'You don’t have permission to do that.',
-    'error.NOT_FOUND': 'I couldn’t find that.',
-    'error.ACTION.STALE': 'That button is from an older message; use the newest one.',
+    'error.FORBIDDEN':
+      'You don’t have permission to do that. Type help to see what you can do; if you belong to an organization here, members lists its admins, who can give you a role with grant.',
+    'error.ORG.ADMIN_ONLY':
+      'Only an admin of {org} can do that. Ask one of its admins ({admins}) to do it, or to give you the role with grant.',
+    'error.NOT_FOUND': 'I couldn’t find that. Type help to see what you can do.',
+    'error.ACTION.STALE':
+      'This button is out of date: what it offered has changed or was already done, and nothing was changed now. Use the newest message, or type help to see what you can do.',
   },
   {
     'help.title': '您可以執行的操作',
-    'help.intro': '請輸入命令，或在 Slack 中使用 /csp <命令>。您可以使用的命令：',
+    'help.intro':
+      '我是協助 Microsoft CSP 間接模型的機器人，不是 Microsoft：我會記錄提供者、經銷商和客戶之間的約定並提醒他們；這些約定要在合作夥伴中心才會生效。請輸入命令，或在 Slack 中使用 /csp <命令>；命令也可以輸入括號中的中文名稱。您可以使用的命令：',
     'help.unknown': '我不認得命令「{name}」。',
     'help.line': '• {usage} — {summary}',
     'help.resume': '回到您剛才進行的步驟',
@@ -49,8 +55,11 @@ export const coreMessages = defineMessages(
     'error.generic': '我們這邊發生問題，沒有進行任何變更。請稍後再試一次。',
     'error.database': '資料庫沒有回應，因此無法儲存這個步驟。資料沒有遺失：請在一分鐘後再傳送一次。',
     'error.busy': '您的另一則訊息正在處理中。請再傳送一次。',
-    'error.FORBIDDEN': '您沒有執行此操作的權限。',
-    'error.NOT_FOUND': '找不到該項目。',
-    'error.ACTION.STALE': '該按鈕屬於較早的訊息；請使用最新的訊息。',
+    'error.FORBIDDEN':
+      '您沒有執行此操作的權限。輸入 help 查看您可以執行的操作；如果您屬於此處的某個組織，members 會列出其系統管理員，他們可以使用 grant 授與您角色。',
+    'error.ORG.ADMIN_ONLY': '只有 {org} 的系統管理員可以執行此操作。請要求其系統管理員（{admins}）代為執行，或使用 grant 授與您該角色。',
+    'error.NOT_FOUND': '找不到該項目。輸入 help 查看您可以執行的操作。',
+    'error.ACTION.STALE':
+      '此按鈕已過時：它提供的操作已變更或已完成，這次沒有進行任何變更。請使用最新的訊息，或輸入 help 查看您可以執行的操作。',
   },
 );

@@ -71,7 +71,11 @@ export async function orgOf(
   return accesses.find(({ org }) => !kind || org.kind === kind);
 }
 
-/** Like orgOf, but refuses (AppError FORBIDDEN) unless the actor holds one of `roles` (default: an admin role). */
+/**
+ * Like orgOf, but refuses unless the actor holds one of `roles` (default: an admin role): FORBIDDEN for
+ * someone outside any such organization, ORG.ADMIN_ONLY naming the organization's admins (whom to ask) for
+ * a member without the role.
+ */
 export async function requireRole(
   services: Pick<CoreServices, 'organizations' | 'mailboxes'>,
   actor: Actor,
@@ -80,6 +84,17 @@ export async function requireRole(
 ): Promise<OrgAccess> {
   const access = await orgOf(services, actor, kind);
   const allowed = access && (roles ? access.membership.roles.some((role) => roles.includes(role)) : isAdmin(access.membership.roles));
-  if (!access || !allowed) throw new AppError('FORBIDDEN');
+  if (!access) throw new AppError('FORBIDDEN');
+  if (!allowed) throw new AppError('ORG.ADMIN_ONLY', undefined, { org: access.org.legalName, admins: await adminNames(services, access.org._id) });
   return access;
+}
+
+/** The admins of an organization by name (or email), to tell someone whom to ask. */
+export async function adminNames(services: Pick<CoreServices, 'organizations'>, orgId: string): Promise<string> {
+  const members = await services.organizations.members(orgId);
+  return members
+    .filter((m) => isAdmin(m.roles))
+    .map((m) => m.displayName ?? m.email ?? '')
+    .filter(Boolean)
+    .join(', ');
 }

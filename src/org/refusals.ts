@@ -19,6 +19,7 @@ import type { Logger } from '../logger.js';
 /** AppError codes (and link answers) that mean "not yours / not allowed / not a valid token", as opposed to business rules. */
 const ACCESS_CODES: ReadonlySet<string> = new Set<ErrorCode | `LINK.${404 | 410}`>([
   'FORBIDDEN',
+  'ORG.ADMIN_ONLY',
   'REVIEW.OPERATORS_ONLY',
   'PROVIDER.OPERATOR_ONLY',
   'PROVIDER.NOT_ADMIN',

@@ -1,3 +1,4 @@
+import { PARTNERSHIP_AUDIT } from './states.js';
 import type { CoreServices } from '../core/services.js';
 import { findPartnershipLink, type LinkPage } from './link.js';
 import { invitedResellerTenant } from './link-tenant.js';
@@ -8,6 +9,9 @@ import type { Partnership, PartnershipInvitation, PartnershipStore } from './sto
 export type { LinkPage } from './link.js';
 export type { Partnership, PartnershipInvitation } from './store.js';
 export { invitationBlocks, invitationLink } from './invitation-view.js';
+
+/** The audit action of an ended partnership (details: providerOrgId, resellerOrgId, removedBySide …). */
+export const PARTNERSHIP_REMOVED = PARTNERSHIP_AUDIT.removed;
 
 export interface PartnershipsReader {
   /** Active partnerships of one side (`providerOrgId` or `resellerOrgId`). */

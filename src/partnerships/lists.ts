@@ -3,6 +3,7 @@ import type { CommandSpec } from '../core/module.js';
 import { text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
+import { isAdmin } from '../org/roles.js';
 import { providerCard } from '../providers/provider-view.js';
 import { countryName } from '../shared/country.js';
 import type { PartnershipStore } from './store.js';
@@ -61,6 +62,7 @@ export function providersCommand(services: CoreServices, models: PartnershipStor
       const partnerships = await models.active({ resellerOrgId: access.org._id });
       const orgs = await services.organizations.byIds(partnerships.map((p) => p.providerOrgId));
       const blocks: Block[] = [text(ctx.t('partnership.providers.title', { count: partnerships.length }))];
+      const admin = isAdmin(access.membership.roles);
       for (const partnership of partnerships) {
         const provider = orgs.get(partnership.providerOrgId);
         if (!provider) continue;
@@ -68,7 +70,10 @@ export function providersCommand(services: CoreServices, models: PartnershipStor
         card.fields.push({ label: ctx.t('partnership.field.since'), value: isoDate(partnership.state.since) });
         blocks.push(card, text(ctx.t('partnership.providers.invite', { provider: provider.legalName })), {
           type: 'actions',
-          buttons: [{ label: ctx.t('partnership.button.viewCustomers'), actionId: 'customer.shared', value: provider._id, onlyShows: true }],
+          buttons: [
+            { label: ctx.t('partnership.button.viewCustomers'), actionId: 'customer.shared', value: provider._id, onlyShows: true },
+            ...(admin ? [{ label: ctx.t('partnership.button.end'), actionId: 'partnership.end', value: partnership._id }] : []),
+          ],
         });
       }
       if (!partnerships.length) blocks.push(text(ctx.t('partnership.providers.none')));

@@ -4,7 +4,7 @@ import { answerInvitation } from './answer.js';
 import { inviteResellerCommand } from './invite.js';
 import { providersCommand, resellersCommand } from './lists.js';
 import type { PartnershipStore } from './store.js';
-import { removePartnership, removePartnershipCommand } from './remove.js';
+import { removePartnership, removePartnershipCommand, showRemoval } from './remove.js';
 
 /** Flow 2: provider ↔ reseller partnerships (invite, authorize or decline, lists, removal). */
 export function partnershipsModule(services: CoreServices, models: PartnershipStore): BotModule {
@@ -17,10 +17,11 @@ export function partnershipsModule(services: CoreServices, models: PartnershipSt
       removePartnershipCommand(services, models),
     ],
     actions: {
-      partnership: (ctx, input) =>
-        input.kind === 'action' && input.actionId === 'partnership.remove'
-          ? removePartnership(services, models, ctx, input)
-          : answerInvitation(services, models, ctx, input),
+      partnership(ctx, input) {
+        if (input.kind === 'action' && input.actionId === 'partnership.remove') return removePartnership(services, models, ctx, input);
+        if (input.kind === 'action' && input.actionId === 'partnership.end') return showRemoval(services, models, ctx, input);
+        return answerInvitation(services, models, ctx, input);
+      },
     },
   };
 }

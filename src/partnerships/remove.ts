@@ -9,47 +9,86 @@ import { pickOrg } from '../providers/resolve.js';
 import { providerAdminOf } from './invite.js';
 import type { Partnership, PartnershipStore } from './store.js';
 import { notifyOrgAdmins } from '../org/notify-admins.js';
+import { orgOf, requireRole } from '../org/access.js';
+import { isAdmin } from '../org/roles.js';
 import { decidePartnership, evolvePartnership, PARTNERSHIP_AUDIT } from './states.js';
 
-/** `remove-partnership <reseller>`: warns that no legal notice is sent, then asks for a confirmed press. */
+/** The actor's organization where they are an admin, on either side of a partnership (a provider first). */
+export async function partnerAdminOf(services: CoreServices, ctx: TurnContext): Promise<{ org: Organization; side: Side } | undefined> {
+  const provider = await providerAdminOf(services, ctx);
+  if (provider) return { org: provider, side: 'provider' };
+  const reseller = await orgOf(services, ctx.actor, 'reseller');
+  return reseller && isAdmin(reseller.membership.roles) ? { org: reseller.org, side: 'reseller' } : undefined;
+}
+
+type Side = 'provider' | 'reseller';
+const otherSide = (partnership: Partnership, side: Side) => (side === 'provider' ? partnership.resellerOrgId : partnership.providerOrgId);
+
+/**
+ * `remove-partnership <partner>`: a provider's admin ends a partnership with a reseller, a reseller's admin with
+ * its provider. Warns that no legal notice is sent and what the shared customers lose, then asks for a confirmed press.
+ */
 export function removePartnershipCommand(services: CoreServices, models: PartnershipStore): CommandSpec {
   return {
     name: 'remove-partnership',
-    usage: 'remove-partnership <reseller>',
+    usage: 'remove-partnership <reseller or provider>',
     summaryKey: 'partnership.help.remove',
-    available: async (ctx) => (await providerAdminOf(services, ctx)) !== undefined,
+    available: async (ctx) => (await partnerAdminOf(services, ctx)) !== undefined,
     async run(ctx, command) {
-      const provider = await providerAdminOf(services, ctx);
-      if (!provider) throw new AppError('PROVIDER.NOT_ADMIN');
-      const partnerships = await models.active({ providerOrgId: provider._id });
-      const orgs = await services.organizations.byIds(partnerships.map((p) => p.resellerOrgId));
-      const reseller = pickOrg([...orgs.values()], command.positional.join(' '));
-      const partnership = partnerships.find((p) => p.resellerOrgId === reseller._id) as Partnership;
-      const warning = ctx.t('partnership.remove.warning', { reseller: reseller.legalName });
-      return [
-        post(text(warning), {
-          type: 'actions',
-          buttons: [
-            {
-              label: ctx.t('partnership.button.remove'),
-              actionId: 'partnership.remove',
-              value: partnership._id,
-              style: 'danger',
-              confirm: {
-                title: ctx.t('partnership.remove.confirmTitle', { reseller: reseller.legalName }),
-                text: warning,
-                confirm: ctx.t('partnership.button.remove'),
-                deny: ctx.t('partnership.button.keep'),
-              },
-            },
-          ],
-        }),
-      ];
+      const admin = await partnerAdminOf(services, ctx);
+      if (!admin) throw new AppError('PROVIDER.NOT_ADMIN');
+      const mine = admin.side === 'provider' ? { providerOrgId: admin.org._id } : { resellerOrgId: admin.org._id };
+      const partnerships = await models.active(mine);
+      const orgs = await services.organizations.byIds(partnerships.map((p) => otherSide(p, admin.side)));
+      const partner = pickOrg([...orgs.values()], command.positional.join(' '));
+      const partnership = partnerships.find((p) => otherSide(p, admin.side) === partner._id) as Partnership;
+      return [removeButton(ctx, partnership, admin.side, partner.legalName)];
     },
   };
 }
 
-/** The confirmed press: ends the partnership once, records it and tells the reseller's admins. */
+/** "End partnership" under a provider in `providers`: shows the warning with its confirmed button. */
+export async function showRemoval(
+  services: CoreServices,
+  models: PartnershipStore,
+  ctx: TurnContext,
+  input: ActionInput,
+): Promise<Reply[]> {
+  const partnership = input.kind === 'action' ? await models.partnership(input.value) : undefined;
+  if (!partnership || partnership.state.status !== 'active') throw new AppError('PARTNERSHIP.ALREADY_REMOVED');
+  const admin = await partnerAdminOf(services, ctx);
+  if (!admin || ![partnership.providerOrgId, partnership.resellerOrgId].includes(admin.org._id)) throw new AppError('PROVIDER.NOT_ADMIN');
+  const partner = await services.organizations.get(otherSide(partnership, admin.side));
+  return [removeButton(ctx, partnership, admin.side, partner?.legalName ?? '')];
+}
+
+/** The warning and its confirmed "Remove partnership" button (also under each provider in a reseller's `providers`). */
+export function removeButton(ctx: TurnContext, partnership: Partnership, side: Side, partner: string): Reply {
+  const [warningKey, titleKey, params] =
+    side === 'provider'
+      ? ['partnership.remove.warning', 'partnership.remove.confirmTitle', { reseller: partner }]
+      : ['partnership.remove.warningByReseller', 'partnership.remove.confirmTitleByReseller', { provider: partner }];
+  const warning = ctx.t(warningKey, params);
+  return post(text(warning), {
+    type: 'actions',
+    buttons: [
+      {
+        label: ctx.t('partnership.button.remove'),
+        actionId: 'partnership.remove',
+        value: partnership._id,
+        style: 'danger',
+        confirm: {
+          title: ctx.t(titleKey, params),
+          text: warning,
+          confirm: ctx.t('partnership.button.remove'),
+          deny: ctx.t('partnership.button.keep'),
+        },
+      },
+    ],
+  });
+}
+
+/** The confirmed press: ends the partnership once, records it and tells the other side's admins. */
 export async function removePartnership(
   services: CoreServices,
   models: PartnershipStore,
@@ -59,9 +98,20 @@ export async function removePartnership(
   if (input.kind !== 'action') throw new AppError('ACTION.STALE');
   const partnership = await models.partnership(input.value);
   if (!partnership) throw new AppError('INVITATION.UNKNOWN');
-  const admin = await providerAdminOf(services, ctx);
+  const admin = await partnerAdminOf(services, ctx);
+  // A member of the reseller who is no admin is told who its admins are (ORG.ADMIN_ONLY).
+  if (!admin && (await orgOf(services, ctx.actor, 'reseller'))?.org._id === partnership.resellerOrgId) {
+    await requireRole(services, ctx.actor, 'reseller');
+  }
+  const side: Side = admin?.org._id === partnership.resellerOrgId ? 'reseller' : 'provider';
   const decision = decidePartnership(
-    { type: 'remove', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfProvider: admin?._id === partnership.providerOrgId },
+    {
+      type: 'remove',
+      by: actorKey(ctx.actor),
+      at: ctx.now,
+      actorAdminOfProvider: admin?.org._id === partnership.providerOrgId,
+      actorAdminOfReseller: admin?.org._id === partnership.resellerOrgId,
+    },
     partnership.state,
   );
   await applyChange(services.claims, {
@@ -86,6 +136,7 @@ export async function removePartnership(
           inviteeEmail: partnership.inviteeEmail,
           inviterActorKey: partnership.inviterActorKey,
           removedBy: actorKey(ctx.actor),
+          removedBySide: side,
         },
         at: ctx.now,
       }),
@@ -93,9 +144,14 @@ export async function removePartnership(
   const orgs = await services.organizations.byIds([partnership.providerOrgId, partnership.resellerOrgId]);
   const provider = orgs.get(partnership.providerOrgId) as Organization;
   const reseller = orgs.get(partnership.resellerOrgId) as Organization;
-  await notifyOrgAdmins(services, reseller._id, (locale) => ({
-    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.removed', { provider: provider.legalName }))] },
+  const names = { provider: provider.legalName, reseller: reseller.legalName };
+  const [told, notice, done] =
+    side === 'provider'
+      ? [reseller, 'partnership.notify.removed', 'partnership.removed']
+      : [provider, 'partnership.notify.removedByReseller', 'partnership.removedByReseller'];
+  await notifyOrgAdmins(services, told._id, (locale) => ({
+    message: { blocks: [text(services.translatorFor(locale)(notice, names))] },
   }));
-  const message = { blocks: [text(ctx.t('partnership.removed', { reseller: reseller.legalName }))] };
+  const message = { blocks: [text(ctx.t(done, names))] };
   return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];
 }

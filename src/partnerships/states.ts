@@ -9,7 +9,9 @@ import { accept, assertNever, refuse, type Decision } from '../core/decider.js';
  *               personal link; a profile email that names it only earns the refusal EMAIL.UNPROVEN, saying how)
  *               pending ──resend (by a provider admin)──▶ pending with a new link (the old one answers 410)
  *               pending lapses 90 days after it was sent (computed from `expiresAt`, never written)
- *   partnership: active ──remove (by a provider admin, after a warning that no legal notice is sent)──▶ removed
+ *   partnership: active ──remove (by an admin of the provider or of the reseller, after a warning that no legal
+ *                notice is sent)──▶ removed; the customers feature then ends the provider's order rights on the
+ *                customers the two shared (src/customers/partnership-ended.ts)
  *
  * Each transition is claimed first (`invite:<providerOrgId>:<email>:<n>` for the n-th invitation to an address,
  * `invitation:<id>:answered`, `invitation:<id>:token:<n>`, `partnership:<id>:removed:<since ms>`), then written,
@@ -22,7 +24,7 @@ import { accept, assertNever, refuse, type Decision } from '../core/decider.js';
  * - `partnership.invitation-resent`   { same as invited, tokenGeneration }
  * - `partnership.authorized`          { invitationId, partnershipId, providerOrgId, resellerOrgId, inviteeEmail, inviterActorKey, answeredBy }
  * - `partnership.declined`            { invitationId, providerOrgId, resellerOrgId (or null), inviteeEmail, inviterActorKey, answeredBy }
- * - `partnership.removed`             { partnershipId, invitationId, providerOrgId, resellerOrgId, inviteeEmail, inviterActorKey, removedBy }
+ * - `partnership.removed`             { partnershipId, invitationId, providerOrgId, resellerOrgId, inviteeEmail, inviterActorKey, removedBy, removedBySide: 'provider' | 'reseller' }
  */
 export const PARTNERSHIP_AUDIT = {
   invited: 'partnership.invited',
@@ -158,13 +160,13 @@ export function decideInvite(facts: InviteFacts): Decision<{ type: 'invite' }> {
 
 export type PartnershipState = { status: 'active'; since: Date } | { status: 'removed'; since: Date; at: Date; by: string };
 
-export type PartnershipCommand = { type: 'remove'; by: string; at: Date; actorAdminOfProvider: boolean };
+export type PartnershipCommand = { type: 'remove'; by: string; at: Date; actorAdminOfProvider: boolean; actorAdminOfReseller: boolean };
 export type PartnershipEvent = { type: 'removed'; by: string; at: Date };
 
 export function decidePartnership(command: PartnershipCommand, state: PartnershipState): Decision<PartnershipEvent> {
   switch (command.type) {
     case 'remove':
-      if (!command.actorAdminOfProvider) return refuse('PROVIDER.NOT_ADMIN');
+      if (!command.actorAdminOfProvider && !command.actorAdminOfReseller) return refuse('PROVIDER.NOT_ADMIN');
       if (state.status === 'removed') return refuse('PARTNERSHIP.ALREADY_REMOVED');
       return accept({ type: 'removed', by: command.by, at: command.at });
     default:

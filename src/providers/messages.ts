@@ -43,10 +43,12 @@ export const providerMessages = defineMessages(
     'provider.directory.next':
       'Contact a provider directly to discuss their reseller program, support and terms. If you both want to work together, they send you an invitation to authorize them as your indirect provider.',
     'error.PROVIDER.OPERATOR_ONLY': 'Only an operator of this bot can register indirect providers.',
-    'error.PROVIDER.NOT_ADMIN': 'Only an admin of an indirect provider can do that.',
+    'error.PROVIDER.NOT_ADMIN':
+      'Only an admin of an indirect provider can do that. If you work for a provider, ask one of its admins to do it or to give you the admin role (grant); members shows your roles.',
     'error.PROVIDER.DUPLICATE': 'A provider with PartnerID {partnerId} is already registered ({name}).',
     'error.PROVIDER.COUNTRY_UNKNOWN': '“{value}” is not a two-letter country code (for example TW or US), or “all”.',
-    'error.ORG.UNKNOWN': 'I couldn’t find “{query}” among your partners or customers.',
+    'error.ORG.UNKNOWN':
+      'I couldn’t find “{query}” among your partners or customers. Type providers, resellers, customers or partners to see their names.',
     'error.ORG.MISSING': 'Name the organization: its name (or part of it) or its PartnerID.',
     'error.ORG.AMBIGUOUS': '“{query}” matches several organizations ({names}). Please use the full name or the PartnerID.',
   },
@@ -55,7 +57,7 @@ export const providerMessages = defineMessages(
     'provider.help.find': '依國家/地區尋找間接提供者，並查看各提供者提供的服務',
     'provider.usage':
       '使用「provider add」登錄間接提供者（表單，或：provider add --name "Fabrikam Ltd" --country TW --partner-id 1234567 --services customer-support,marketing --admins ann@fabrikam.com），或使用「provider edit」變更您的提供者資料。',
-    'provider.field.legalName': '公司法定名稱',
+    'provider.field.legalName': '法律公司名稱',
     'provider.field.country': '國家/地區',
     'provider.field.partnerId': 'PartnerID（合作夥伴識別碼）',
     'provider.field.services': '提供的服務',
@@ -73,9 +75,9 @@ export const providerMessages = defineMessages(
     'provider.form.editTitle': '編輯 {name}',
     'provider.form.editSubmit': '儲存變更',
     'provider.invalid.intro': '請更正以下內容後再傳送一次命令：',
-    'provider.invalid.legalName.required': '請輸入公司法定名稱。',
+    'provider.invalid.legalName.required': '請輸入法律公司名稱。',
     'provider.invalid.legalName.too-long': '最多 100 個字元。',
-    'provider.invalid.legalName.invalid': '請輸入完整的法定名稱（不能只有一個字元、只有符號，或只有「LLC」之類的字尾）。',
+    'provider.invalid.legalName.invalid': '請輸入完整的法律公司名稱（不能只有一個字元、只有符號，或只有「LLC」之類的字尾）。',
     'provider.invalid.country': '「{value}」不是兩個字母的國家/地區代碼（例如 TW 或 US）。',
     'provider.invalid.partnerId': '「{value}」不是 PartnerID：請只輸入數字（例如 1234567）。',
     'provider.invalid.services': '請至少選擇下列其中一項：{allowed}。無法辨識：{value}',
@@ -89,10 +91,11 @@ export const providerMessages = defineMessages(
     'provider.directory.next':
       '請直接連絡提供者，討論其經銷商計畫、支援等級，以及條款。如果你們雙方都想合作，提供者會傳送邀請給您，請您授權他們成為您的間接提供者。',
     'error.PROVIDER.OPERATOR_ONLY': '只有此機器人的營運人員可以登錄間接提供者。',
-    'error.PROVIDER.NOT_ADMIN': '只有間接提供者的系統管理員可以執行此操作。',
+    'error.PROVIDER.NOT_ADMIN':
+      '只有間接提供者的系統管理員可以執行此操作。如果您任職於提供者，請要求其系統管理員代為執行，或授與您系統管理員角色（grant）；members 會顯示您的角色。',
     'error.PROVIDER.DUPLICATE': 'PartnerID 為 {partnerId} 的提供者已經登錄（{name}）。',
     'error.PROVIDER.COUNTRY_UNKNOWN': '「{value}」不是兩個字母的國家/地區代碼（例如 TW 或 US），也不是「all」。',
-    'error.ORG.UNKNOWN': '在您的合作夥伴或客戶中找不到「{query}」。',
+    'error.ORG.UNKNOWN': '在您的合作夥伴或客戶中找不到「{query}」。輸入 providers、resellers、customers 或 partners 查看其名稱。',
     'error.ORG.MISSING': '請指定組織：其名稱（或部分名稱）或 PartnerID。',
     'error.ORG.AMBIGUOUS': '「{query}」符合多個組織（{names}）。請使用完整名稱或 PartnerID。',
   },

@@ -27,6 +27,9 @@ export const INTERVAL_DEFAULTS = {
   'customer-request': '7d',
   'customer-request-again': '30d',
   'customer-request-lapse': '90d',
+  /** Time-bound customer access: told to the reseller (and the provider, two-tier) this long before it ends. */
+  'access-expiring': '30d',
+  'access-expiring-soon': '7d',
   /** First back-off of a failed mail send (doubles on each further attempt). */
   'mail-retry': '1m',
 } as const;

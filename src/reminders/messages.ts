@@ -18,6 +18,10 @@ export const reminderMessages = defineMessages(
     'reminders.kind.invitation-reseller': 'partnership invitation unanswered, remind the reseller',
     'reminders.kind.invitation-provider': 'partnership invitation unanswered, tell the provider',
     'reminders.kind.customer-request': 'customer request unanswered, first reminder',
+    'reminders.kind.access-expiring': 'customer access ends in 30 days, tell the reseller',
+    'reminders.kind.access-expiring-soon': 'customer access ends in 7 days, tell the reseller',
+    'reminders.kind.access-expiring-provider': 'customer access ends in 30 days, tell the provider',
+    'reminders.kind.access-expiring-provider-soon': 'customer access ends in 7 days, tell the provider',
     'reminders.kind.customer-request-again': 'customer request unanswered, second reminder',
     'reminders.kind.customer-request-lapse': 'customer request lapses, tell the reseller',
 
@@ -39,22 +43,28 @@ export const reminderMessages = defineMessages(
       'You were named primary contact of {legalName} in an indirect reseller enrollment. Please confirm your email address with the link in the verification email we sent you; the review starts once it is confirmed.',
     'reminder.verify-tell-enroller.subject': 'The primary contact has not verified the email yet',
     'reminder.verify-tell-enroller.text':
-      '{email}, the primary contact of your enrollment for {legalName}, has not confirmed the email address yet. Review cannot start until they do: ask them to look for the verification email, or change the primary contact.',
+      '{email}, the primary contact of your enrollment for {legalName}, has not confirmed the email address yet. Review cannot start until they do: ask them to look for the verification email (also in the spam folder); resend-verification sends a new one.',
     'reminder.review-status.subject': 'Your enrollment is still under review',
     'reminder.review-status.text':
       'Your indirect reseller enrollment for {legalName} is still under review. Checking your details can take several days; the primary contact gets an email as soon as the review is complete.',
     'reminder.more-info.subject': 'More information is needed for your enrollment',
     'reminder.more-info.text':
-      'The review of your enrollment for {legalName} is waiting for your answer to: “{question}”. Reply here with the information.',
+      'The review of your enrollment for {legalName} is waiting for your answer to: “{question}”. Reply in the chat with your answer: your next message there is sent to the reviewer.',
     'reminder.admin-agent.subject': 'Please confirm the admin agent role',
     'reminder.admin-agent.text':
       '{legalName} was accepted as an indirect reseller. Please confirm who holds the admin agent role in your organization so you can work with indirect providers.',
     'reminder.invitation-reseller.subject': '{provider} is waiting for your answer',
     'reminder.invitation-reseller.text':
-      '{provider} invited {email} to a reseller relationship as an indirect provider. An admin of your organization can authorize or decline the invitation from the invitation email or in chat.',
+      '{provider} invited {email} to a partnership as your indirect provider. An admin of your organization can authorize or decline the invitation from the invitation email or in chat.',
     'reminder.invitation-provider.subject': 'Your invitation to {email} is still unanswered',
     'reminder.invitation-provider.text':
-      'The reseller relationship invitation you sent to {email} on {sentOn} has not been answered. You can resend it, or contact the reseller directly.',
+      'The partnership invitation you sent to {email} on {sentOn} has not been answered. You can resend it, or contact the reseller directly.',
+    'reminder.access-expiring.subject': 'Your access to {customer} ends on {until}',
+    'reminder.access-expiring.text':
+      'Your reseller relationship with {customer} is time-bound and ends on {until}; it is not renewed by itself. To keep working with them, send a new request before then: invite-customer {email}',
+    'reminder.access-expiring-provider.subject': 'Your right to order for {customer} ends on {until}',
+    'reminder.access-expiring-provider.text':
+      'You can submit orders for {customer}, shared with {reseller}, until {until}; the access is time-bound and not renewed by itself. To keep it, {reseller} sends the customer a new request with you (invite-customer --with-provider).',
     'reminder.customer-request.subject': '{reseller} is waiting for your answer',
     'reminder.customer-request.text':
       '{reseller} asked to become your Cloud Solution Provider reseller. Please accept or decline the relationship request from the email you received.',
@@ -78,9 +88,13 @@ export const reminderMessages = defineMessages(
     'reminders.kind.review-status': '申請審查中，狀態通知',
     'reminders.kind.more-info': '已要求提供更多資訊',
     'reminders.kind.admin-agent': '尚未確認系統管理代理人角色',
-    'reminders.kind.invitation-reseller': '合作邀請尚未回覆，提醒經銷商',
-    'reminders.kind.invitation-provider': '合作邀請尚未回覆，通知提供者',
+    'reminders.kind.invitation-reseller': '合夥關係邀請尚未回覆，提醒經銷商',
+    'reminders.kind.invitation-provider': '合夥關係邀請尚未回覆，通知提供者',
     'reminders.kind.customer-request': '客戶要求尚未回覆，第一次提醒',
+    'reminders.kind.access-expiring': '客戶存取權 30 天後結束，通知經銷商',
+    'reminders.kind.access-expiring-soon': '客戶存取權 7 天後結束，通知經銷商',
+    'reminders.kind.access-expiring-provider': '客戶存取權 30 天後結束，通知提供者',
+    'reminders.kind.access-expiring-provider-soon': '客戶存取權 7 天後結束，通知提供者',
     'reminders.kind.customer-request-again': '客戶要求尚未回覆，第二次提醒',
     'reminders.kind.customer-request-lapse': '客戶要求已失效，通知經銷商',
 
@@ -101,19 +115,26 @@ export const reminderMessages = defineMessages(
       '您在 {legalName} 的間接經銷商註冊中被指定為主要連絡人。請使用我們寄給您的驗證電子郵件中的連結確認您的電子郵件地址；確認後即會開始審查。',
     'reminder.verify-tell-enroller.subject': '主要連絡人尚未驗證電子郵件',
     'reminder.verify-tell-enroller.text':
-      '{legalName} 註冊的主要連絡人 {email} 尚未確認電子郵件地址。在對方確認之前無法開始審查：請對方查看驗證電子郵件，或變更主要連絡人。',
+      '{legalName} 註冊的主要連絡人 {email} 尚未確認電子郵件地址。在對方確認之前無法開始審查：請對方查看驗證電子郵件（包括垃圾郵件資料夾）；輸入 resend-verification 可傳送新的驗證電子郵件。',
     'reminder.review-status.subject': '您的註冊仍在審查中',
     'reminder.review-status.text':
       '您為 {legalName} 提出的間接經銷商註冊仍在審查中。審查並確認您提供的資訊可能需要數天；審查完成後，我們會傳送電子郵件通知您的主要連絡人。',
     'reminder.more-info.subject': '您的註冊需要更多資訊',
-    'reminder.more-info.text': '{legalName} 註冊的審查正在等待您回答：「{question}」。請在這裡回覆所需資訊。',
+    'reminder.more-info.text':
+      '{legalName} 註冊的審查正在等待您回答：「{question}」。請在聊天中回覆您的答案：您在該處的下一則訊息會傳送給審查人員。',
     'reminder.admin-agent.subject': '請確認系統管理代理人角色',
     'reminder.admin-agent.text': '{legalName} 已獲接受成為間接經銷商。請確認您組織中由誰擔任系統管理代理人角色，以便與間接提供者合作。',
     'reminder.invitation-reseller.subject': '{provider} 正在等待您的回覆',
     'reminder.invitation-reseller.text':
-      '間接提供者 {provider} 邀請 {email} 建立經銷商關係。您組織的系統管理員可以從邀請電子郵件或在聊天中授權或拒絕此邀請。',
+      '{provider} 邀請 {email} 與其建立合夥關係，成為您的間接提供者。您組織的系統管理員可以從邀請電子郵件或在聊天中授權或拒絕此邀請。',
     'reminder.invitation-provider.subject': '您傳送給 {email} 的邀請尚未獲得回覆',
-    'reminder.invitation-provider.text': '您於 {sentOn} 傳送給 {email} 的經銷商關係邀請尚未獲得回覆。您可以重新傳送，或直接連絡該經銷商。',
+    'reminder.invitation-provider.text': '您於 {sentOn} 傳送給 {email} 的合夥關係邀請尚未獲得回覆。您可以重新傳送，或直接連絡該經銷商。',
+    'reminder.access-expiring.subject': '您對 {customer} 的存取權將於 {until} 結束',
+    'reminder.access-expiring.text':
+      '您與 {customer} 的經銷商關係有時間限制，將於 {until} 結束，且不會自動續約。若要繼續合作，請在此之前傳送新的要求：invite-customer {email}',
+    'reminder.access-expiring-provider.subject': '您代表 {customer} 提交訂單的權限將於 {until} 結束',
+    'reminder.access-expiring-provider.text':
+      '您可以代表與 {reseller} 共用的客戶 {customer} 提交訂單，直到 {until}；此存取權有時間限制，且不會自動續約。若要保留，{reseller} 需與您一起向客戶傳送新的要求（invite-customer --with-provider）。',
     'reminder.customer-request.subject': '{reseller} 正在等待您的回覆',
     'reminder.customer-request.text': '{reseller} 要求成為您的雲端解決方案提供者經銷商。請從您收到的電子郵件接受或拒絕此經銷商關係要求。',
     'reminder.customer-request-again.subject': '提醒：{reseller} 正在等待您的回覆',

@@ -1,6 +1,6 @@
 import type { CoreServices } from '../core/services.js';
 import type { DueReminders } from './store.js';
-import { endOf, type Intervals } from './intervals.js';
+import { approximateMs, endOf, type Intervals } from './intervals.js';
 import { claimKey, type Reminder, type ReminderKey, type ReminderKind } from './reminder.js';
 import { createReminderDelivery } from './reminder-delivery.js';
 import { createReminderSweep } from './reminder-sweep.js';
@@ -11,7 +11,7 @@ export interface ScheduledReminder extends Reminder {
   nextRunAt: Date;
 }
 
-export type ScheduleRequest = Omit<Reminder, 'dueAt' | 'since'> & { since: Date };
+export type ScheduleRequest = Omit<Reminder, 'dueAt' | 'since'> & { since: Date; endsAt?: Date };
 
 /**
  * Reminders as documents filed under their due second, swept by every replica (reminder-sweep.ts) and
@@ -55,13 +55,16 @@ export function createReminderService(
     define(kind) {
       kinds.set(kind.kind, kind);
     },
-    async schedule(request, options = {}) {
+    async schedule({ endsAt, ...request }, options = {}) {
       const kind = kinds.get(request.kind);
       if (!kind) throw new Error(`unknown reminder kind ${request.kind}`);
+      // Ahead of an end: `after` before it (too short a situation has no such reminder).
+      const before = endsAt && new Date(endsAt.getTime() - approximateMs(intervals[kind.after]));
+      if (before && before <= request.since) return undefined;
       if (!(await services.claims.claim(`${claimKey(request)}:scheduled`))) return undefined;
       if (options.replacing) await service.cancel(request.subjectId, [request.kind]);
       const timeZone = await delivery.timeZoneOf(request.recipient);
-      const due = endOf(request.since, intervals[kind.after], timeZone, hours);
+      const due = before ?? endOf(request.since, intervals[kind.after], timeZone, hours);
       const at = timeZone ? nextWorkingTime(due, timeZone, hours) : due;
       const reminder: Reminder = { ...request, since: request.since.toISOString(), dueAt: at.toISOString() };
       await store.add(reminder, services.clock.now());
@@ -100,6 +103,7 @@ export function createReminderService(
           recipient,
           orgIds: [entry.orgId, ...entry.relatedOrgIds].filter((id): id is string => Boolean(id)),
           since: entry.at,
+          endsAt: kind.endsAt?.(entry),
           params: (await kind.params?.(entry)) ?? {},
         },
         { replacing: true },

@@ -44,6 +44,11 @@ export interface ReminderKind {
   kind: string;
   /** The interval (REMINDER_INTERVALS name) from `since` to due. */
   after: IntervalName;
+  /**
+   * For a reminder ahead of an end (time-bound access): the end. Then `after` counts back from it, and a
+   * reminder whose time would come before the situation started is not scheduled.
+   */
+  endsAt?(entry: AuditEntry): Date | undefined;
   /** Audit actions that start the situation; empty for reminders scheduled by a sweep. */
   startsOn: string[];
   /** Narrows `startsOn` (e.g. only the first verification mail, not resends). */

@@ -113,7 +113,6 @@ function weekday(local: LocalTime): number {
   return new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
 }
 
-
 /**
  * `at` itself when it falls on a working day within working hours in `timeZone`, otherwise the
  * next start of working hours on a working day.

@@ -29,7 +29,7 @@ export const reviewMessages = defineMessages(
     'review.why.enrollment.email-verified': 'the primary contact verified the email address.',
     'review.why.enrollment.more-info-provided': 'the applicant answered your question.',
     'review.why.enrollment.review-reopened': 'the applicant appealed the rejection.',
-    'error.REVIEW.OPERATORS_ONLY': 'Only the bot’s operators can review enrollment applications.',
+    'error.REVIEW.OPERATORS_ONLY': 'Only the bot’s operators can review enrollment applications. To see your own application, type status.',
   },
   {
     'review.help': '審查註冊申請（營運人員）',
@@ -59,6 +59,6 @@ export const reviewMessages = defineMessages(
     'review.why.enrollment.email-verified': '主要連絡人已驗證電子郵件地址。',
     'review.why.enrollment.more-info-provided': '申請者已回答您的問題。',
     'review.why.enrollment.review-reopened': '申請者已對拒絕提出申訴。',
-    'error.REVIEW.OPERATORS_ONLY': '只有機器人的營運人員可以審查註冊申請。',
+    'error.REVIEW.OPERATORS_ONLY': '只有機器人的營運人員可以審查註冊申請。若要查看您自己的申請，請輸入 status。',
   },
 );

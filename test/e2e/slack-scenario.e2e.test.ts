@@ -207,7 +207,7 @@ describe('Slack scenarios', () => {
     const beforeApproval = t.fake.calls.length;
     const approved = await press(wendy, waiting, 'Approve');
     expect(labels(latest(wendy, waiting))).toEqual([]);
-    expect(texts(approved)).toContain('Approved');
+    expect(texts(approved)).toContain('Recorded: you approved');
     expect(texts(dmSince(ana, beforeApproval))).toContain('approved the reseller relationship request');
 
     // A double click: the same (stale) message pressed again is refused, and Ana hears nothing more.
@@ -278,6 +278,20 @@ describe('Slack scenarios', () => {
     for (const message of found.inThread) expect(labels(message)).not.toContain('Keep going');
     expect(texts(found.dm)).toContain('You have an enrollment in progress');
     expect(texts(await press(nia, withButton(found.dm, 'Keep going'), 'Keep going'))).toMatch(/tenant/i);
+  });
+
+  it('Ana ends the partnership from her providers list after the warning; Pam and Wendy are told', async () => {
+    const { ana, pam, wendy } = people;
+    const providers = await csp(ana, 'providers');
+    const warning = await press(ana, withButton(providers, 'End partnership'), 'End partnership');
+    expect(texts(warning)).toContain('No legal notice is sent');
+    const from = t.fake.calls.length;
+    expect(texts(await press(ana, withButton(warning, 'Remove partnership'), 'Remove partnership'))).toContain(
+      'The partnership with Fabrikam US has ended',
+    );
+    expect(texts(dmSince(pam, from))).toMatch(/Contoso.* ended its partnership with you/);
+    expect(texts(dmSince(wendy, from))).toContain('Fabrikam US can no longer submit orders for your organization');
+    expect(texts(await csp(pam, 'customers'))).not.toContain('Wingtip Toys');
   });
 
   it('kept every Block Kit payload within Slack’s limits', () => {

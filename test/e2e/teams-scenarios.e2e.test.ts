@@ -188,7 +188,7 @@ describe('Teams scenarios', () => {
     const anaBefore = inbox(ana).length;
     const approved = await press(wendy, request, 'Approve');
     expect(buttonTitles(approved.replaced.card)).toEqual([]);
-    await eventually(() => expect(texts([approved.replaced, ...approved.posts()])).toContain('Approved:'));
+    await eventually(() => expect(texts([approved.replaced, ...approved.posts()])).toContain('Recorded: you approved'));
     await eventually(() => expect(texts(inbox(ana).slice(anaBefore))).toContain('approved the reseller relationship request'));
     expect(texts(await ask(ana, 'customers'))).toContain('Wingtip Toys');
   });

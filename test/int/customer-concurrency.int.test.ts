@@ -2,7 +2,7 @@ import type { Actor } from '../../src/core/events.js';
 import { persona } from '../support/core-harness.js';
 import { button, cast, formOf, openLink, partneredWorld, readable, tokenIn, type World } from './partnership-fixtures.js';
 
-const APPROVED = 'Approved:';
+const APPROVED = 'Recorded: you approved';
 const DECLINED = 'You declined the request';
 const TOLD = 'This was just answered by someone else (or in another window). Nothing more was changed.';
 /** The loser is told either way: it lost the claim, or (when it started a moment later) it read the answered state. */

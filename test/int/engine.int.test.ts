@@ -21,6 +21,14 @@ describe('the conversation engine', () => {
     expect(text).toContain('What you can do');
   });
 
+  it('answers a press on a button it no longer knows with what to do, in both languages, never “something went wrong”', async () => {
+    const stale = { kind: 'action', actionId: 'retired.button', value: 'x' } as const;
+    expect(readable(await harness.send(persona('ana'), stale))).toBe(
+      'This button is out of date: what it offered has changed or was already done, and nothing was changed now. Use the newest message, or type help to see what you can do.',
+    );
+    expect(readable(await harness.send(persona('mei', { locale: 'zh-TW' }), stale))).toMatch(/^此按鈕已過時：.*help/);
+  });
+
   it('processes the same delivery once', async () => {
     const first = await harness.send(persona('ana'), { kind: 'command', name: 'help', args: '' }, { eventId: 'slack:Ev1' });
     const second = await harness.send(persona('ana'), { kind: 'command', name: 'help', args: '' }, { eventId: 'slack:Ev1' });

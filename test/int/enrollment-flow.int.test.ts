@@ -98,22 +98,25 @@ describe('reseller enrollment, end to end through the neutral interface', () => 
     expect(mails.some((m) => String(m.text).includes('已被接受'))).toBe(true);
   });
 
-  it('takes the “already enrolled in CSP” shortcut, asking only for the support contact beyond name and country', async () => {
+  it('takes the “already enrolled in CSP” shortcut: the support contact, plus name, country and the primary contact who verifies', async () => {
     const lee = persona('lee');
     const welcome = await say(h, lee, 'enroll');
     let replies = await press(h, lee, welcome, 'enrollment.shortcut');
-    const answers = ['Fabrikam Inc.', 'US', 'help@fabrikam.com', '+1 206 555 0100', 'https://fabrikam.com'];
+    expect(readable(welcome)).toContain('your primary contact’s work email, where the verification goes');
+    const answers = ['Fabrikam Inc.', 'US', 'pat@fabrikam.com', 'help@fabrikam.com', '+1 206 555 0100', 'https://fabrikam.com'];
     for (const text of answers) replies = await say(h, lee, text);
     const shown = readable(replies);
     expect(shown).toContain('Enrollment type: Already enrolled in CSP');
     expect(shown).not.toContain('Tenant');
     expect(shown).not.toContain('PartnerID');
-    const id = await submitAndVerify(h, lee, replies, 'help@fabrikam.com');
+    // The verification goes to the primary contact, not to the support mailbox.
+    const id = await submitAndVerify(h, lee, replies, 'pat@fabrikam.com');
     await h.send(operator, { kind: 'command', name: 'review', args: `approve ${id}` });
     expect(await orgs().findOne({ applicationId: id })).toMatchObject({
       legalName: 'Fabrikam Inc.',
       country: 'US',
       supportContact: { email: 'help@fabrikam.com' },
+      primaryContact: { email: 'pat@fabrikam.com' },
     });
   });
 });

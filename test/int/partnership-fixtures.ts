@@ -129,4 +129,30 @@ export async function partneredWorld(label: string) {
   return { world, contoso, adatum };
 }
 
+/** Wingtip's admin (Wendy, known in chat) approves Contoso's two-tier request with Fabrikam, lasting `days`. */
+export async function sharedCustomer(world: World, days = 730): Promise<void> {
+  await world.send(cast.wendy, 'help');
+  const draft = await world.send(
+    cast.rita,
+    `invite-customer admin@wingtip.com.tw --with-provider Fabrikam --days ${days} --name "Wingtip Toys"`,
+  );
+  await world.press(cast.rita, 'customer.send', button(draft, 'customer.send').value);
+  const [mail] = await world.mailsTo('admin@wingtip.com.tw');
+  const page = await openLink(world, cast.wendy, tokenIn(mail.text));
+  await world.press(cast.wendy, 'customer.approve', button(page.replies, 'customer.approve').value);
+}
+
+/** Litware's admin (Mei, in chat) approves Contoso's reseller-only request from the chat message, lasting `days`. */
+export async function resellerOnlyCustomer(world: World, days: number): Promise<void> {
+  await world.send(cast.mei, 'help');
+  const draft = await world.send(cast.rita, `invite-customer mei@litware.com.tw --days ${days} --name "Litware"`);
+  await world.press(cast.rita, 'customer.done', button(draft, 'customer.done').value);
+  const dm = world.dms.find((d) => d.to === 'web:web:mei')!;
+  await world.press(cast.mei, 'customer.approve', button([{ type: 'post', message: dm.message }], 'customer.approve').value);
+}
+
+/** What the bot told someone in chat outside their turns, as text. */
+export const toldIn = (world: World, who: string): string[] =>
+  world.dms.filter((d) => d.to === `web:web:${who}`).map((d) => readable([{ type: 'post', message: d.message }]));
+
 export { readable, buttons };

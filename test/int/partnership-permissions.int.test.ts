@@ -42,14 +42,25 @@ const table: Array<{ button: string; allowed: Who; success: string; refused: Rec
     success: 'is now your indirect provider',
     refused: cells(REFUSED.partnership, 'reseller admin'),
   },
-  { button: 'Remove partnership', allowed: 'provider admin', success: 'has ended', refused: cells(REFUSED.provider, 'provider admin') },
+  // The reseller's admin may end it too (partnership-end.int.test.ts): only the provider admin's press is tried here.
+  {
+    button: 'Remove partnership',
+    allowed: 'provider admin',
+    success: 'has ended',
+    refused: {
+      ...cells(REFUSED.provider, 'provider admin'),
+      'reseller admin': undefined,
+      // A member of the partner reseller is told whom to ask.
+      'reseller non-admin': 'Only an admin of Contoso Taiwan Co., Ltd. can do that. Ask one of its admins',
+    },
+  },
   {
     button: 'Decline (invitation)',
     allowed: 'reseller admin',
     success: 'You declined the invitation',
     refused: cells(REFUSED.partnership, 'reseller admin'),
   },
-  { button: 'Approve', allowed: 'customer admin', success: 'Approved', refused: cells(REFUSED.customer, 'customer admin') },
+  { button: 'Approve', allowed: 'customer admin', success: 'Recorded: you approved', refused: cells(REFUSED.customer, 'customer admin') },
   {
     button: 'End the relationship',
     allowed: 'reseller admin',

@@ -47,7 +47,7 @@ describe('the two-tier story: provider → reseller → customer', () => {
     expect(text).toContain('*Fabrikam Taiwan Ltd* (Pam (Fabrikam)) invites rita@contoso.com.tw');
     expect(text).toContain('submit orders and add subscriptions on behalf of your customers');
     expect(text).toContain('administrator access to your organization’s tenant');
-    expect(text).toContain('You can remove this access later');
+    expect(text).toContain('Your admins can end the partnership later with remove-partnership');
     expect(text).toContain('[Authorize indirect provider]');
     expect(button(page.replies, 'partnership.decline')).toMatchObject({ label: 'Decline', style: 'danger' });
 
@@ -66,9 +66,10 @@ describe('the two-tier story: provider → reseller → customer', () => {
     expect(unticked).toEqual([{ type: 'form-errors', formId: form.formId, errors: { consent: expect.stringContaining('Tick the box') } }]);
     expect(readable(await world.send(cast.rita, 'providers'))).toContain('You have no indirect provider yet');
 
-    expect(readable(await world.submit(cast.rita, form.formId, { consent: 'true' }))).toContain(
-      'Fabrikam Taiwan Ltd is now your indirect provider',
-    );
+    const authorized = readable(await world.submit(cast.rita, form.formId, { consent: 'true' }));
+    expect(authorized).toContain('Recorded: Fabrikam Taiwan Ltd is now your indirect provider in this bot');
+    // What the bot recorded is not Partner Center: the reseller is told what makes it real there.
+    expect(authorized).toContain('select Authorize indirect provider; Fabrikam Taiwan Ltd then appears on your Indirect providers page');
     const providers = readable(await world.send(cast.rita, 'providers'));
     expect(providers).toContain('Your indirect providers (1)');
     expect(providers).toContain('Fabrikam Taiwan Ltd');
@@ -118,7 +119,10 @@ describe('the two-tier story: provider → reseller → customer', () => {
     expect(text).toContain('Fabrikam Taiwan Ltd (indirect provider) would be able to submit orders on your behalf');
     expect(text).toContain('it is never permanent');
     const approved = await world.press(cast.wendy, 'customer.approve', button(page.replies, 'customer.approve').value);
-    expect(readable(approved)).toContain('Approved: Contoso Taiwan Co., Ltd. now has administrator permissions');
+    expect(readable(approved)).toContain(
+      'Recorded: you approved Contoso Taiwan Co., Ltd.’s request for administrator permissions for your subscriptions, licenses and users, and for Fabrikam Taiwan Ltd to submit orders for you',
+    );
+    expect(readable(approved)).toContain('This bot changes nothing at Microsoft');
     expect(readable(approved)).toContain('until 2027-11-02');
 
     const mine = readable(await world.send(cast.rita, 'customers'));

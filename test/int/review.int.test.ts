@@ -28,7 +28,9 @@ describe('operator review of enrollment applications', () => {
     const id = await submitAndVerify(h, ana, await enrollThroughSummary(h, ana, usAnswersFor('ana@contoso.com')), 'ana@contoso.com');
     const mallory = persona('mallory');
     for (const args of ['', `approve ${id}`, `reject ${id} nope`, `ask ${id} why?`]) {
-      expect(readable(await review(args, mallory))).toBe('Only the bot’s operators can review enrollment applications.');
+      expect(readable(await review(args, mallory))).toBe(
+        'Only the bot’s operators can review enrollment applications. To see your own application, type status.',
+      );
     }
     expect(readable(await h.send(mallory, { kind: 'action', actionId: 'review.approve', value: id }))).toContain(
       'Only the bot’s operators',
@@ -102,5 +104,32 @@ describe('operator review of enrollment applications', () => {
       reviewerKey: 'web:web:operator',
     });
     expect(accepted?.orgId).toEqual(expect.stringMatching(/^org_/));
+  });
+
+  it('after “more info”, takes the applicant’s next plain message as the answer and says so; a greeting still shows the question', async () => {
+    const cy = persona('rev-cy', { email: 'cy@contoso.com' });
+    const id = await submitAndVerify(h, cy, await enrollThroughSummary(h, cy, usAnswersFor('pc-cy@contoso.com')), 'pc-cy@contoso.com');
+    await review(`ask ${id} Which address is on your registration?`);
+    expect(chats.at(-1)).toMatchObject({
+      to: { userId: 'rev-cy' },
+      text: expect.stringContaining('your next message there is taken as your answer'),
+    });
+
+    expect(readable(await say(h, cy, 'hello'))).toContain('Which address is on your registration?');
+    expect(readable(await say(h, cy, 'The one on 5th Avenue, as in the certificate.'))).toContain(
+      'Thanks, your answer “The one on 5th Avenue, as in the certificate.” went to the reviewer. Your application is back under review.',
+    );
+    expect(chats.at(-1)).toMatchObject({
+      to: { userId: 'operator' },
+      text: expect.stringContaining('the applicant answered your question'),
+    });
+    // Only the next message: once answered, plain text is no answer any more.
+    expect(readable(await say(h, cy, 'and one more thing'))).toContain('I don’t know the command');
+    expect(readable(await say(h, cy, 'reply-review late addition'))).toContain('has not asked a question');
+    const provided = await h.database.connection
+      .collection('audit')
+      .find({ subject: id, action: 'enrollment.more-info-provided' })
+      .toArray();
+    expect(provided.map((entry) => entry.details.answer)).toEqual(['The one on 5th Avenue, as in the certificate.']);
   });
 });

@@ -15,6 +15,7 @@ import { describeReliability, printSummary, scaleName } from '../support/reliabi
 const COMMANDS = [
   'appeal',
   'customers',
+  'end-access',
   'enroll',
   'find-provider',
   'grant',
@@ -37,6 +38,8 @@ const COMMANDS = [
   'audit',
   'status',
   'help',
+  '結束合夥關係', // a command's Chinese name (src/i18n/command-aliases.ts)
+  '邀請新客戶',
 ];
 const SUBWORDS = [
   'add',

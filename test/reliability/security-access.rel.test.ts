@@ -82,8 +82,8 @@ describeReliability('security: tokens and organizations', () => {
         /only|cannot|not/i,
       );
     }
-    // Another organization's partnership and lists.
-    for (const who of [cast.otto, cast.sam, cast.stranger, cast.rita]) {
+    // Another organization's partnership and lists (Rita, the reseller's admin, may end her own partnership: issue 18).
+    for (const who of [cast.otto, cast.sam, cast.stranger]) {
       await expectRefused(
         `${who.userId} removes Fabrikam–Contoso`,
         readable(await world.press(who, 'partnership.remove', partnershipId)),
@@ -93,15 +93,15 @@ describeReliability('security: tokens and organizations', () => {
     for (const [who, command] of [
       [cast.otto, 'resellers'],
       [cast.stranger, 'resellers'],
+      // Answered within Adatum's own partners (Otto is a reseller admin: issue 18) and with its own (empty) list:
+      // not refusals, so not audited.
       [cast.otto, 'remove-partnership Contoso'],
-      [cast.rita, 'remove-partnership Contoso'],
-      [cast.otto, 'customers'], // answered with Adatum's own (empty) list: not a refusal, so not audited
+      [cast.otto, 'customers'],
     ] as Array<[Actor, string]>) {
       const saw = readable(await world.send(who, command));
-      if (who === cast.rita) await expectRefused(`rita: ${command}`, saw, /only an admin of an indirect provider/i);
-      else await note({ what: `${who.userId}: ${command}`, ok: !/Contoso Taiwan/.test(saw), saw: saw.slice(0, 200) });
+      await note({ what: `${who.userId}: ${command}`, ok: !/Contoso Taiwan/.test(saw), saw: saw.slice(0, 200) });
     }
-    const ownAnswer = refusals.at(-1);
+    const ownAnswers = refusals.slice(-2);
     // Review is for operators only.
     for (const who of [cast.rita, cast.pam, cast.stranger, cast.otto]) {
       for (const command of ['review', 'review approve app_00000000', 'review reject app_00000000 spam']) {
@@ -134,7 +134,7 @@ describeReliability('security: tokens and organizations', () => {
     });
     const summary = await audit().findOne({ action: 'access.refused', 'details.code': 'LINK.404', 'details.summary': true });
     const counted = Number(summary?.details?.unrecorded ?? 0);
-    const notAudited = refusals.filter((refusal) => !refusal.audited && refusal !== ownAnswer && !guessed.includes(refusal));
+    const notAudited = refusals.filter((refusal) => !refusal.audited && !ownAnswers.includes(refusal) && !guessed.includes(refusal));
 
     const changed = changes(before, await state());
     const wrong = refusals.filter((refusal) => !refusal.ok);
