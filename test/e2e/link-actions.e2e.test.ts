@@ -113,7 +113,7 @@ describe('acting from the emailed link in production', () => {
     expect(await forged.text()).toContain('Please open the link again');
 
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: en('customer.button.approve'), exact: true }).click()]);
-    await shows(page.getByText('Approved: Contoso Taiwan Co., Ltd. now has administrator permissions', { exact: false }));
+    await shows(page.getByText('Recorded: you approved Contoso Taiwan Co., Ltd.’s request', { exact: false }));
     await screenshot(page, 'link-approved');
     const told = await dmTo(rita.id, 'kevin@wingtip.example approved the reseller relationship request');
     expect(told.args.channel).toBe(`D${rita.id}`);

@@ -79,7 +79,7 @@ describe('proving a mailbox before answering as its owner', () => {
 
   it('lets the proven Slack user approve; the reseller is told; another profile with the same address still is not the invitee', async () => {
     const before = world.dms.length;
-    expect(readable(await world.press(wendy, 'customer.approve', requestId))).toContain('Approved: Contoso Taiwan Co., Ltd.');
+    expect(readable(await world.press(wendy, 'customer.approve', requestId))).toContain('Recorded: you approved Contoso Taiwan Co., Ltd.');
     expect(await requestStatus()).toBe('approved');
     expect(world.dms.slice(before).map((dm) => [dm.to, readable([{ type: 'post', message: dm.message }])])).toContainEqual([
       'web:web:rita',
@@ -87,7 +87,7 @@ describe('proving a mailbox before answering as its owner', () => {
     ]);
     // Wendy is the customer organization's global admin by her Slack identity.
     expect(readable(await world.send(wendy, 'members'))).toContain('Global admin');
-    expect(readable(await world.send(mallory, 'members'))).toBe('You don’t have permission to do that.');
+    expect(readable(await world.send(mallory, 'members'))).toContain('You don’t have permission to do that.');
   });
 
   it('gives up a code after five wrong tries, even the right code then', async () => {
@@ -104,7 +104,7 @@ describe('proving a mailbox before answering as its owner', () => {
   it('links a membership created for an address to a chat identity only once the address is proven', async () => {
     expect(readable(await world.send(cast.rita, 'grant nina@contoso.com.tw sales-agent'))).toContain('now has the role Sales agent');
     const nina = slack('UNINA', 'nina@contoso.com.tw');
-    expect(readable(await world.send(nina, 'members'))).toBe('You don’t have permission to do that.');
+    expect(readable(await world.send(nina, 'members'))).toContain('You don’t have permission to do that.');
     expect(await db().collection('memberships').findOne({ email: 'nina@contoso.com.tw' })).not.toHaveProperty('actorKey');
     await world.send(nina, 'verify-email');
     const mails = (await world.mailsTo('nina@contoso.com.tw')).filter((mail) => mail.tag === 'identity.code');
@@ -129,7 +129,7 @@ describe('proving a mailbox before answering as its owner', () => {
         input: { kind: 'action', actionId, value },
       });
     // A press for another subject (Wingtip's request) is not this page's: refused, nothing changes.
-    expect(readable((await act('customer.decline', requestId)).replies)).toBe('That button is from an older message; use the newest one.');
+    expect(readable((await act('customer.decline', requestId)).replies)).toContain('This button is out of date');
     expect(await requestStatus()).toBe('approved');
     const declined = await act('customer.decline', send.value.split(':')[0]);
     expect([declined.status, readable(declined.replies)]).toEqual([200, expect.stringContaining('You declined the request from Contoso')]);
