@@ -62,6 +62,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
         app: http,
         endpoints: EVENTS_PATH,
         processBeforeResponse: false,
+        // As for Teams (adapters/teams/index.ts): Slack's own requests are far smaller; a bigger body is refused 413 unread.
+        bodyLimit: 1024 * 1024,
         logger: boltLogger(logger),
         ...(installationStore && config.oauth
           ? {
