@@ -6,11 +6,11 @@ const JOB = 'claims.cleanup';
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Claims of delivery ids (`event:`) matter only while a platform may retry (Slack: about 5 minutes; Teams:
+ * Claims of delivery ids (`event:`) and of inbox attempts (`inbox:`) matter only while a platform may retry (Slack: about 5 minutes; Teams:
  * 15 s); without clean-up they would grow by one document per message forever. Superseded dialog versions
  * go the same way. State-transition claims are never pruned.
  */
-export const SHORT_LIVED_CLAIMS = ['event:'] as const;
+export const SHORT_LIVED_CLAIMS = ['event:', 'inbox:'] as const;
 
 export function scheduleClaimsCleanup(
   scheduler: Scheduler,

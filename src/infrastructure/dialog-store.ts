@@ -2,7 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { insertOnce } from './claims.js';
 import { AppError } from '../core/errors.js';
-import type { DialogState, DialogStore, SavedDialog } from '../core/ports.js';
+import type { DialogOrigin, DialogState, DialogStore, SavedDialog } from '../core/ports.js';
 
 /** The envelope every flow shares; each flow checks its own `step` and `data` when it reads them. */
 const stateSchema = z.object({ flow: z.string(), step: z.string(), data: z.record(z.string(), z.unknown()).nullable() });
@@ -14,10 +14,18 @@ export interface DialogDoc {
   state: DialogState | null;
   version: number;
   updatedAt: Date;
+  origin?: DialogOrigin;
 }
 
 const dialogSchema = new Schema<DialogDoc>(
-  { _id: String, key: { type: String, index: true }, state: { type: Schema.Types.Mixed, default: null }, version: Number, updatedAt: Date },
+  {
+    _id: String,
+    key: { type: String, index: true },
+    state: { type: Schema.Types.Mixed, default: null },
+    version: Number,
+    updatedAt: Date,
+    origin: Schema.Types.Mixed,
+  },
   { versionKey: false, minimize: false },
 );
 
@@ -32,6 +40,7 @@ interface DialogHead {
   version: number;
   state: DialogState | null;
   updatedAt: Date;
+  origin?: DialogOrigin;
 }
 
 /** Marks the dialogs collection as given heads (keys contain "|", so no key is this). */
@@ -59,7 +68,13 @@ export async function latestDialog(connection: Connection, key: string): Promise
 
 /** Points the head at a saved version. Best effort: the version is saved either way, and readers probe past a stale head. */
 async function moveHead(connection: Connection, doc: DialogDoc): Promise<void> {
-  const head: DialogHead = { _id: doc.key, version: doc.version, state: doc.state, updatedAt: doc.updatedAt };
+  const head: DialogHead = {
+    _id: doc.key,
+    version: doc.version,
+    state: doc.state,
+    updatedAt: doc.updatedAt,
+    ...(doc.origin ? { origin: doc.origin } : {}),
+  };
   try {
     await heads(connection).replaceOne({ _id: doc.key }, head, { upsert: true });
   } catch {
@@ -114,11 +129,18 @@ export function createDialogStore(connection: Connection): DialogStore {
   return {
     async load(key) {
       const doc = await latest(key);
-      return { state: readState(doc?.state), version: doc?.version ?? 0 };
+      return { state: readState(doc?.state), version: doc?.version ?? 0, origin: doc?.origin, updatedAt: doc?.updatedAt };
     },
-    async save(key, loaded, state, now) {
+    async save(key, loaded, state, now, origin) {
       const version = loaded.version + 1;
-      const doc: DialogDoc = { _id: `${key}#${version}`, key, state: state ?? null, version, updatedAt: now };
+      const doc: DialogDoc = {
+        _id: `${key}#${version}`,
+        key,
+        state: state ?? null,
+        version,
+        updatedAt: now,
+        ...(origin ? { origin } : {}),
+      };
       // The insert is the claim of version n + 1; the head follows it.
       if (!(await insertOnce(() => dialogs(connection).insertOne(doc)))) throw new AppError('DIALOG.BUSY');
       await moveHead(connection, doc);
