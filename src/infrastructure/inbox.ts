@@ -34,8 +34,8 @@ export function createInbox(
       // The acknowledgement waits for this insert; a database that does not answer in time (an outage) must not
       // hold it past the platform's deadline: the turn then runs unrecorded and tells the person to retry.
       const late = new Promise<'unrecorded'>((resolve) => (timer = setTimeout(() => resolve('unrecorded'), timeoutMs)));
-      const insert = insertOnce(() => records.insertOne({ _id: id, platform, payload, at: now() })).then(
-        (fresh): 'new' | 'known' => (fresh ? 'new' : 'known'),
+      const insert = insertOnce(() => records.insertOne({ _id: id, platform, payload, at: now() })).then((fresh): 'new' | 'known' =>
+        fresh ? 'new' : 'known',
       );
       try {
         return await Promise.race([insert, late]);

@@ -272,7 +272,7 @@ describeReliability('bad input over HTTP', () => {
           contentType: 'application/json',
           body: JSON.stringify({ type: 'message', text }),
           label: `${megabytes} MB teams`,
-        timeoutMs: 30_000,
+          timeoutMs: 30_000,
         });
         await send({
           path: '/slack/events',
@@ -280,7 +280,7 @@ describeReliability('bad input over HTTP', () => {
           sign: true,
           body: envelope({ type: 'message', text }, 'EvHuge'),
           label: `${megabytes} MB slack`,
-        timeoutMs: 30_000,
+          timeoutMs: 30_000,
         });
         await send({
           path: '/slack/events',
@@ -288,7 +288,7 @@ describeReliability('bad input over HTTP', () => {
           sign: true,
           body: `payload=${text}`,
           label: `${megabytes} MB form`,
-        timeoutMs: 30_000,
+          timeoutMs: 30_000,
         });
       }
     });
