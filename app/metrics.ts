@@ -1,8 +1,9 @@
 import type { Express } from 'express';
-import type { Connection } from 'mongoose';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { TurnQueue } from '../adapters/shared/turn-queue.js';
-import { applicationModel } from '../src/enrollment/application.js';
+import { createEnrollmentStore } from '../src/enrollment/store.js';
+import { createClaims } from '../src/infrastructure/claims.js';
+import type { Connection } from '../src/infrastructure/database.js';
 import type { Logger } from '../src/logger.js';
 import type { AuditLog } from '../src/core/ports.js';
 import { createDueReminders } from '../src/reminders/store.js';
@@ -45,8 +46,8 @@ export function createMetrics({ queue, audit, connection }: MetricsDeps): Regist
     },
   });
 
-  const dueReminders = createDueReminders(connection);
-  const applications = applicationModel(connection);
+  const dueReminders = createDueReminders(connection, createClaims(connection));
+  const applications = createEnrollmentStore(connection);
   new Gauge({
     name: 'csp_bot_reminders_due',
     help: 'Reminders scheduled and not sent yet.',
@@ -60,7 +61,7 @@ export function createMetrics({ queue, audit, connection }: MetricsDeps): Regist
     help: 'Enrollment applications under review (waiting for an operator).',
     registers,
     async collect() {
-      this.set(await applications.countDocuments({ 'state.status': 'under-review' }));
+      this.set(await applications.countInStatus('under-review'));
     },
   });
 

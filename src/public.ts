@@ -6,7 +6,7 @@ export type { Config } from './config.js';
 export { ConfigError, slackIsConfigured } from './config.js';
 export type { Logger } from './logger.js';
 export { loggableUrl } from './logger.js';
-export type { Core } from './core/create-core.js';
+export type { Core, WiredServices } from './core/create-core.js';
 export type { CoreServices } from './core/services.js';
 export type { Engine } from './core/engine.js';
 export type { Actor, InboundEvent, Input, Locale, Platform } from './core/events.js';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { CoreServices, Engine, Logger, Translate } from '../../src/public.js';
+import type { Engine, Logger, Translate, WiredServices } from '../../src/public.js';
 import { pageText } from './chrome-text.js';
 import type { WebConversations } from './conversation.js';
 import type { PageContext } from './html/layout.js';
@@ -8,7 +8,7 @@ import { readSession, type WebSession } from './session.js';
 /** What every route of the web adapter works with. */
 export interface WebDeps {
   engine: Engine;
-  services: Pick<CoreServices, 'publicUrl' | 'people' | 'clock' | 'connection'>;
+  services: Pick<WiredServices, 'publicUrl' | 'people' | 'clock' | 'connection'>;
   conversations: WebConversations;
   logger: Logger;
   /** Personas, the chat page and the views are on (the local playground); link pages work either way. */

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { Connection } from '../infrastructure/database.js';
 import type { Logger } from '../logger.js';
 import type { Locale } from './events.js';
 import type { Claims } from './ports.js';
@@ -7,9 +7,9 @@ import type { Catalogs } from '../i18n/catalogs.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createAuditLog } from '../infrastructure/audit.js';
 import { type AuditLog } from './ports.js';
-import { createOrganizations, orgModels } from '../infrastructure/organizations.js';
+import { createOrganizations, orgModels, type OrgModels } from '../infrastructure/organizations.js';
 import { createRefusalLog } from '../org/refusals.js';
-import { scheduleClaimsCleanup } from '../infrastructure/claims-cleanup.js';
+import { claimsCleanupJob } from '../infrastructure/claims-cleanup.js';
 import { createDialogStore } from '../infrastructure/dialog-store.js';
 import { createEngine, type Engine } from './engine.js';
 import { createNotifier } from './notifier.js';
@@ -42,9 +42,19 @@ export interface Assembly {
   modules(services: CoreServices): BotModule[];
 }
 
+/**
+ * The services as the composition root, the adapters (their platform records) and tests hold them: with the
+ * database connection and the organization models, which feature modules never see (they get `CoreServices`:
+ * ports, and their own store from app/).
+ */
+export interface WiredServices extends CoreServices {
+  connection: Connection;
+  orgs: OrgModels;
+}
+
 export interface Core {
   engine: Engine;
-  services: CoreServices;
+  services: WiredServices;
 }
 
 /** Builds the platform-neutral core: services, feature modules and the engine over them. */
@@ -57,7 +67,7 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
   const translatorFor = (locale: Locale) => createTranslator(assembly.catalogs, locale);
   const dialogs = createDialogStore(options.connection);
   const orgs = orgModels(options.connection);
-  const services: CoreServices = {
+  const services: WiredServices = {
     connection: options.connection,
     claims: options.claims,
     clock,
@@ -78,9 +88,11 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     catalogs: assembly.catalogs,
     translatorFor,
   };
-  scheduleClaimsCleanup(options.scheduler, { claims: options.claims, dialogs }, clock, options.logger);
+  const modules = assembly.modules(services);
+  for (const job of [claimsCleanupJob({ claims: options.claims, dialogs }, clock, options.logger), ...modules.flatMap((m) => m.jobs ?? [])])
+    options.scheduler.every(job);
   const engine = createEngine({
-    modules: assembly.modules(services),
+    modules,
     claims: options.claims,
     dialogs,
     people,

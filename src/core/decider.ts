@@ -31,6 +31,31 @@ export async function claimDecision<E>(claims: Pick<Claims, 'claim'>, decision: 
   return event;
 }
 
+/** One state change of a loaded subject: how its new state follows from the event, is written and recorded. */
+export interface Change<S, E> {
+  decision: Decision<E>;
+  /** The claim key that makes the change happen once, and the code for whoever comes second. */
+  claim: string;
+  lost: ErrorCode;
+  evolve(event: E): S;
+  write(state: S): Promise<unknown>;
+  /** The audit entry (its listeners schedule and cancel reminders). */
+  record(state: S): Promise<unknown>;
+}
+
+/**
+ * decide → claim → write → audit, in the order every handler follows after loading the subject; the
+ * handler then notifies and replies with the event and state it returns.
+ * @example const { state } = await applyChange(services.claims, { decision, claim: `partnership:${id}:removed`, lost: 'PARTNERSHIP.ALREADY_REMOVED', evolve, write, record });
+ */
+export async function applyChange<S, E>(claims: Pick<Claims, 'claim'>, change: Change<S, E>): Promise<{ event: E; state: S }> {
+  const event = await claimDecision(claims, change.decision, change.claim, change.lost);
+  const state = change.evolve(event);
+  await change.write(state);
+  await change.record(state);
+  return { event, state };
+}
+
 /** Ends a switch over a union: a new state or command that is not handled fails to compile. */
 export function assertNever(value: never): never {
   throw new Error(`unhandled case ${JSON.stringify(value)}`);

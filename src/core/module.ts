@@ -56,6 +56,18 @@ export interface BotModule {
   links?: Record<string, LinkKind>;
   /** Free text outside any dialog that is not a command (e.g. a greeting starts enrollment). */
   onUnmatchedText?(ctx: TurnContext, text: string): Promise<Reply[] | undefined>;
+  /** Its periodic jobs: `createCore` has the scheduler run each in every replica. */
+  jobs?: PeriodicJob[];
+}
+
+/**
+ * A recurring job (Agenda, `every`). Every replica may run it, so a run is harmless when repeated or claims
+ * what it changes.
+ */
+export interface PeriodicJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<void>;
 }
 
 export interface LinkResult {

@@ -139,6 +139,10 @@ export interface Organizations {
   byIds(ids: readonly string[]): Promise<Map<string, Organization>>;
   /** Organizations of one kind (in one country), by legal name. */
   ofKind(kind: OrgKind, country?: string): Promise<Organization[]>;
+  /** The organization of this kind with this Partner Center PartnerID. */
+  withPartnerId(kind: OrgKind, partnerId: string): Promise<Organization | undefined>;
+  /** How many organizations there are (the demo seeds an empty database only). */
+  count(): Promise<number>;
   /** Every membership of one organization. */
   members(orgId: string): Promise<Membership[]>;
   /** The membership of a known chat identity in one organization. */
@@ -146,10 +150,16 @@ export interface Organizations {
   /** Memberships created for, or linked to, this email address (lower case). */
   membershipsByEmail(email: string): Promise<Membership[]>;
   membershipById(id: string): Promise<Membership | undefined>;
+  /** Every membership linked to this chat identity. */
+  membershipsOf(actorKey: string): Promise<Membership[]>;
   /** Inserts under the organization's fixed id; false when it exists already (a repeated step changes nothing). */
   insert(org: Organization): Promise<boolean>;
   /** Inserts under the membership's fixed id (`membershipId`); false when it exists already. */
   addMembership(membership: Membership): Promise<boolean>;
+  /** Links a membership created for an email to the chat identity of the person with that email. */
+  link(membershipId: string, actorKey: string, displayName: string): Promise<void>;
+  /** Sets some of an organization's fields (an admin's edit). */
+  update(id: string, fields: Partial<Omit<Organization, '_id'>>): Promise<void>;
   setRoles(membershipId: string, roles: Membership['roles']): Promise<void>;
 }
 
@@ -179,6 +189,8 @@ export interface Claims {
   claim(key: string): Promise<boolean>;
   /** When `key` was claimed, or undefined when it was not. */
   claimedAt(key: string): Promise<Date | undefined>;
+  /** Claims every key at once, as claimed `at` (one unordered batch insert): the keys this caller won. */
+  claimAll(keys: readonly string[], at: Date): Promise<Set<string>>;
   /**
    * Deletes claims whose key starts with one of `prefixes` and that are older than `before` (run from a
    * clean-up job; there are no TTL indexes on FerretDB). Only for claims that guard short windows, such as

@@ -1,17 +1,17 @@
-import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
 import type { AuditLog, Claims, Clock, DialogStore, Mailer, Organizations, People } from './ports.js';
 import type { Scheduler } from '../infrastructure/scheduler.js';
 import type { RefusalLog } from '../org/refusals.js';
-import type { OrgModels } from '../infrastructure/organizations.js';
 import type { Notifier } from './notifier.js';
 import type { Locale } from './events.js';
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { Translate } from '../i18n/translator.js';
 
-/** Everything a feature module may use, built once by `createCore` and passed to each module factory. */
+/**
+ * Everything a feature module may use, built once by `createCore` and passed to each module factory: ports,
+ * never the database connection (a feature's own collections come as its store, built by app/).
+ */
 export interface CoreServices {
-  connection: Connection;
   claims: Claims;
   clock: Clock;
   people: People;
@@ -19,8 +19,6 @@ export interface CoreServices {
   dialogs: DialogStore;
   /** Refused attempts and requests, audited with a per-minute cap (one per process, shared by the engine and adapters). */
   refusals: RefusalLog;
-  /** The organization models, for the writes and queries the organizations port does not offer yet. */
-  orgs: OrgModels;
   organizations: Organizations;
   mailer: Mailer;
   notifier: Notifier;

@@ -113,7 +113,7 @@ async function customerOrgFor(
 }
 
 async function createCustomerOrg(services: CoreServices, ctx: TurnContext, request: CustomerRequest, orgId: string, country: string) {
-  await services.orgs.Organization.create({
+  await services.organizations.insert({
     _id: orgId,
     kind: 'customer',
     legalName: request.customerName ?? request.inviteeEmail,
@@ -125,7 +125,7 @@ async function createCustomerOrg(services: CoreServices, ctx: TurnContext, reque
 }
 
 async function addAdmin(services: CoreServices, ctx: TurnContext, orgId: string) {
-  await services.orgs.Membership.create({
+  await services.organizations.addMembership({
     _id: membershipId(orgId, actorKey(ctx.actor)),
     orgId,
     actorKey: actorKey(ctx.actor),

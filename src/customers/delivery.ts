@@ -1,11 +1,11 @@
-import { claimDecision } from '../core/decider.js';
+import { applyChange } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
-import { invitationLink } from '../partnerships/invitation-view.js';
+import { invitationLink } from '../partnerships/api.js';
 import { renderMail } from '../shared/mail-layout.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties, resellerAccess } from './parties.js';
@@ -37,10 +37,14 @@ export async function deliverRequest(
     request.state,
     { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country },
   );
-  const event = await claimDecision(services.claims, decision, `invitation:${request._id}:delivered`, 'CUSTOMER.ALREADY_SENT');
-  const state = evolveRequest(request.state, event);
-  await models.Request.updateOne({ _id: request._id }, { $set: { state } });
-  await recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how });
+  await applyChange(services.claims, {
+    decision,
+    claim: `invitation:${request._id}:delivered`,
+    lost: 'CUSTOMER.ALREADY_SENT',
+    evolve: (event) => evolveRequest(request.state, event),
+    write: (state) => models.Request.updateOne({ _id: request._id }, { $set: { state } }),
+    record: (state) => recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how }),
+  });
 
   const link = token ? invitationLink(services.publicUrl, token) : undefined;
   const reached = await services.notifier.notify(

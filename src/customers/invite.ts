@@ -6,8 +6,7 @@ import type { Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { newToken } from '../core/tokens.js';
 import type { Organization } from '../org/organizations.js';
-import { invitationLink } from '../partnerships/invitation-view.js';
-import { activePartnerships, type PartnershipModels } from '../partnerships/store.js';
+import { invitationLink, type PartnershipsReader } from '../partnerships/api.js';
 import { newId } from '../shared/ids.js';
 import { day } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
@@ -22,7 +21,7 @@ import { CUSTOMER_AUDIT, decideCustomerInvite, REQUEST_LIFETIME_DAYS } from './s
  * `invite-customer <email> [--with-provider <provider>] [--days N] [--name "Contoso Ltd"]`: issues a relationship
  * request and shows the reseller the draft email with its personal link.
  */
-export function inviteCustomerCommand(services: CoreServices, models: CustomerModels, partnerships: PartnershipModels): CommandSpec {
+export function inviteCustomerCommand(services: CoreServices, models: CustomerModels, partnerships: PartnershipsReader): CommandSpec {
   return {
     name: 'invite-customer',
     usage: 'invite-customer <email> [--with-provider <provider>] [--days 1-730] [--name "Company"]',
@@ -56,8 +55,8 @@ export function inviteCustomerCommand(services: CoreServices, models: CustomerMo
   };
 }
 
-async function authorizedProvider(services: CoreServices, partnerships: PartnershipModels, resellerOrgId: string, query: string) {
-  const active = await activePartnerships(partnerships, { resellerOrgId });
+async function authorizedProvider(services: CoreServices, partnerships: PartnershipsReader, resellerOrgId: string, query: string) {
+  const active = await partnerships.active({ resellerOrgId });
   const orgs = await services.organizations.byIds(active.map((p) => p.providerOrgId));
   try {
     return pickOrg([...orgs.values()], query);

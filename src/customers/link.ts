@@ -2,8 +2,7 @@ import type { LinkKind } from '../core/module.js';
 import { text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
-import { findPartnershipLink, type LinkPage } from '../partnerships/link.js';
-import type { PartnershipModels } from '../partnerships/store.js';
+import type { LinkPage, PartnershipsReader } from '../partnerships/api.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
@@ -14,7 +13,7 @@ import { closedRequest } from './states.js';
  * Decline), 200; 404 for a token that was never issued; 410 when expired, replaced or already answered.
  * Opening a link never changes anything: only the buttons on the page do.
  */
-export function invitationLink(services: CoreServices, partnerships: PartnershipModels, customers: CustomerModels): LinkKind {
+export function invitationLink(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerModels): LinkKind {
   const find = (token: string, now: Date) => findInvitationLink(services, partnerships, customers, hashToken(token), now);
   return {
     async open(ctx, token) {
@@ -27,12 +26,12 @@ export function invitationLink(services: CoreServices, partnerships: Partnership
 
 async function findInvitationLink(
   services: CoreServices,
-  partnerships: PartnershipModels,
+  partnerships: PartnershipsReader,
   customers: CustomerModels,
   tokenHash: string,
   now: Date,
 ): Promise<LinkPage> {
-  const partnership = await findPartnershipLink(services, partnerships, tokenHash, now);
+  const partnership = await partnerships.linkPage(tokenHash, now);
   if (partnership) return partnership;
   const request = await customers.Request.findOne({ tokenHash }).lean<CustomerRequest>();
   if (!request) return { status: 404, show: (t) => [text(t('customer.link.unknown'))] };

@@ -4,7 +4,7 @@ import { text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
-import { activePartnerships, type PartnershipModels } from '../partnerships/store.js';
+import type { PartnershipsReader } from '../partnerships/api.js';
 import { isoDate } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
 import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
@@ -12,7 +12,7 @@ import { customerCard, list, relationshipLine } from './relationship-view.js';
 import { isLive } from './states.js';
 
 /** `customers [--provider <provider>]`: a reseller's customers (or those shared with one provider); a provider's customers. */
-export function customersCommand(services: CoreServices, models: CustomerModels, partnerships: PartnershipModels): CommandSpec {
+export function customersCommand(services: CoreServices, models: CustomerModels, partnerships: PartnershipsReader): CommandSpec {
   return {
     name: 'customers',
     usage: 'customers [--provider <provider>]',
@@ -23,7 +23,7 @@ export function customersCommand(services: CoreServices, models: CustomerModels,
       if (!org) throw new AppError('PARTNERSHIP.NOT_RESELLER');
       const query = command.options.provider;
       if (org.kind === 'reseller' && query) {
-        const active = await activePartnerships(partnerships, { resellerOrgId: org._id });
+        const active = await partnerships.active({ resellerOrgId: org._id });
         const provider = pickOrg([...(await services.organizations.byIds(active.map((p) => p.providerOrgId))).values()], query);
         return sharedCustomers(services, models, ctx, org, provider);
       }
@@ -140,7 +140,7 @@ export function partnersCommand(services: CoreServices, models: CustomerModels):
 export async function listAction(
   services: CoreServices,
   models: CustomerModels,
-  partnerships: PartnershipModels,
+  partnerships: PartnershipsReader,
   ctx: TurnContext,
   input: ActionInput,
 ) {
@@ -149,7 +149,7 @@ export async function listAction(
   if (input.actionId !== 'customer.shared') throw new AppError('INVITATION.UNKNOWN');
   const reseller = (await orgOf(services, ctx.actor, 'reseller'))?.org;
   if (!reseller) throw new AppError('PARTNERSHIP.NOT_RESELLER');
-  const active = await activePartnerships(partnerships, { resellerOrgId: reseller._id });
+  const active = await partnerships.active({ resellerOrgId: reseller._id });
   const provider = (await services.organizations.byIds(active.map((p) => p.providerOrgId))).get(input.value);
   if (!provider) throw new AppError('CUSTOMER.PROVIDER_NOT_AUTHORIZED', undefined, { provider: input.value });
   return sharedCustomers(services, models, ctx, reseller, provider);

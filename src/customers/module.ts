@@ -1,19 +1,17 @@
 import type { BotModule } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
-import { partnershipModels } from '../partnerships/store.js';
+import type { PartnershipsReader } from '../partnerships/api.js';
 import { answerRequest } from './answer.js';
 import { deliverRequest } from './delivery.js';
 import { inviteCustomerCommand } from './invite.js';
 import { invitationLink } from './link.js';
 import { customersCommand, listAction, partnersCommand } from './lists.js';
-import { customerModels } from './store.js';
+import type { CustomerModels } from './store.js';
 import { invitationsCommand } from './pending.js';
 import { removeCustomer, removeCustomerCommand } from './remove.js';
 
 /** Flow 3: customer relationship requests (reseller only or two-tier), approvals, lists, removal; the invitation links. */
-export function customersModule(services: CoreServices): BotModule {
-  const models = customerModels(services.connection);
-  const partnerships = partnershipModels(services.connection);
+export function customersModule(services: CoreServices, models: CustomerModels, partnerships: PartnershipsReader): BotModule {
   return {
     name: 'customers',
     commands: [

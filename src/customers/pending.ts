@@ -4,19 +4,16 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
-import { invitationBlocks } from '../partnerships/invitation-view.js';
-import { type PartnershipInvitation, type PartnershipModels } from '../partnerships/store.js';
+import { invitationBlocks, type PartnershipsReader } from '../partnerships/api.js';
 import type { CustomerModels, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
 
 /** The open invitations and requests addressed to the caller: by their email, or to an organization they administer. */
-async function waitingFor(services: CoreServices, partnerships: PartnershipModels, customers: CustomerModels, ctx: TurnContext) {
+async function waitingFor(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerModels, ctx: TurnContext) {
   const email = ctx.actor.email?.toLowerCase();
   const reseller = await orgOf(services, ctx.actor, 'reseller');
   const customer = await orgOf(services, ctx.actor, 'customer');
-  const invitationFilter: Array<Record<string, string>> = email ? [{ inviteeEmail: email }] : [];
-  if (reseller && isAdmin(reseller.membership.roles)) invitationFilter.push({ resellerOrgId: reseller.org._id });
   const requestEmails = new Set(email ? [email] : []);
   if (customer && isAdmin(customer.membership.roles)) {
     const members = await services.organizations.members(customer.org._id);
@@ -24,14 +21,17 @@ async function waitingFor(services: CoreServices, partnerships: PartnershipModel
   }
   const open = { 'state.status': 'pending' as const, expiresAt: { $gt: ctx.now } };
   const [invitations, requests] = await Promise.all([
-    invitationFilter.length ? partnerships.Invitation.find({ ...open, $or: invitationFilter }).lean<PartnershipInvitation[]>() : [],
+    partnerships.openInvitations(
+      { email, resellerOrgId: reseller && isAdmin(reseller.membership.roles) ? reseller.org._id : undefined },
+      ctx.now,
+    ),
     requestEmails.size ? customers.Request.find({ ...open, inviteeEmail: { $in: [...requestEmails] } }).lean<CustomerRequest[]>() : [],
   ]);
   return { invitations, requests };
 }
 
 /** `invitations`: what waits for the caller's answer (the Slack App Home shows it too). */
-export function invitationsCommand(services: CoreServices, partnerships: PartnershipModels, customers: CustomerModels): CommandSpec {
+export function invitationsCommand(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerModels): CommandSpec {
   return {
     name: 'invitations',
     usage: 'invitations',

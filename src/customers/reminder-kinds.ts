@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import { customerModels } from './store.js';
+import type { CustomerModels } from './store.js';
 import { CUSTOMER_AUDIT, REQUEST_LIFETIME_DAYS } from './states.js';
 import type { AuditEntry } from '../core/ports.js';
 import type { Translate } from '../i18n/translator.js';
@@ -11,16 +11,16 @@ import { defined, detail } from '../reminders/details.js';
  * request's lapse itself is computed by the customers flow from `expiresAt`, nothing is written).
  * Audit codes and details as documented in src/customers/states.ts (subject = requestId).
  */
-export function customerKinds(services: CoreServices): ReminderKind[] {
+export function customerKinds(services: CoreServices, models: CustomerModels): ReminderKind[] {
   const stillPending = async (reminder: Reminder) => {
-    const request = await customerModels(services.connection).Request.findById(reminder.subjectId).lean();
+    const request = await models.Request.findById(reminder.subjectId).lean();
     return request?.state.status === 'pending';
   };
 
   async function params(entry: AuditEntry): Promise<Record<string, string>> {
     const resellerOrgId = detail(entry, 'resellerOrgId') ?? entry.orgId;
     const reseller = resellerOrgId ? await services.organizations.get(resellerOrgId) : null;
-    const request = entry.subject ? await customerModels(services.connection).Request.findById(entry.subject).lean() : null;
+    const request = entry.subject ? await models.Request.findById(entry.subject).lean() : null;
     const customer = request?.customerName ?? detail(entry, 'inviteeEmail');
     return defined({ reseller: reseller?.legalName ?? resellerOrgId, customer, about: customer, days: String(REQUEST_LIFETIME_DAYS) });
   }

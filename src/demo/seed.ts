@@ -1,5 +1,4 @@
 import type { CoreServices } from '../core/services.js';
-import { insertOnce } from '../infrastructure/claims.js';
 import { membershipId, type Membership, type Organization } from '../org/organizations.js';
 import type { Role } from '../org/roles.js';
 import { PERSONAS, personaActor, personaConversationId, personaKey, type PersonaId } from './personas.js';
@@ -59,17 +58,17 @@ const DEMO_MEMBERS: ReadonlyArray<{ orgId: string; persona?: PersonaId; email: s
   { orgId: 'org_demo_reseller_tw', persona: 'reseller', email: 'daniel.chen@contoso.example', displayName: 'Daniel Chen', roles: ADMIN },
 ];
 
-type SeedServices = Pick<CoreServices, 'orgs' | 'claims' | 'people' | 'clock' | 'logger'>;
+type SeedServices = Pick<CoreServices, 'organizations' | 'claims' | 'people' | 'clock' | 'logger'>;
 
 /**
  * Seeds the demo when the database has no organization yet. Safe with several processes starting
  * at once: only the one that claims `demo:seed` writes. Returns whether this call seeded.
  */
 export async function seedDemo(services: SeedServices): Promise<boolean> {
-  if ((await services.orgs.Organization.countDocuments({})) > 0) return false;
+  if ((await services.organizations.count()) > 0) return false;
   if (!(await services.claims.claim('demo:seed'))) return false;
   const now = services.clock.now();
-  for (const org of DEMO_ORGS) await insertOnce(() => services.orgs.Organization.create({ ...org, createdAt: now }));
+  for (const org of DEMO_ORGS) await services.organizations.insert({ ...org, createdAt: now });
   for (const member of DEMO_MEMBERS) {
     const key = member.persona && personaKey(member.persona);
     const membership: Membership = {
@@ -81,7 +80,7 @@ export async function seedDemo(services: SeedServices): Promise<boolean> {
       roles: member.roles,
       createdAt: now,
     };
-    await insertOnce(() => services.orgs.Membership.create(membership));
+    await services.organizations.addMembership(membership);
   }
   // Known people get notifications in their playground inbox instead of only by email.
   for (const persona of PERSONAS) await services.people.remember(personaActor(persona, 'en'), personaConversationId(persona.id), now);

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Schema, type Connection, type Model } from 'mongoose';
 import type { Locale, Platform } from '../core/events.js';
 import type { EnrollmentAnswers } from './answers.js';
 import type { ApplicationCommand, ApplicationState } from './states.js';
 
 // The application record and what the rest of the feature may ask of it, apart from applications.ts
-// (which runs the transitions): effects, verification and acceptance use these without a cycle.
+// (which runs the transitions) and store.ts (which keeps it): effects, verification and acceptance use these without a cycle.
 
 /** Who enrolled: where to tell them about changes. */
 export interface Applicant {
@@ -27,26 +26,6 @@ export interface Application {
   orgId?: string;
   createdAt: Date;
   updatedAt: Date;
-}
-
-const applicationSchema = new Schema<Application>(
-  {
-    _id: String,
-    revision: Number,
-    state: Schema.Types.Mixed,
-    answers: Schema.Types.Mixed,
-    applicant: Schema.Types.Mixed,
-    contactEmail: String,
-    orgId: String,
-    createdAt: Date,
-    updatedAt: Date,
-  },
-  { versionKey: false, minimize: false },
-);
-applicationSchema.index({ 'applicant.actorKey': 1 });
-
-export function applicationModel(connection: Connection): Model<Application> {
-  return connection.models.Application ?? connection.model<Application>('Application', applicationSchema, 'applications');
 }
 
 /** Short enough for an operator to type: `review approve app_3f9a1c2e`. */

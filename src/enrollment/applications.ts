@@ -2,21 +2,12 @@ import { AppError } from '../core/errors.js';
 import type { Platform } from '../core/events.js';
 import type { CoreServices } from '../core/services.js';
 import { contactEmailOf } from './answers.js';
-import { applicationModel, type Application, type Applications } from './application.js';
+import type { Application, Applications } from './application.js';
 import { decide } from './decide.js';
 import { announce, prepare, type EffectServices } from './effects.js';
 import { auditAction, evolve, type ApplicationEvent, type ApplicationStatus } from './states.js';
-import { insertOnce } from '../infrastructure/claims.js';
-import {
-  claimTransition,
-  InjectedCrash,
-  markDone,
-  transitionId,
-  transitionModel,
-  unfinished,
-  type CrashPoint,
-  type Transition,
-} from './transitions.js';
+import type { EnrollmentStore } from './store.js';
+import { InjectedCrash, transitionId, type CrashPoint, type Transition } from './transitions.js';
 
 type Services = Pick<CoreServices, 'audit' | 'logger'> & EffectServices;
 
@@ -27,9 +18,7 @@ type Services = Pick<CoreServices, 'audit' | 'logger'> & EffectServices;
  * claimed one by one. So `kill -9` anywhere leaves a transition that the next reader of the application
  * finishes, and nothing happens twice. `crashAfter` (tests only) stops a transition where a kill would.
  */
-export function createApplications(services: Services, faults: { crashAfter?: CrashPoint } = {}): Applications {
-  const model = applicationModel(services.connection);
-  const transitions = transitionModel(services.connection);
+export function createApplications(services: Services, store: EnrollmentStore, faults: { crashAfter?: CrashPoint } = {}): Applications {
   const step = (point: CrashPoint) => {
     if (faults.crashAfter === point) throw new InjectedCrash(point);
   };
@@ -65,19 +54,16 @@ export function createApplications(services: Services, faults: { crashAfter?: Cr
       done: false,
       at: services.clock.now(),
     };
-    if (!(await claimTransition(transitions, transition))) return undefined;
+    if (!(await store.claimTransition(transition))) return undefined;
     step('claim');
     return transition;
   }
 
   async function complete(transition: Transition): Promise<Application> {
     const { next, revision } = transition;
-    const previous = { _id: next._id, revision: revision - 1 };
-    // Only over the previous revision: a late repeat never rolls a newer state back. The first revision is
-    // inserted (upsert); a repeat of it meets the existing document (duplicate key) and changes nothing.
-    await insertOnce(() => model.replaceOne(previous, next, { upsert: revision === 1 }));
+    await store.write(next);
     step('write');
-    await prepare(services, transition);
+    await prepare(services, store, transition);
     for (const [index, event] of transition.events.entries()) {
       await services.audit.record({
         id: `aud_${next._id}_r${revision}_${index}`,
@@ -93,13 +79,13 @@ export function createApplications(services: Services, faults: { crashAfter?: Cr
     step('audit');
     await announce(services, transition);
     step('announce');
-    await markDone(transitions, transition._id);
+    await store.markDone(transition._id);
     return next;
   }
 
   /** Finishes what crashed processes left (normally nothing: one indexed query). */
   async function settle(filter: { applicationId: string } | { applicantKey: string }): Promise<void> {
-    for (const transition of await unfinished(transitions, filter)) {
+    for (const transition of await store.unfinished(filter)) {
       await complete(transition).catch((error: unknown) => {
         if (error instanceof InjectedCrash) throw error;
         services.logger.error({ err: error, transition: transition._id }, 'could not finish an application transition');
@@ -110,21 +96,15 @@ export function createApplications(services: Services, faults: { crashAfter?: Cr
   return {
     async get(id) {
       await settle({ applicationId: id });
-      const app = await model.findById(id).lean<Application>();
+      const app = await store.application(id);
       if (!app) throw new AppError('ENROLLMENT.UNKNOWN_APPLICATION', undefined, { id });
       return app;
     },
     async latestOf(actorKey) {
       await settle({ applicantKey: actorKey });
-      const [app] = await model.find({ 'applicant.actorKey': actorKey }).sort({ createdAt: -1 }).limit(1).lean<Application[]>();
-      return app;
+      return store.latestOf(actorKey);
     },
-    async inStatus(statuses) {
-      return model
-        .find({ 'state.status': { $in: statuses } })
-        .sort({ createdAt: 1 })
-        .lean<Application[]>();
-    },
+    inStatus: (statuses) => store.inStatus(statuses),
     async submit({ id, answers, applicant, actorKey, verification }) {
       const now = services.clock.now();
       const link = verification && { tokenHash: verification.tokenHash, expiresAt: verification.expiresAt };
@@ -141,8 +121,7 @@ export function createApplications(services: Services, faults: { crashAfter?: Cr
         updatedAt: now,
       };
       const transition =
-        !(await model.exists({ _id: id })) &&
-        (await begin(app, decision.events, { actorKey, platform: applicant.platform }, verification?.token));
+        !(await store.exists(id)) && (await begin(app, decision.events, { actorKey, platform: applicant.platform }, verification?.token));
       if (!transition) {
         await settle({ applicationId: id });
         throw new AppError('ENROLLMENT.ALREADY_SUBMITTED');

@@ -5,6 +5,7 @@ import { adminAgentQuestion, createReseller } from './acceptance.js';
 import type { Application } from './application.js';
 import { notifyParties, type NoticeKind } from './notify.js';
 import type { ApplicationEvent } from './states.js';
+import type { EnrollmentStore } from './store.js';
 import type { Transition } from './transitions.js';
 import { mailVerificationLink, rememberLink } from './verification.js';
 
@@ -17,15 +18,15 @@ import { mailVerificationLink, rememberLink } from './verification.js';
  */
 export type EffectServices = Pick<
   CoreServices,
-  'connection' | 'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor'
+  'claims' | 'organizations' | 'people' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'translatorFor'
 >;
 
 /** Before the audit entries (their listeners may look for them): the new organization, the link's record. */
-export async function prepare(services: EffectServices, transition: Transition): Promise<void> {
+export async function prepare(services: EffectServices, store: EnrollmentStore, transition: Transition): Promise<void> {
   for (const event of transition.events) {
     if (event.type === 'accepted') await createReseller(services, transition.next);
     if (event.type === 'verification-sent' && transition.verificationToken)
-      await rememberLink(services, transition.next, transition.verificationToken, event.expiresAt);
+      await rememberLink(store, transition.next, transition.verificationToken, event.expiresAt);
   }
 }
 

@@ -5,13 +5,13 @@ import { post, text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { orgOf, readOnce } from '../org/access.js';
 import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
-import { createApplications } from './applications.js';
 import { newApplicationId, type Application, type Applications } from './application.js';
 import { createEnrollmentDialog, type Submit } from './dialog.js';
 import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
 import { ask, welcome } from './render.js';
 import { containsSecret } from './secrets.js';
 import { statusBlocks } from './status.js';
+import type { EnrollmentStore } from './store.js';
 import { newVerification, verificationLink, sendVerification } from './verification.js';
 
 const GREETING = /^(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈囉|早安)[\s!！.。]*$/i;
@@ -21,7 +21,7 @@ const GREETING = /^(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|
  * application's status, email verification, the applicant's side of review (reply, appeal) and the
  * admin agent confirmation after acceptance.
  */
-export function enrollmentModule(services: CoreServices, applications: Applications = createApplications(services)): BotModule {
+export function enrollmentModule(services: CoreServices, store: EnrollmentStore, applications: Applications): BotModule {
   const by = (ctx: TurnContext) => ({ actorKey: actorKey(ctx.actor), platform: ctx.actor.platform });
 
   async function start(ctx: TurnContext): Promise<Reply[]> {
@@ -191,7 +191,7 @@ export function enrollmentModule(services: CoreServices, applications: Applicati
         throw new AppError('ACTION.STALE');
       },
     },
-    links: { 'verify-email': verificationLink(services, applications) },
+    links: { 'verify-email': verificationLink(services, store, applications) },
     async onUnmatchedText(ctx, typed) {
       if (!GREETING.test(typed.trim())) return undefined;
       if (await orgOf(services, ctx.actor)) return undefined;

@@ -1,10 +1,10 @@
 import type { CoreServices } from '../core/services.js';
 import { AppError } from '../core/errors.js';
-import { createApplications } from './applications.js';
-import { applicationModel, type Application } from './application.js';
+import type { Applications } from './application.js';
 import { adminAgentQuestion } from './acceptance.js';
 import { sendVerification } from './verification.js';
 import type { ApplicationStatus } from './states.js';
+import type { EnrollmentStore } from './store.js';
 import type { AuditEntry } from '../core/ports.js';
 import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
 import { defined, detail } from '../reminders/details.js';
@@ -13,16 +13,15 @@ import { defined, detail } from '../reminders/details.js';
  * The enrollment rows of the reminder table, driven by the audit codes documented in
  * src/enrollment/states.ts (subject = applicationId; details.applicantKey, details.primaryContactEmail).
  */
-export function enrollmentKinds(services: CoreServices): ReminderKind[] {
-  const applications = () => applicationModel(services.connection);
-  const load = (id: string) => applications().findById(id).lean<Application>();
+export function enrollmentKinds(services: CoreServices, store: EnrollmentStore, applications: Applications): ReminderKind[] {
+  const load = (id: string) => store.application(id);
 
   /** The application is still in one of `statuses` (its current state, read just before delivery). */
   const stillIn =
     (...statuses: ApplicationStatus[]) =>
     async (reminder: Reminder): Promise<boolean> => {
       const app = await load(reminder.subjectId);
-      return app !== null && statuses.includes(app.state.status);
+      return app !== undefined && statuses.includes(app.state.status);
     };
 
   const applicant = (entry: AuditEntry) => {
@@ -31,7 +30,7 @@ export function enrollmentKinds(services: CoreServices): ReminderKind[] {
   };
 
   async function params(entry: AuditEntry): Promise<Record<string, string>> {
-    const app = entry.subject ? await load(entry.subject) : null;
+    const app = entry.subject ? await load(entry.subject) : undefined;
     return defined({
       legalName: app?.answers.values.legalName || detail(entry, 'legalName') || entry.subject,
       about: app?.answers.values.legalName || detail(entry, 'legalName'),
@@ -42,7 +41,6 @@ export function enrollmentKinds(services: CoreServices): ReminderKind[] {
 
   /** A fresh link through the enrollment's own use case; within its resend cool-down (someone resent lately) a plain reminder goes instead. */
   async function sendFreshLink(reminder: Reminder): Promise<boolean> {
-    const applications = createApplications(services);
     try {
       await sendVerification(services, applications, await applications.get(reminder.subjectId), {
         actorKey: 'system',

@@ -1,6 +1,4 @@
-import { Schema, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../core/events.js';
-import { insertOnce } from '../infrastructure/claims.js';
 import type { Application } from './application.js';
 import type { ApplicationEvent, ApplicationStatus } from './states.js';
 
@@ -32,52 +30,7 @@ export interface Transition {
   at: Date;
 }
 
-const transitionSchema = new Schema<Transition>(
-  {
-    _id: String,
-    applicationId: { type: String, index: true },
-    applicantKey: { type: String, index: true },
-    revision: Number,
-    next: Schema.Types.Mixed,
-    events: Schema.Types.Mixed,
-    statuses: [String],
-    by: Schema.Types.Mixed,
-    verificationToken: String,
-    done: Boolean,
-    at: Date,
-  },
-  { versionKey: false, minimize: false },
-);
-
-export function transitionModel(connection: Connection): Model<Transition> {
-  return (
-    connection.models.ApplicationTransition ??
-    connection.model<Transition>('ApplicationTransition', transitionSchema, 'application_transitions')
-  );
-}
-
 export const transitionId = (applicationId: string, revision: number): string => `${applicationId}:${revision}`;
-
-/** Claims the transition by inserting it; false when another caller holds that revision already. */
-export function claimTransition(model: Model<Transition>, transition: Transition): Promise<boolean> {
-  return insertOnce(() => model.create(transition));
-}
-
-/** Transitions claimed but not finished (their process died, or is still at work), oldest first. */
-export async function unfinished(
-  model: Model<Transition>,
-  filter: { applicationId: string } | { applicantKey: string },
-): Promise<Transition[]> {
-  return model
-    .find({ ...filter, done: false })
-    .sort({ revision: 1 })
-    .lean<Transition[]>();
-}
-
-/** Marks the transition finished and forgets the verification token. */
-export async function markDone(model: Model<Transition>, id: string): Promise<void> {
-  await model.updateOne({ _id: id }, { $set: { done: true }, $unset: { verificationToken: 1 } });
-}
 
 /** Where a test may cut a transition short, as `kill -9` would (see createApplications' `crashAfter`). */
 export type CrashPoint = 'claim' | 'write' | 'audit' | 'announce';

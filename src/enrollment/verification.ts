@@ -1,30 +1,16 @@
-import { Schema, type Connection, type Model } from 'mongoose';
 import { AppError } from '../core/errors.js';
 import type { LinkKind, LinkResult, TurnContext } from '../core/module.js';
 import type { Platform } from '../core/events.js';
 import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken, newToken } from '../core/tokens.js';
-import { applicationModel, type Application, type Applications } from './application.js';
+import type { Application, Applications } from './application.js';
 import { decide } from './decide.js';
-import { insertOnce } from '../infrastructure/claims.js';
 import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
+import type { EnrollmentStore } from './store.js';
 
-/** Every verification link ever sent (by token hash), so a superseded or used link answers 410, not 404. */
-interface VerificationLink {
-  _id: string;
-  applicationId: string;
-  expiresAt: Date;
-}
-
-const linkSchema = new Schema<VerificationLink>({ _id: String, applicationId: String, expiresAt: Date }, { versionKey: false });
-
-function linkModel(connection: Connection): Model<VerificationLink> {
-  return connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
-}
-
-type Services = Pick<CoreServices, 'connection' | 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'people'>;
+type Services = Pick<CoreServices, 'clock' | 'notifier' | 'mailer' | 'publicUrl' | 'people'>;
 
 /** A new single-use link: the token goes into the mail only, the application keeps its hash. */
 export function newVerification(now: Date): { token: string; tokenHash: string; expiresAt: Date } {
@@ -33,13 +19,8 @@ export function newVerification(now: Date): { token: string; tokenHash: string; 
 }
 
 /** Remembers the link by hash (so a superseded or used one answers 410); harmless when repeated. */
-export async function rememberLink(
-  services: Pick<CoreServices, 'connection'>,
-  app: Application,
-  token: string,
-  expiresAt: Date,
-): Promise<void> {
-  await insertOnce(() => linkModel(services.connection).create({ _id: hashToken(token), applicationId: app._id, expiresAt }));
+export async function rememberLink(store: EnrollmentStore, app: Application, token: string, expiresAt: Date): Promise<void> {
+  await store.rememberLink({ _id: hashToken(token), applicationId: app._id, expiresAt });
 }
 
 /** Emails the primary contact the link `${publicUrl}/verify-email/<token>`. */
@@ -76,24 +57,30 @@ export async function sendVerification(
 }
 
 /** The `verify-email` link: opening it verifies the address (200); 404 unknown token, 410 expired, superseded or already used. */
-export function verificationLink(services: Services, applications: Applications): LinkKind {
+export function verificationLink(services: Services, store: EnrollmentStore, applications: Applications): LinkKind {
   return {
-    open: (ctx, token) => openVerificationLink(services, applications, ctx, token),
+    open: (ctx, token) => openVerificationLink(services, store, applications, ctx, token),
     async status(token, now) {
       const tokenHash = hashToken(token);
-      const link = await linkModel(services.connection).findById(tokenHash).lean<VerificationLink>();
+      const link = await store.link(tokenHash);
       if (!link) return 404;
-      const app = await applicationModel(services.connection).findById(link.applicationId).lean<Application>();
+      const app = await store.application(link.applicationId);
       if (!app) return 404;
       return decide({ type: 'verify-email', tokenHash, at: now }, app.state).ok ? 200 : 410;
     },
   };
 }
 
-async function openVerificationLink(services: Services, applications: Applications, ctx: TurnContext, token: string): Promise<LinkResult> {
+async function openVerificationLink(
+  services: Services,
+  store: EnrollmentStore,
+  applications: Applications,
+  ctx: TurnContext,
+  token: string,
+): Promise<LinkResult> {
   const reply = (key: string, params?: Record<string, string>) => [post(text(ctx.t(key, params)))];
   const hash = hashToken(token);
-  const link = await linkModel(services.connection).findById(hash).lean<VerificationLink>();
+  const link = await store.link(hash);
   if (!link) return { status: 404, replies: reply('application.verify.unknown') };
   try {
     const pending = await applications.get(link.applicationId);

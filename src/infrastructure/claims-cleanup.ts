@@ -1,6 +1,6 @@
 import type { Claims, Clock, DialogStore } from '../core/ports.js';
+import type { PeriodicJob } from '../core/module.js';
 import type { Logger } from '../logger.js';
-import type { Scheduler } from './scheduler.js';
 
 const JOB = 'claims.cleanup';
 const HOUR = 60 * 60 * 1000;
@@ -12,18 +12,16 @@ const HOUR = 60 * 60 * 1000;
  */
 export const SHORT_LIVED_CLAIMS = ['event:', 'inbox:'] as const;
 
-export function scheduleClaimsCleanup(
-  scheduler: Scheduler,
-  stores: { claims: Claims; dialogs: DialogStore },
-  clock: Clock,
-  logger: Logger,
-): void {
-  scheduler.agenda.define(JOB, async () => {
-    const before = new Date(clock.now().getTime() - HOUR);
-    const claims = await stores.claims.prune(SHORT_LIVED_CLAIMS, before);
-    const dialogVersions = await stores.dialogs.prune(before);
-    logger.debug({ claims, dialogVersions }, 'pruned short-lived claims and superseded dialog versions');
-  });
+export function claimsCleanupJob(stores: { claims: Claims; dialogs: DialogStore }, clock: Clock, logger: Logger): PeriodicJob {
   // Idempotent: every replica may run it; a run that finds nothing to delete costs one query per prefix.
-  scheduler.agenda.every(HOUR, JOB).catch((error: unknown) => logger.warn({ err: error }, 'could not schedule the claims clean-up'));
+  return {
+    name: JOB,
+    everyMs: HOUR,
+    async run() {
+      const before = new Date(clock.now().getTime() - HOUR);
+      const claims = await stores.claims.prune(SHORT_LIVED_CLAIMS, before);
+      const dialogVersions = await stores.dialogs.prune(before);
+      logger.debug({ claims, dialogVersions }, 'pruned short-lived claims and superseded dialog versions');
+    },
+  };
 }

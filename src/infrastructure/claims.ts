@@ -45,6 +45,25 @@ export function createClaims(connection: Connection, now: () => Date = () => new
     async claimedAt(key) {
       return (await model.findById(key).lean<ClaimDoc>())?.at;
     },
+    // One unordered insertMany: the E11000 write errors name the keys another process won; any other
+    // failure throws, and the batch counts as lost (at most once).
+    async claimAll(keys, at) {
+      if (keys.length === 0) return new Set();
+      try {
+        await connection.collection<ClaimDoc>('claims').insertMany(
+          keys.map((key) => ({ _id: key, at })),
+          { ordered: false },
+        );
+        return new Set(keys);
+      } catch (error) {
+        const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+        if (!writeErrors) throw error;
+        const failures = ([] as Array<{ index: number; code?: number }>).concat(writeErrors as never);
+        if (failures.some((failure) => failure.code !== 11000)) throw error;
+        const lost = new Set(failures.map((failure) => failure.index));
+        return new Set(keys.filter((_, index) => !lost.has(index)));
+      }
+    },
     async prune(prefixes, before) {
       let deleted = 0;
       for (const prefix of prefixes) {

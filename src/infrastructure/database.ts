@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+export type { Connection };
 import type { Logger } from '../logger.js';
 import { startEmbeddedFerretDB, withDatabase, type EmbeddedFerretDB } from './embedded-ferretdb.js';
 

@@ -63,6 +63,12 @@ export function createOrganizations({ Organization, Membership }: OrgModels): Or
         .sort({ legalName: 1 })
         .lean<Organization[]>();
     },
+    async withPartnerId(kind, partnerId) {
+      return (await Organization.findOne({ kind, partnerId }).lean<Organization>()) ?? undefined;
+    },
+    count() {
+      return Organization.countDocuments({});
+    },
     members(orgId) {
       return Membership.find({ orgId }).lean<Membership[]>();
     },
@@ -75,11 +81,20 @@ export function createOrganizations({ Organization, Membership }: OrgModels): Or
     async membershipById(id) {
       return (await Membership.findById(id).lean<Membership>()) ?? undefined;
     },
+    membershipsOf(actorKey) {
+      return Membership.find({ actorKey }).lean<Membership[]>();
+    },
     insert(org) {
       return insertOnce(() => Organization.create(org));
     },
     addMembership(membership) {
       return insertOnce(() => Membership.create(membership));
+    },
+    async link(membershipId, actorKey, displayName) {
+      await Membership.updateOne({ _id: membershipId }, { $set: { actorKey, displayName } });
+    },
+    async update(id, fields) {
+      await Organization.updateOne({ _id: id }, { $set: fields });
     },
     async setRoles(membershipId, roles) {
       await Membership.updateOne({ _id: membershipId }, { $set: { roles } });

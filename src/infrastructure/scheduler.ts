@@ -3,6 +3,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
 import type { Claims } from '../core/ports.js';
+import type { PeriodicJob } from '../core/module.js';
 
 export interface Scheduler {
   readonly agenda: Agenda;
@@ -13,6 +14,8 @@ export interface Scheduler {
    * pick it up (Agenda on FerretDB starts most jobs twice with several workers).
    */
   defineOnce<DATA>(name: string, handler: (data: DATA, job: Job<DATA>) => Promise<void>): void;
+  /** Defines the job and makes it recur every `job.everyMs` (a failure to schedule it is logged). */
+  every(job: PeriodicJob): void;
   /** A background loop (e.g. the reminder sweep) that starts after Agenda and stops before it. */
   addWorker(worker: BackgroundWorker): void;
   start(): Promise<void>;
@@ -60,6 +63,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         }
         await handler(job.attrs.data, job);
       });
+    },
+    every(job) {
+      agenda.define(job.name, () => job.run());
+      agenda
+        .every(job.everyMs, job.name)
+        .catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'could not schedule a periodic job'));
     },
     addWorker(worker) {
       workers.push(worker);

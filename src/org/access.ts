@@ -40,26 +40,19 @@ export function readOnce<T>(actor: Actor, what: string, load: () => Promise<T>):
  * The actor's memberships. A membership created for an email (e.g. a provider admin registered by an
  * operator) is linked to the chat identity the first time that person talks to the bot with that email.
  */
-export function membershipsOf(services: Pick<CoreServices, 'orgs' | 'organizations'>, actor: Actor): Promise<Membership[]> {
+export function membershipsOf(services: Pick<CoreServices, 'organizations'>, actor: Actor): Promise<Membership[]> {
   return readOnce(actor, 'memberships', async () => {
     const key = actorKey(actor);
-    const { Membership } = services.orgs;
-    const byEmail = actor.email
-      ? await Membership.find({ email: actor.email.toLowerCase(), actorKey: { $exists: false } }).lean<Membership[]>()
-      : [];
-    for (const membership of byEmail) {
-      await Membership.updateOne({ _id: membership._id }, { $set: { actorKey: key, displayName: actor.displayName } });
+    const byEmail = actor.email ? await services.organizations.membershipsByEmail(actor.email.toLowerCase()) : [];
+    for (const membership of byEmail.filter((m) => m.actorKey === undefined)) {
+      await services.organizations.link(membership._id, key, actor.displayName);
     }
-    return Membership.find({ actorKey: key }).lean<Membership[]>();
+    return services.organizations.membershipsOf(key);
   });
 }
 
 /** The actor's organization of the given kind (the first one when several), with their membership. */
-export async function orgOf(
-  services: Pick<CoreServices, 'orgs' | 'organizations'>,
-  actor: Actor,
-  kind?: OrgKind,
-): Promise<OrgAccess | undefined> {
+export async function orgOf(services: Pick<CoreServices, 'organizations'>, actor: Actor, kind?: OrgKind): Promise<OrgAccess | undefined> {
   const accesses = await readOnce(actor, 'organizations', async () => {
     const found: OrgAccess[] = [];
     for (const membership of await membershipsOf(services, actor)) {
@@ -73,7 +66,7 @@ export async function orgOf(
 
 /** Like orgOf, but refuses (AppError FORBIDDEN) unless the actor holds one of `roles` (default: an admin role). */
 export async function requireRole(
-  services: Pick<CoreServices, 'orgs' | 'organizations'>,
+  services: Pick<CoreServices, 'organizations'>,
   actor: Actor,
   kind: OrgKind,
   roles?: readonly Role[],

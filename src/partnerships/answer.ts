@@ -1,4 +1,4 @@
-import { claimDecision, orThrow } from '../core/decider.js';
+import { applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -9,14 +9,14 @@ import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
-import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipStore } from './store.js';
 import { isoDate } from '../shared/dates.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
 
 /** Routes `partnership.authorize.<id>` (the consent form), `partnership.decline` and `partnership.resend`. */
 export async function answerInvitation(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   input: ActionInput,
 ): Promise<Reply[]> {
@@ -36,8 +36,8 @@ interface Loaded {
   actorAdminOf?: string;
 }
 
-async function load(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string): Promise<Loaded> {
-  const invitation = await models.Invitation.findById(invitationId).lean<PartnershipInvitation>();
+async function load(services: CoreServices, models: PartnershipStore, ctx: TurnContext, invitationId: string): Promise<Loaded> {
+  const invitation = await models.invitation(invitationId);
   const provider = invitation && (await services.organizations.get(invitation.providerOrgId));
   if (!invitation || !provider) throw new AppError('INVITATION.UNKNOWN');
   // The invited organization is fixed when it was known at sending time; otherwise it is the invitee's reseller now.
@@ -65,7 +65,7 @@ async function claimAnswer(services: CoreServices, invitationId: string): Promis
 
 async function authorize(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   invitationId: string,
   consent: boolean,
@@ -90,7 +90,7 @@ async function authorize(
   await claimAnswer(services, invitation._id);
 
   const answered = { ...invitation, resellerOrgId: reseller._id, state: evolveInvitation(invitation.state, event) };
-  await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state: answered.state, resellerOrgId: reseller._id } });
+  await models.updateInvitation(invitation._id, { state: answered.state, resellerOrgId: reseller._id });
   const partnership: Partnership = {
     _id: partnershipId(provider._id, reseller._id),
     providerOrgId: provider._id,
@@ -100,7 +100,7 @@ async function authorize(
     inviterActorKey: invitation.inviterActorKey,
     state: { status: 'active', since: ctx.now },
   };
-  await models.Partnership.replaceOne({ _id: partnership._id }, partnership, { upsert: true });
+  await models.putPartnership(partnership);
   await recordInvitation(services, ctx, answered, PARTNERSHIP_AUDIT.authorized, {
     partnershipId: partnership._id,
     answeredBy: actorKey(ctx.actor),
@@ -111,7 +111,7 @@ async function authorize(
   return [answerReply(input, ctx.t('partnership.authorized', { provider: provider.legalName }))];
 }
 
-async function decline(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string, input: ActionInput) {
+async function decline(services: CoreServices, models: PartnershipStore, ctx: TurnContext, invitationId: string, input: ActionInput) {
   const loaded = await load(services, models, ctx, invitationId);
   const { invitation, provider, reseller } = loaded;
   const decision = decideInvitation(
@@ -126,10 +126,15 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
     invitation.state,
     facts(loaded),
   );
-  const event = await claimDecision(services.claims, decision, answeredKey(invitation._id), 'INVITATION.ANSWERED_CONCURRENTLY');
-  const state = evolveInvitation(invitation.state, event);
-  await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state } });
-  await recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) });
+  await applyChange(services.claims, {
+    decision,
+    claim: answeredKey(invitation._id),
+    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
+    evolve: (event) => evolveInvitation(invitation.state, event),
+    write: (state) => models.updateInvitation(invitation._id, { state }),
+    record: (state) =>
+      recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: actorKey(ctx.actor) }),
+  });
   const who = reseller?.legalName ?? invitation.inviteeEmail;
   await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
     message: { blocks: [text(services.translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },
@@ -138,7 +143,7 @@ async function decline(services: CoreServices, models: PartnershipModels, ctx: T
 }
 
 /** A new link for a pending invitation (only hashes are stored, so the old link cannot be re-sent; it answers 410). */
-async function resend(services: CoreServices, models: PartnershipModels, ctx: TurnContext, invitationId: string): Promise<Reply[]> {
+async function resend(services: CoreServices, models: PartnershipStore, ctx: TurnContext, invitationId: string): Promise<Reply[]> {
   const loaded = await load(services, models, ctx, invitationId);
   const { invitation, provider } = loaded;
   const admin = await providerAdminOf(services, ctx);
@@ -155,7 +160,7 @@ async function resend(services: CoreServices, models: PartnershipModels, ctx: Tu
   const { token, hash } = newToken();
   const state = evolveInvitation(invitation.state, event);
   const replaced = [...invitation.replacedTokenHashes, invitation.tokenHash];
-  await models.Invitation.updateOne({ _id: invitation._id }, { $set: { state, tokenHash: hash, replacedTokenHashes: replaced } });
+  await models.updateInvitation(invitation._id, { state, tokenHash: hash, replacedTokenHashes: replaced });
   const updated = { ...invitation, state, tokenHash: hash, replacedTokenHashes: replaced };
   await recordInvitation(services, ctx, updated, PARTNERSHIP_AUDIT.resent, { tokenGeneration: event.tokenGeneration });
   await deliverInvitation(services, updated, provider, token);

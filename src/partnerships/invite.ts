@@ -10,14 +10,14 @@ import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { normalizeEmail } from '../shared/email.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
-import { partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import { partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipStore } from './store.js';
 import { newId } from '../shared/ids.js';
 import { day, isoDate } from '../shared/dates.js';
 import { renderMail } from '../shared/mail-layout.js';
 import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `invite-reseller <email> [message]`: a provider admin asks a reseller to authorize them ("Request a partnership"). */
-export function inviteResellerCommand(services: CoreServices, models: PartnershipModels): CommandSpec {
+export function inviteResellerCommand(services: CoreServices, models: PartnershipStore): CommandSpec {
   return {
     name: 'invite-reseller',
     usage: 'invite-reseller <email> [message]',
@@ -43,7 +43,7 @@ export async function providerAdminOf(services: CoreServices, ctx: TurnContext):
 
 async function inviteReseller(
   services: CoreServices,
-  models: PartnershipModels,
+  models: PartnershipStore,
   ctx: TurnContext,
   rawEmail: string,
   message: string | undefined,
@@ -51,11 +51,8 @@ async function inviteReseller(
   const provider = await providerAdminOf(services, ctx);
   const email = normalizeEmail(rawEmail);
   const reseller = provider && email ? await resellerOfEmail(services, email) : undefined;
-  const partnership = provider && reseller ? await models.Partnership.findById(partnershipId(provider._id, reseller._id)).lean() : null;
-  const previous =
-    provider && email
-      ? await models.Invitation.find({ providerOrgId: provider._id, inviteeEmail: email }).lean<PartnershipInvitation[]>()
-      : [];
+  const partnership = provider && reseller ? await models.partnership(partnershipId(provider._id, reseller._id)) : undefined;
+  const previous = provider && email ? await models.invitationsTo(provider._id, email) : [];
   const pending = previous.find((inv) => inv.state.status === 'pending' && inv.expiresAt > ctx.now);
   const decision = decideInvite({
     provider: provider && { orgId: provider._id, country: provider.country },
@@ -88,7 +85,7 @@ async function inviteReseller(
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + INVITATION_LIFETIME_DAYS * day),
   };
-  await models.Invitation.create(invitation);
+  await models.addInvitation(invitation);
   await recordInvitation(services, ctx, invitation, PARTNERSHIP_AUDIT.invited);
   const reached = await deliverInvitation(services, invitation, provider, token);
   const how = ctx.t(reached.chat ? 'partnership.invite.sentChatAndEmail' : 'partnership.invite.sentEmail');

@@ -4,7 +4,7 @@ import { text, type Block } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
 import { invitationBlocks } from './invitation-view.js';
-import type { PartnershipInvitation, PartnershipModels } from './store.js';
+import type { PartnershipStore } from './store.js';
 import { closedInvitation } from './states.js';
 
 /** What a link leads to: its status, and its page in the reader's language (found once, shown or not). */
@@ -18,13 +18,13 @@ export interface LinkPage {
  * 410 with the reason once answered, lapsed or replaced by a resend; undefined when the token is not one of ours.
  */
 export async function findPartnershipLink(
-  services: CoreServices,
-  models: PartnershipModels,
+  services: Pick<CoreServices, 'organizations'>,
+  models: PartnershipStore,
   tokenHash: string,
   now: Date,
 ): Promise<LinkPage | undefined> {
-  const current = await models.Invitation.findOne({ tokenHash }).lean<PartnershipInvitation>();
-  const replaced = current ? null : await models.Invitation.findOne({ replacedTokenHashes: tokenHash }).lean<PartnershipInvitation>();
+  const current = await models.invitationByToken(tokenHash);
+  const replaced = current ? undefined : await models.invitationReplacing(tokenHash);
   if (replaced) return { status: 410, show: (t) => [text(t('partnership.link.replaced'))] };
   if (!current) return undefined;
   const provider = await services.organizations.get(current.providerOrgId);

@@ -5,13 +5,13 @@ import type { CoreServices } from '../core/services.js';
 import { orgOf } from '../org/access.js';
 import { providerCard } from '../providers/provider-view.js';
 import { countryName } from '../shared/country.js';
-import { activePartnerships, type PartnershipInvitation, type PartnershipModels } from './store.js';
+import type { PartnershipStore } from './store.js';
 import { isoDate } from '../shared/dates.js';
 
 const reply = (blocks: Block[]): Reply[] => [{ type: 'post', message: { blocks } }];
 
 /** `resellers`: the provider's *Indirect resellers* page, with invitations still open. */
-export function resellersCommand(services: CoreServices, models: PartnershipModels): CommandSpec {
+export function resellersCommand(services: CoreServices, models: PartnershipStore): CommandSpec {
   return {
     name: 'resellers',
     usage: 'resellers',
@@ -20,7 +20,7 @@ export function resellersCommand(services: CoreServices, models: PartnershipMode
     async run(ctx) {
       const access = await orgOf(services, ctx.actor, 'provider');
       if (!access) throw new AppError('PROVIDER.NOT_MEMBER');
-      const partnerships = await activePartnerships(models, { providerOrgId: access.org._id });
+      const partnerships = await models.active({ providerOrgId: access.org._id });
       const orgs = await services.organizations.byIds(partnerships.map((p) => p.resellerOrgId));
       const blocks: Block[] = [text(ctx.t('partnership.resellers.title', { provider: access.org.legalName, count: partnerships.length }))];
       for (const partnership of partnerships) {
@@ -37,9 +37,7 @@ export function resellersCommand(services: CoreServices, models: PartnershipMode
         });
       }
       if (!partnerships.length) blocks.push(text(ctx.t('partnership.resellers.none')));
-      const open = await models.Invitation.find({ providerOrgId: access.org._id, 'state.status': 'pending' }).lean<
-        PartnershipInvitation[]
-      >();
+      const open = await models.pendingInvitationsOf(access.org._id);
       const pending = open.filter((inv) => inv.expiresAt > ctx.now);
       if (pending.length) {
         const lines = pending.map((inv) => ctx.t('partnership.pendingLine', { email: inv.inviteeEmail, expires: isoDate(inv.expiresAt) }));
@@ -51,7 +49,7 @@ export function resellersCommand(services: CoreServices, models: PartnershipMode
 }
 
 /** `providers`: the reseller's *Indirect providers* page, with *View customers* for each. */
-export function providersCommand(services: CoreServices, models: PartnershipModels): CommandSpec {
+export function providersCommand(services: CoreServices, models: PartnershipStore): CommandSpec {
   return {
     name: 'providers',
     usage: 'providers',
@@ -60,7 +58,7 @@ export function providersCommand(services: CoreServices, models: PartnershipMode
     async run(ctx) {
       const access = await orgOf(services, ctx.actor, 'reseller');
       if (!access) throw new AppError('PARTNERSHIP.NOT_RESELLER');
-      const partnerships = await activePartnerships(models, { resellerOrgId: access.org._id });
+      const partnerships = await models.active({ resellerOrgId: access.org._id });
       const orgs = await services.organizations.byIds(partnerships.map((p) => p.providerOrgId));
       const blocks: Block[] = [text(ctx.t('partnership.providers.title', { count: partnerships.length }))];
       for (const partnership of partnerships) {

@@ -3,12 +3,11 @@ import type { CoreServices } from '../core/services.js';
 import { answerInvitation } from './answer.js';
 import { inviteResellerCommand } from './invite.js';
 import { providersCommand, resellersCommand } from './lists.js';
-import { partnershipModels } from './store.js';
+import type { PartnershipStore } from './store.js';
 import { removePartnership, removePartnershipCommand } from './remove.js';
 
 /** Flow 2: provider ↔ reseller partnerships (invite, authorize or decline, lists, removal). */
-export function partnershipsModule(services: CoreServices): BotModule {
-  const models = partnershipModels(services.connection);
+export function partnershipsModule(services: CoreServices, models: PartnershipStore): BotModule {
   return {
     name: 'partnerships',
     commands: [

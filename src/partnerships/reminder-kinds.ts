@@ -1,6 +1,6 @@
 import type { CoreServices } from '../core/services.js';
 import type { AuditEntry } from '../core/ports.js';
-import { partnershipModels } from './store.js';
+import type { PartnershipStore } from './store.js';
 import { PARTNERSHIP_AUDIT } from './states.js';
 import { catalogText, type Reminder, type ReminderKind } from '../reminders/reminder.js';
 import { defined, detail } from '../reminders/details.js';
@@ -9,9 +9,9 @@ import { defined, detail } from '../reminders/details.js';
  * "Partnership invitation unanswered": remind the invited reseller, later tell the provider.
  * Audit codes and details as documented in src/partnerships/states.ts (subject = invitationId).
  */
-export function partnershipKinds(services: CoreServices): ReminderKind[] {
+export function partnershipKinds(services: CoreServices, models: PartnershipStore): ReminderKind[] {
   const stillPending = async (reminder: Reminder) => {
-    const invitation = await partnershipModels(services.connection).Invitation.findById(reminder.subjectId).lean();
+    const invitation = await models.invitation(reminder.subjectId);
     return invitation?.state.status === 'pending';
   };
 

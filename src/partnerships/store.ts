@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CoreServices } from '../core/services.js';
-import type { Membership, Organization } from '../org/organizations.js';
+import type { Organization } from '../org/organizations.js';
 import type { InvitationState, PartnershipState } from './states.js';
 
 /** A provider's invitation to a reseller ("Request a partnership"). Only the link token's hash is stored. */
@@ -63,17 +63,66 @@ const partnershipSchema = new Schema<Partnership>(
   { versionKey: false },
 );
 
-export interface PartnershipModels {
-  Invitation: Model<PartnershipInvitation>;
-  Partnership: Model<Partnership>;
+/** The partnerships' collections: invitations and partnerships. The one file of the feature that touches mongoose. */
+export interface PartnershipStore {
+  invitation(id: string): Promise<PartnershipInvitation | undefined>;
+  /** The invitation whose current link has this token hash. */
+  invitationByToken(tokenHash: string): Promise<PartnershipInvitation | undefined>;
+  /** The invitation whose link with this token hash a resend replaced. */
+  invitationReplacing(tokenHash: string): Promise<PartnershipInvitation | undefined>;
+  /** A provider's invitations to one email, in any state. */
+  invitationsTo(providerOrgId: string, inviteeEmail: string): Promise<PartnershipInvitation[]>;
+  /** A provider's pending invitations (lapsed ones included: the caller compares `expiresAt`). */
+  pendingInvitationsOf(providerOrgId: string): Promise<PartnershipInvitation[]>;
+  /** Pending invitations not lapsed at `now`, to any of these (an email or a reseller organization). */
+  openInvitationsTo(to: Array<{ inviteeEmail: string } | { resellerOrgId: string }>, now: Date): Promise<PartnershipInvitation[]>;
+  addInvitation(invitation: PartnershipInvitation): Promise<void>;
+  updateInvitation(id: string, fields: Partial<Omit<PartnershipInvitation, '_id'>>): Promise<void>;
+  partnership(id: string): Promise<Partnership | undefined>;
+  /** Writes the partnership whole (an authorization after an earlier removal replaces it). */
+  putPartnership(partnership: Partnership): Promise<void>;
+  setPartnershipState(id: string, state: PartnershipState): Promise<void>;
+  /** Active partnerships of one side (`providerOrgId` or `resellerOrgId`). */
+  active(side: { providerOrgId: string } | { resellerOrgId: string }): Promise<Partnership[]>;
 }
 
-export function partnershipModels(connection: Connection): PartnershipModels {
+export function createPartnershipStore(connection: Connection): PartnershipStore {
+  const Invitation: Model<PartnershipInvitation> =
+    connection.models.PartnershipInvitation ??
+    connection.model<PartnershipInvitation>('PartnershipInvitation', invitationSchema, 'partnership_invitations');
+  const Partnerships: Model<Partnership> =
+    connection.models.Partnership ?? connection.model<Partnership>('Partnership', partnershipSchema, 'partnerships');
+  const one = async (found: Promise<PartnershipInvitation | null>) => (await found) ?? undefined;
   return {
-    Invitation:
-      connection.models.PartnershipInvitation ??
-      connection.model<PartnershipInvitation>('PartnershipInvitation', invitationSchema, 'partnership_invitations'),
-    Partnership: connection.models.Partnership ?? connection.model<Partnership>('Partnership', partnershipSchema, 'partnerships'),
+    invitation: (id) => one(Invitation.findById(id).lean<PartnershipInvitation>().exec()),
+    invitationByToken: (tokenHash) => one(Invitation.findOne({ tokenHash }).lean<PartnershipInvitation>().exec()),
+    invitationReplacing: (tokenHash) => one(Invitation.findOne({ replacedTokenHashes: tokenHash }).lean<PartnershipInvitation>().exec()),
+    invitationsTo: (providerOrgId, inviteeEmail) => Invitation.find({ providerOrgId, inviteeEmail }).lean<PartnershipInvitation[]>().exec(),
+    pendingInvitationsOf: (providerOrgId) =>
+      Invitation.find({ providerOrgId, 'state.status': 'pending' }).lean<PartnershipInvitation[]>().exec(),
+    openInvitationsTo: (to, now) =>
+      Invitation.find({ 'state.status': 'pending', expiresAt: { $gt: now }, $or: to })
+        .lean<PartnershipInvitation[]>()
+        .exec(),
+    async addInvitation(invitation) {
+      await Invitation.create(invitation);
+    },
+    async updateInvitation(id, fields) {
+      await Invitation.updateOne({ _id: id }, { $set: fields });
+    },
+    async partnership(id) {
+      return (await Partnerships.findById(id).lean<Partnership>()) ?? undefined;
+    },
+    async putPartnership(partnership) {
+      await Partnerships.replaceOne({ _id: partnership._id }, partnership, { upsert: true });
+    },
+    async setPartnershipState(id, state) {
+      await Partnerships.updateOne({ _id: id }, { $set: { state } });
+    },
+    active: (side) =>
+      Partnerships.find({ ...side, 'state.status': 'active' })
+        .lean<Partnership[]>()
+        .exec(),
   };
 }
 
@@ -81,18 +130,12 @@ export const partnershipId = (providerOrgId: string, resellerOrgId: string): str
 
 /** The reseller organization of the person with this email (a membership by email, or by a known chat identity). */
 export async function resellerOfEmail(services: CoreServices, email: string): Promise<Organization | undefined> {
-  const { Membership, Organization } = services.orgs;
   const keys = (await services.people.findByEmail(email)).map((person) => person._id);
-  const memberships = await Membership.find({ $or: [{ email }, { actorKey: { $in: keys } }] }).lean<Membership[]>();
+  const memberships = [
+    await services.organizations.membershipsByEmail(email),
+    ...(await Promise.all(keys.map((key) => services.organizations.membershipsOf(key)))),
+  ].flat();
   if (!memberships.length) return undefined;
-  const orgs = await Organization.find({ _id: { $in: memberships.map((m) => m.orgId) }, kind: 'reseller' }).lean<Organization[]>();
-  return orgs[0];
-}
-
-/** Active partnerships of one side (`providerOrgId` or `resellerOrgId`). */
-export async function activePartnerships(
-  models: PartnershipModels,
-  side: { providerOrgId: string } | { resellerOrgId: string },
-): Promise<Partnership[]> {
-  return models.Partnership.find({ ...side, 'state.status': 'active' }).lean<Partnership[]>();
+  const orgs = await services.organizations.byIds(memberships.map((m) => m.orgId));
+  return [...orgs.values()].find((org) => org.kind === 'reseller');
 }

@@ -1,7 +1,6 @@
 import { AppError } from '../core/errors.js';
 import { actorKey, type Actor } from '../core/events.js';
 import type { CoreServices } from '../core/services.js';
-import { insertOnce } from '../infrastructure/claims.js';
 import { membershipId, newOrgId, type Membership, type Organization } from '../org/organizations.js';
 import type { ProviderDraft } from './provider-input.js';
 
@@ -14,8 +13,7 @@ export const PROVIDER_AUDIT = { registered: 'provider.registered', updated: 'pro
 
 /** Registers a provider organization (operator only; the caller checks) with its admins as global admins. */
 export async function registerProvider(services: CoreServices, draft: ProviderDraft, actor: Actor): Promise<Organization> {
-  const { Organization } = services.orgs;
-  const existing = await Organization.findOne({ kind: 'provider', partnerId: draft.partnerId }).lean<Organization>();
+  const existing = await services.organizations.withPartnerId('provider', draft.partnerId);
   // The claim makes two simultaneous registrations of one PartnerID produce one organization.
   if (existing || !(await services.claims.claim(`provider:partner-id:${draft.partnerId}`))) {
     throw new AppError('PROVIDER.DUPLICATE', undefined, { partnerId: draft.partnerId, name: existing?.legalName ?? draft.legalName });
@@ -30,7 +28,7 @@ export async function registerProvider(services: CoreServices, draft: ProviderDr
     services: draft.services,
     createdAt: now,
   };
-  await Organization.create(org);
+  await services.organizations.insert(org);
   await addAdmins(services, org._id, draft.admins);
   await services.audit.record({
     orgId: org._id,
@@ -61,12 +59,12 @@ export async function updateProvider(
   const { admins = [], ...fields } = changes;
   delete fields.country;
   if (fields.partnerId && fields.partnerId !== org.partnerId) {
-    const clash = await services.orgs.Organization.findOne({ kind: 'provider', partnerId: fields.partnerId }).lean<Organization>();
+    const clash = await services.organizations.withPartnerId('provider', fields.partnerId);
     if (clash || !(await services.claims.claim(`provider:partner-id:${fields.partnerId}`))) {
       throw new AppError('PROVIDER.DUPLICATE', undefined, { partnerId: fields.partnerId, name: clash?.legalName ?? '' });
     }
   }
-  if (Object.keys(fields).length) await services.orgs.Organization.updateOne({ _id: org._id }, { $set: fields });
+  if (Object.keys(fields).length) await services.organizations.update(org._id, fields);
   const addedAdmins = await addAdmins(services, org._id, admins);
   await services.audit.record({
     orgId: org._id,
@@ -91,7 +89,7 @@ async function addAdmins(services: CoreServices, orgId: string, emails: string[]
       roles: ['global-admin'],
       createdAt: services.clock.now(),
     };
-    if (await insertOnce(() => services.orgs.Membership.create(membership))) added.push(email);
+    if (await services.organizations.addMembership(membership)) added.push(email);
   }
   return added;
 }

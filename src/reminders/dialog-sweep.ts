@@ -1,3 +1,4 @@
+import type { PeriodicJob } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
 import { FLOW as ENROLLMENT_FLOW } from '../enrollment/dialog-state.js';
 import { approximateMs, endOf, type Intervals } from './intervals.js';
@@ -29,11 +30,9 @@ export function dialogKinds(services: CoreServices): ReminderKind[] {
   return [nudge('dialog-nudge'), nudge('dialog-nudge-again')];
 }
 
-/** Defines the sweep job and makes it recur every `dialog-sweep` interval. */
-export function startDialogSweep(services: CoreServices, reminders: ReminderService, intervals: Intervals): void {
-  const { agenda } = services.scheduler;
-  // A plain define: the recurring job keeps one id, and a sweep is idempotent (schedule claims per occurrence).
-  agenda.define(DIALOG_SWEEP_JOB, async () => {
+/** The sweep, every `dialog-sweep` interval; idempotent (schedule claims per occurrence). */
+export function dialogSweepJob(services: CoreServices, reminders: ReminderService, intervals: Intervals): PeriodicJob {
+  const run = async () => {
     const now = services.clock.now();
     // Dialogs abandoned long before the last nudge was due have had it: leave them out of the scan.
     const window = approximateMs(intervals['dialog-nudge-again']) + Math.max(86_400_000, 3 * approximateMs(intervals['dialog-sweep']));
@@ -53,8 +52,6 @@ export function startDialogSweep(services: CoreServices, reminders: ReminderServ
       if (!lastDue) await reminders.schedule({ ...base, kind: 'dialog-nudge' }, { replacing: true });
       await reminders.schedule({ ...base, kind: 'dialog-nudge-again' }, { replacing: true });
     }
-  });
-  agenda
-    .every(approximateMs(intervals['dialog-sweep']), DIALOG_SWEEP_JOB)
-    .catch((error: unknown) => services.logger.warn({ err: error }, 'could not schedule the dialog sweep'));
+  };
+  return { name: DIALOG_SWEEP_JOB, everyMs: approximateMs(intervals['dialog-sweep']), run };
 }

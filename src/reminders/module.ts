@@ -1,11 +1,13 @@
 import type { BotModule } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
-import { dialogKinds, startDialogSweep } from './dialog-sweep.js';
+import { dialogKinds, dialogSweepJob } from './dialog-sweep.js';
 import { parseIntervals } from './intervals.js';
 import type { ReminderKind } from './reminder.js';
 import { createReminderService, type ReminderService } from './reminder-service.js';
+import { pruneTurnsJob } from './reminder-sweep.js';
 import { parseWorkingHours } from './working-hours.js';
 import { remindersCommand } from './reminders-command.js';
+import type { DueReminders } from './store.js';
 
 const byServices = new WeakMap<CoreServices, ReminderService>();
 
@@ -21,12 +23,15 @@ export function reminderServiceOf(services: CoreServices): ReminderService {
  * reminder table as a due-slot document swept by every replica (reminder-sweep.ts), and offers the `reminders` command to organization admins.
  * The rows come from the features (their reminder-kinds.ts, gathered by app/features.ts); only the dialog rows are its own.
  */
-export function createRemindersModule(services: CoreServices, featureKinds: readonly ReminderKind[]): BotModule {
+export function createRemindersModule(services: CoreServices, store: DueReminders, featureKinds: readonly ReminderKind[]): BotModule {
   const intervals = parseIntervals(services.reminderIntervals);
-  const reminders = createReminderService(services, intervals, parseWorkingHours(services.workingHours));
+  const reminders = createReminderService(services, store, intervals, parseWorkingHours(services.workingHours));
   const kinds = [...dialogKinds(services), ...featureKinds];
   for (const kind of kinds) reminders.define(kind);
-  startDialogSweep(services, reminders, intervals);
   byServices.set(services, reminders);
-  return { name: 'reminders', commands: [remindersCommand(services, reminders)] };
+  return {
+    name: 'reminders',
+    commands: [remindersCommand(services, reminders)],
+    jobs: [dialogSweepJob(services, reminders, intervals), pruneTurnsJob(services)],
+  };
 }

@@ -1,13 +1,11 @@
 import type { CoreServices } from '../core/services.js';
-import { createDueReminders } from './store.js';
+import type { DueReminders } from './store.js';
 import { endOf, type Intervals } from './intervals.js';
 import { claimKey, type Reminder, type ReminderKey, type ReminderKind } from './reminder.js';
 import { createReminderDelivery } from './reminder-delivery.js';
-import { createReminderSweep, TURN_PREFIX } from './reminder-sweep.js';
+import { createReminderSweep } from './reminder-sweep.js';
 import { nextWorkingTime, type WorkingHours } from './working-hours.js';
 
-const PRUNE_TURNS_JOB = 'reminders.prune-turns';
-const HOUR = 3_600_000;
 
 /** A reminder waiting in the due_reminders collection, as the `reminders` command lists it. */
 export interface ScheduledReminder extends Reminder {
@@ -42,20 +40,17 @@ export interface ReminderService {
   sweep(): Promise<number>;
 }
 
-export function createReminderService(services: CoreServices, intervals: Intervals, hours: WorkingHours): ReminderService {
+export function createReminderService(
+  services: CoreServices,
+  store: DueReminders,
+  intervals: Intervals,
+  hours: WorkingHours,
+): ReminderService {
   const kinds = new Map<string, ReminderKind>();
   const logger = services.logger.child({ component: 'reminders' });
-  const store = createDueReminders(services.connection);
   const delivery = createReminderDelivery(services);
   const sweeper = createReminderSweep(services, store, delivery, kinds, hours);
   services.scheduler.addWorker(sweeper);
-  // The sweep's turn claims matter only while a slot is being handled.
-  services.scheduler.agenda.define(PRUNE_TURNS_JOB, async () => {
-    await services.claims.prune([TURN_PREFIX], new Date(services.clock.now().getTime() - HOUR));
-  });
-  services.scheduler.agenda
-    .every(HOUR, PRUNE_TURNS_JOB)
-    .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule the reminder turn clean-up'));
 
   const service: ReminderService = {
     define(kind) {

@@ -1,5 +1,6 @@
+import type { PeriodicJob } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
-import { BUCKET_MS, bucketEnd, claimAll, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
+import { BUCKET_MS, bucketEnd, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
 import { claimKey, type ReminderKind } from './reminder.js';
 import type { ReminderDelivery } from './reminder-delivery.js';
 import { eachLimited } from './each-limited.js';
@@ -53,6 +54,16 @@ export const SWEEP_DEFAULTS = {
 
 export const TURN_PREFIX = 'reminder-turn:';
 const turnKey = (bucket: number) => `${TURN_PREFIX}${bucket}`;
+const HOUR = 3_600_000;
+
+/** The sweep's turn claims matter only while a slot is being handled: pruned hourly. */
+export const pruneTurnsJob = (services: Pick<CoreServices, 'claims' | 'clock'>): PeriodicJob => ({
+  name: 'reminders.prune-turns',
+  everyMs: HOUR,
+  async run() {
+    await services.claims.prune([TURN_PREFIX], new Date(services.clock.now().getTime() - HOUR));
+  },
+});
 /** A deferred reminder keeps its _id and moves to another bucket: there it is a new one to handle. */
 const keyOf = (doc: DueDoc) => `${doc._id}@${doc.bucket}`;
 
@@ -130,7 +141,7 @@ export function createReminderSweep(
   /** Those of `docs` whose bucket's turn this replica holds (claiming the turns not yet claimed). */
   async function takeTurns(docs: DueDoc[], now: Date): Promise<DueDoc[]> {
     const open = [...new Set(docs.map((doc) => doc.bucket))].filter((bucket) => !turns.has(bucket));
-    const won = await claimAll(services.connection, open.map(turnKey), now);
+    const won = await services.claims.claimAll(open.map(turnKey), now);
     for (const bucket of open) turns.set(bucket, won.has(turnKey(bucket)));
     return docs.filter((doc) => turns.get(doc.bucket));
   }
@@ -151,8 +162,7 @@ export function createReminderSweep(
       },
       (error) => logger.error({ err: error }, 'reminder re-check failed; the next catch-up retries it'),
     );
-    const won = await claimAll(
-      services.connection,
+    const won = await services.claims.claimAll(
       ready.map((doc) => claimKey(doc.reminder)),
       now,
     );

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { Claims } from '../core/ports.js';
 import { insertOnce } from '../infrastructure/claims.js';
 import { claimKey, type Reminder } from './reminder.js';
 
@@ -70,7 +71,7 @@ export interface DueReminders {
   count(): Promise<number>;
 }
 
-export function createDueReminders(connection: Connection): DueReminders {
+export function createDueReminders(connection: Connection, claims: Pick<Claims, 'claimAll'>): DueReminders {
   const model: Model<DueDoc> = connection.models.DueReminder ?? connection.model<DueDoc>('DueReminder', dueSchema, 'due_reminders');
   const filing = (dueAt: Date, now: Date) => {
     // Never into a bucket ending within FILING_MARGIN_MS: its sweep may already have read it (and will delete it).
@@ -103,7 +104,7 @@ export function createDueReminders(connection: Connection): DueReminders {
       const waiting = await model.find({ subjectId }).lean<DueDoc[]>();
       const ids = waiting.filter((doc) => !kinds || kinds.includes(doc.kind)).map((doc) => doc._id);
       // The waiting document's _id is its delivery claim's key (claimKey).
-      const won = await claimAll(connection, ids, now);
+      const won = await claims.claimAll(ids, now);
       for (const id of ids) await model.deleteOne({ _id: id });
       return won.size;
     },
@@ -115,27 +116,4 @@ export function createDueReminders(connection: Connection): DueReminders {
         .lean<DueDoc[]>(),
     count: () => model.estimatedDocumentCount(),
   };
-}
-
-/**
- * Claims every key with one unordered insertMany into the claims collection (the exactly-once primitive,
- * batched): returns the keys this caller won. The E11000 write errors name those another process won;
- * any other failure throws, and the batch counts as lost (at most once).
- */
-export async function claimAll(connection: Connection, keys: string[], at: Date): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  try {
-    await connection.collection('claims').insertMany(
-      keys.map((key) => ({ _id: key, at }) as never),
-      { ordered: false },
-    );
-    return new Set(keys);
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-    if (!writeErrors) throw error;
-    const failures = ([] as Array<{ index: number; code?: number }>).concat(writeErrors as never);
-    if (failures.some((failure) => failure.code !== 11000)) throw error;
-    const lost = new Set(failures.map((failure) => failure.index));
-    return new Set(keys.filter((_, index) => !lost.has(index)));
-  }
 }

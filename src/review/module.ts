@@ -6,17 +6,14 @@ import { post, text, type Block, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { isOperator } from '../org/access.js';
 import { newOrgId } from '../org/organizations.js';
-import { createApplications } from '../enrollment/applications.js';
-import { type Application, type Applications } from '../enrollment/application.js';
-import { answerFields } from '../enrollment/render.js';
-import { describeState } from '../enrollment/status.js';
+import { answerFields, describeState, type Application, type Applications } from '../enrollment/api.js';
 import { alertOperatorsOnReview } from './operator-alerts.js';
 
 /**
  * The operator's side of enrollment review (seed step 8: "it can take us several days to review"):
  * `review` lists, `review show|approve|reject|ask <id>` decide. Only OPERATORS may use it.
  */
-export function reviewModule(services: CoreServices, applications: Applications = createApplications(services)): BotModule {
+export function reviewModule(services: CoreServices, applications: Applications): BotModule {
   alertOperatorsOnReview(services, applications);
   function requireOperator(ctx: TurnContext): void {
     if (!isOperator(services, ctx.actor)) throw new AppError('REVIEW.OPERATORS_ONLY');

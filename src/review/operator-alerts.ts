@@ -1,6 +1,6 @@
 import type { CoreServices } from '../core/services.js';
 import { text } from '../core/replies.js';
-import type { Applications } from '../enrollment/application.js';
+import type { Applications } from '../enrollment/api.js';
 import type { AuditEntry } from '../core/ports.js';
 
 /** The audit codes after which an application waits for a reviewer. */

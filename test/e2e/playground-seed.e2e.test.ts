@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createClaims } from '../../src/infrastructure/claims.js';
 import { createPeople } from '../../src/infrastructure/people.js';
-import { orgModels } from '../../src/infrastructure/organizations.js';
+import { createOrganizations, orgModels } from '../../src/infrastructure/organizations.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { openDatabase } from '../../src/infrastructure/database.js';
 import { systemClock } from '../../src/core/ports.js';
@@ -16,7 +16,7 @@ async function seedTwiceAtOnce(uri: string) {
   const open = () => openDatabase({ uri, dataDir: '.data', logger: silentLogger });
   const [a, b] = await Promise.all([open(), open()]);
   const services = (db: typeof a) => ({
-    orgs: orgModels(db.connection),
+    organizations: createOrganizations(orgModels(db.connection)),
     claims: createClaims(db.connection),
     people: createPeople(db.connection),
     clock: systemClock,
@@ -46,7 +46,7 @@ describe('the demo seed', () => {
       // A later start finds the data and leaves it alone.
       expect(
         await seedDemo({
-          orgs: orgModels(b.connection),
+          organizations: createOrganizations(orgModels(b.connection)),
           claims: createClaims(b.connection),
           people: createPeople(b.connection),
           clock: systemClock,

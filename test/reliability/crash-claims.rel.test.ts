@@ -12,7 +12,7 @@ import {
 } from '../support/enrollment-driver.js';
 import { describeReliability } from '../support/reliability-scale.js';
 import { actorKey } from '../../src/core/events.js';
-import { createApplications } from '../../src/enrollment/applications.js';
+import { createApplications } from '../support/applications.js';
 import { InjectedCrash, type CrashPoint } from '../../src/enrollment/transitions.js';
 import { newVerification } from '../../src/enrollment/verification.js';
 import { newOrgId } from '../../src/org/organizations.js';

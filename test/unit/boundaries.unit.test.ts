@@ -103,4 +103,26 @@ describe('architecture boundaries', () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it('lets only the stores (src/<feature>/store.ts) and src/infrastructure import mongoose, under src/ and app/', () => {
+    const mayImport = (path: string) =>
+      path.startsWith('src/infrastructure/') || (featureOf(path) !== undefined && path.endsWith('/store.ts'));
+    const offenders = [...sources(join(root, 'src')), ...sources(join(root, 'app'))].flatMap((file) => {
+      const path = relative(root, file);
+      return importsOf(file)
+        .filter((spec) => /^(mongoose|mongodb)(\/|$)/.test(spec) && !mayImport(path))
+        .map((spec) => `${path} imports ${spec}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps each feature's store to the feature: another feature goes through its api, app/ builds the stores", () => {
+    const offenders = sources(join(root, 'src')).flatMap((file) => {
+      const path = relative(root, file);
+      return localImportsOf(file)
+        .filter((target) => target.endsWith('/store.ts') && featureOf(target) !== undefined && featureOf(target) !== featureOf(path))
+        .map((target) => `${path} imports ${target}`);
+    });
+    expect(offenders).toEqual([]);
+  });
 });

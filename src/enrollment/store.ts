@@ -1,0 +1,129 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { insertOnce } from '../infrastructure/claims.js';
+import type { Application } from './application.js';
+import type { ApplicationState } from './states.js';
+import type { Transition } from './transitions.js';
+
+/**
+ * The enrollment's collections: applications, their transitions (each one's claim, transitions.ts) and
+ * every verification link sent. The one file of the feature that touches mongoose.
+ */
+export interface EnrollmentStore {
+  application(id: string): Promise<Application | undefined>;
+  /** The actor's most recent application, as stored. */
+  latestOf(actorKey: string): Promise<Application | undefined>;
+  /** Applications in the given states, oldest first. */
+  inStatus(statuses: ApplicationState['status'][]): Promise<Application[]>;
+  /** How many applications are in one state (for /metrics). */
+  countInStatus(status: ApplicationState['status']): Promise<number>;
+  exists(id: string): Promise<boolean>;
+  /**
+   * Writes `next` only over its previous revision, so a late repeat never rolls a newer state back. The first
+   * revision is inserted (upsert); a repeat of it meets the existing document (duplicate key) and changes nothing.
+   */
+  write(next: Application): Promise<void>;
+  /** Claims the transition by inserting it; false when another caller holds that revision already. */
+  claimTransition(transition: Transition): Promise<boolean>;
+  /** Transitions claimed but not finished (their process died, or is still at work), oldest first. */
+  unfinished(filter: { applicationId: string } | { applicantKey: string }): Promise<Transition[]>;
+  /** Marks the transition finished and forgets the verification token. */
+  markDone(id: string): Promise<void>;
+  /** Remembers a verification link by its token's hash (so a superseded or used one answers 410); harmless when repeated. */
+  rememberLink(link: VerificationLink): Promise<void>;
+  link(tokenHash: string): Promise<VerificationLink | undefined>;
+}
+
+/** A verification link ever sent, by token hash. */
+export interface VerificationLink {
+  _id: string;
+  applicationId: string;
+  expiresAt: Date;
+}
+
+const applicationSchema = new Schema<Application>(
+  {
+    _id: String,
+    revision: Number,
+    state: Schema.Types.Mixed,
+    answers: Schema.Types.Mixed,
+    applicant: Schema.Types.Mixed,
+    contactEmail: String,
+    orgId: String,
+    createdAt: Date,
+    updatedAt: Date,
+  },
+  { versionKey: false, minimize: false },
+);
+applicationSchema.index({ 'applicant.actorKey': 1 });
+
+const transitionSchema = new Schema<Transition>(
+  {
+    _id: String,
+    applicationId: { type: String, index: true },
+    applicantKey: { type: String, index: true },
+    revision: Number,
+    next: Schema.Types.Mixed,
+    events: Schema.Types.Mixed,
+    statuses: [String],
+    by: Schema.Types.Mixed,
+    verificationToken: String,
+    done: Boolean,
+    at: Date,
+  },
+  { versionKey: false, minimize: false },
+);
+
+const linkSchema = new Schema<VerificationLink>({ _id: String, applicationId: String, expiresAt: Date }, { versionKey: false });
+
+export function createEnrollmentStore(connection: Connection): EnrollmentStore {
+  const applications: Model<Application> =
+    connection.models.Application ?? connection.model<Application>('Application', applicationSchema, 'applications');
+  const transitions: Model<Transition> =
+    connection.models.ApplicationTransition ??
+    connection.model<Transition>('ApplicationTransition', transitionSchema, 'application_transitions');
+  const links: Model<VerificationLink> =
+    connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
+  return {
+    async application(id) {
+      return (await applications.findById(id).lean<Application>()) ?? undefined;
+    },
+    async latestOf(actorKey) {
+      const [app] = await applications.find({ 'applicant.actorKey': actorKey }).sort({ createdAt: -1 }).limit(1).lean<Application[]>();
+      return app;
+    },
+    inStatus(statuses) {
+      return applications
+        .find({ 'state.status': { $in: statuses } })
+        .sort({ createdAt: 1 })
+        .lean<Application[]>();
+    },
+    countInStatus(status) {
+      return applications.countDocuments({ 'state.status': status });
+    },
+    async exists(id) {
+      return (await applications.exists({ _id: id })) !== null;
+    },
+    async write(next) {
+      const previous = { _id: next._id, revision: next.revision - 1 };
+      await insertOnce(() => applications.replaceOne(previous, next, { upsert: next.revision === 1 }));
+    },
+    claimTransition(transition) {
+      return insertOnce(() => transitions.create(transition));
+    },
+    unfinished(filter) {
+      return transitions
+        .find({ ...filter, done: false })
+        .sort({ revision: 1 })
+        .lean<Transition[]>();
+    },
+    async markDone(id) {
+      await transitions.updateOne({ _id: id }, { $set: { done: true }, $unset: { verificationToken: 1 } });
+    },
+    async rememberLink(link) {
+      await insertOnce(() => links.create(link));
+    },
+    async link(tokenHash) {
+      return (await links.findById(tokenHash).lean<VerificationLink>()) ?? undefined;
+    },
+  };
+}
