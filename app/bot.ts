@@ -4,6 +4,7 @@ import { describeSurfaces, surfacesOf, type Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { openDatabase, type Database } from '../src/infrastructure/database.js';
 import { createClaims } from '../src/infrastructure/claims.js';
+import { createInbox } from '../src/infrastructure/inbox.js';
 import { createScheduler, type Scheduler } from '../src/infrastructure/scheduler.js';
 import { createCore, type Core } from './features.js';
 import { createTurnQueue } from '../adapters/shared/turn-queue.js';
@@ -76,7 +77,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     : undefined;
   mountMetrics(app, { queue, audit: core.services.audit, connection: database.connection, logger });
   // Mounted in this order: the web adapter last, as its error page answers what no route did.
-  const context = { core, logger, queue };
+  const inbox = createInbox(database.connection, claims, { leaseMs: config.INBOX_LEASE_MS, logger });
+  const context = { core, logger, queue, inbox };
   const slackConfig = surfaces.slack && slackConfigFromEnv(config);
   const adapters: ChatAdapter[] = [
     ...(surfaces.teams ? [createTeamsAdapter(config, context)] : []),

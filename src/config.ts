@@ -125,6 +125,15 @@ const envSchema = z
       .int('expected a whole number such as 16')
       .min(1, 'expected at least 1')
       .default(16),
+    /**
+     * How long an acknowledged delivery may stay unfinished before another process (or this one, restarted)
+     * takes it over from the inbox (src/infrastructure/inbox.ts): longer than a turn takes, queue wait included.
+     */
+    INBOX_LEASE_MS: z.coerce
+      .number({ message: 'expected milliseconds such as 30000' })
+      .int('expected a whole number such as 30000')
+      .min(1000, 'expected at least 1000')
+      .default(30_000),
     /** Turns waiting for a slot; beyond it users are told the bot is busy and to retry. */
     TURN_QUEUE_SIZE: z.coerce
       .number({ message: 'expected a number of turns such as 384' })

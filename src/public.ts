@@ -12,7 +12,7 @@ export type { Engine } from './core/engine.js';
 export type { Actor, InboundEvent, Input, Locale, Platform } from './core/events.js';
 export { actorKey, linkVisitor, toLocale } from './core/events.js';
 export type { Block, Button, FormBlock, FormField, Message, Reply } from './core/replies.js';
-export type { AuditLog, ChatDelivery, Clock } from './core/ports.js';
+export type { AuditLog, ChatDelivery, Clock, Inbox } from './core/ports.js';
 export { escapeHtml, mapMarkup } from './core/markup.js';
 export { assertNever } from './core/decider.js';
 export { createRecentWrites } from './core/recent-writes.js';

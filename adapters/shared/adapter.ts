@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { ChatDelivery, Core, Logger } from '../../src/public.js';
+import type { ChatDelivery, Core, Inbox, Logger } from '../../src/public.js';
 import type { TurnQueue } from './turn-queue.js';
 
 /**
@@ -36,4 +36,6 @@ export interface AdapterContext {
   logger: Logger;
   /** The process's turn queue, shared by the adapters (a default-sized one of the adapter's own otherwise). */
   queue?: TurnQueue;
+  /** Where deliveries are recorded before they are acknowledged (without it, an acknowledged turn dies with its process). */
+  inbox?: Inbox;
 }

@@ -1,9 +1,10 @@
-import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
+import { App, webApi, type Authorize } from '@slack/bolt';
 import type { Express } from 'express';
 import type { AdapterContext, ChatAdapter } from '../shared/adapter.js';
 import { createTurnQueue } from '../shared/turn-queue.js';
 import { createBusyNotices } from './busy.js';
 import { createWorkspaceClients } from './clients.js';
+import { createDeliveryRecord } from './delivery-record.js';
 import type { SlackAdapterConfig } from './config.js';
 import { createSlackDelivery } from './delivery.js';
 import { createFormStore } from './forms-store.js';
@@ -48,14 +49,17 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
   const forms = createFormStore(services.connection);
   const outbound = createOutbound(forms, logger);
   const busy = createBusyNotices(logger);
-  const turns = createTurns({ engine, outbound, profiles: busy.watch(createProfiles(logger)), logger });
-  const queue = context.queue ?? createTurnQueue({ logger });
+  const sharedQueue = context.queue ?? createTurnQueue({ logger });
+  // Over HTTP, deliveries go through the inbox; Socket Mode acknowledges over its socket, outside the receiver.
+  const record = context.inbox && !socketMode ? createDeliveryRecord(context.inbox, sharedQueue, logger) : undefined;
+  const queue = record?.queue ?? sharedQueue;
+  const turns = createTurns({ engine, outbound, profiles: busy.watch(createProfiles(logger)), logger, redelivered: record?.redelivered });
   const tokenClient = config.botToken ? new webApi.WebClient(config.botToken, options) : undefined;
   const authorize = config.botToken && tokenClient ? singleWorkspace(config.botToken, tokenClient) : undefined;
 
   /** Bolt binds its receiver to the express app when built, so the Bolt app is built by `mount`. */
   function boltApp(http: Express): App {
-    let receiver: ExpressReceiver | undefined;
+    let receiver: GuardedExpressReceiver | undefined;
     if (!socketMode) {
       http.post(EVENTS_PATH, auditRefusedRequests(services.refusals), rejectFutureTimestamps());
       receiver = new GuardedExpressReceiver({
@@ -63,6 +67,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
         app: http,
         endpoints: EVENTS_PATH,
         processBeforeResponse: false,
+        // As for Teams (adapters/teams/index.ts): Slack's own requests are far smaller; a bigger body is refused 413 unread.
+        bodyLimit: 1024 * 1024,
         logger: boltLogger(logger),
         ...(installationStore && config.oauth
           ? {
@@ -82,6 +88,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
           : {}),
       });
     }
+    if (receiver) receiver.record = record;
     const app = new App({
       ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
       ...(authorize ? { authorize } : {}),
@@ -99,6 +106,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
 
   const clients = createWorkspaceClients({ botToken: config.botToken, installationStore, connection: services.connection }, options);
   let bolt: App | undefined;
+  let takingOver: NodeJS.Timeout | undefined;
   return {
     name: 'slack',
     mode: socketMode ? 'socket' : 'http',
@@ -107,8 +115,19 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
     },
     delivery: createSlackDelivery(clients, outbound, logger),
     async start() {
-      if (!bolt) throw new Error('mount the Slack adapter before starting it');
-      if (socketMode) await bolt.start();
+      const app = bolt;
+      if (!app) throw new Error('mount the Slack adapter before starting it');
+      if (record && context.inbox) {
+        // What a dead process acknowledged and never finished goes through Bolt again: at start-up, then every quarter lease.
+        const takeOver = () =>
+          record
+            .takeOver((body) => app.processEvent({ body, ack: async () => undefined }))
+            .catch((error: unknown) => logger.warn({ err: error }, 'could not look for unfinished deliveries'));
+        void takeOver();
+        takingOver = setInterval(takeOver, context.inbox.leaseMs / 4);
+        takingOver.unref();
+      }
+      if (socketMode) await app.start();
       else if (authorize) {
         await authorize({ isEnterpriseInstall: false } as never).then(
           (who) => logger.info({ botUserId: who.botUserId }, 'Slack bot token verified'),
@@ -117,6 +136,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
       }
     },
     async stop() {
+      clearInterval(takingOver);
       await Promise.all([queue.drain(), busy.settled()]);
       if (socketMode) await bolt?.stop();
     },

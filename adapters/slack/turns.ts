@@ -21,7 +21,14 @@ export interface Turns {
   tellFailure(client: WebClient, conversation: SlackConversation, locale: Locale): Promise<void>;
 }
 
-export function createTurns(deps: { engine: Engine; outbound: Outbound; profiles: Profiles; logger: Logger }): Turns {
+export function createTurns(deps: {
+  engine: Engine;
+  outbound: Outbound;
+  profiles: Profiles;
+  logger: Logger;
+  /** When an event id being delivered again from the inbox was recorded (delivery-record.ts). */
+  redelivered?: (eventId: string) => Date | undefined;
+}): Turns {
   const dms = new Map<string, string>();
   const turns: Turns = {
     async dm(client, teamId, userId) {
@@ -35,7 +42,9 @@ export function createTurns(deps: { engine: Engine; outbound: Outbound; profiles
     },
     actor: (client, teamId, userId) => deps.profiles.actor(client, teamId, userId),
     handle(actor, conversation, eventId, input) {
-      return deps.engine.handle({ id: eventId, actor, conversationId: encodeConversationId(conversation), input });
+      const recordedAt = deps.redelivered?.(eventId);
+      const redelivered = recordedAt ? { redelivered: { recordedAt } } : {};
+      return deps.engine.handle({ id: eventId, actor, conversationId: encodeConversationId(conversation), input, ...redelivered });
     },
     async deliver(client, conversation, replies, locale) {
       try {

@@ -22,8 +22,8 @@ const activitySchema = z
   })
   .passthrough();
 
-/** What botbuilder itself needs before authentication: a JSON object with an activity type. */
-const envelopeSchema = z.object({ type: z.string().min(1) }).passthrough();
+/** What botbuilder itself needs before authentication: a JSON object with an activity type and (it trims it) a service URL. */
+const envelopeSchema = z.object({ type: z.string().min(1), serviceUrl: z.string().min(1) }).passthrough();
 
 /** Thrown inside a turn for an activity of the wrong shape; the HTTP layer answers it with 400. */
 export class ActivityShapeError extends Error {}

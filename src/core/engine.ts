@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Claims, Clock, DialogState, DialogStore, People } from './ports.js';
+import type { Claims, Clock, DialogState, DialogStore, People, StoredDialog } from './ports.js';
 import type { Translate } from '../i18n/translator.js';
 import { readOnlyCopy } from '../org/access.js';
 import { fitsUsage, parseCommand, type ParsedCommand } from './command-grammar.js';
@@ -149,12 +149,21 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  /** Runs one turn: loads the dialog, calls `work`, saves the dialog unconditionally. */
-  async function turn<T>(event: InboundEvent, work: (ctx: TurnContext) => Promise<T>): Promise<T> {
+  /**
+   * Runs one turn: loads the dialog, calls `work`, saves the dialog when the turn changed it. A delivery's
+   * turn (`replay` given) saves its answer with the dialog, and `replay` may answer instead of the turn.
+   */
+  async function turn<T>(
+    event: InboundEvent,
+    work: (ctx: TurnContext) => Promise<T>,
+    replay?: (stored: StoredDialog) => T | undefined,
+  ): Promise<T> {
     const t = deps.translator(event.actor.locale);
     const now = deps.clock.now();
     const key = `${actorKey(event.actor)}|${event.conversationId}`;
     const [stored] = await Promise.all([deps.dialogs.load(key), deps.people.remember(event.actor, event.conversationId, now)]);
+    const replayed = replay?.(stored);
+    if (replayed !== undefined) return replayed;
     let next: DialogState | undefined = stored.state;
     let changed = false;
     const ctx: TurnContext = {
@@ -177,7 +186,7 @@ export function createEngine(deps: EngineDeps): Engine {
     // A turn that leaves the dialog as it found it (help, status, a stale press) writes nothing: it can
     // neither collide with a concurrent turn of the same user nor cost the two round trips of a save.
     if (changed && JSON.stringify(next ?? null) !== JSON.stringify(stored.state ?? null)) {
-      await deps.dialogs.save(key, stored, next, now);
+      await deps.dialogs.save(key, stored, next, now, replay ? { eventId: event.id, outcome: result } : undefined);
     }
     return result;
   }
@@ -217,11 +226,12 @@ export function createEngine(deps: EngineDeps): Engine {
   return {
     async handle(event) {
       try {
-        if (!(await deps.claims.claim(`event:${event.id}`))) {
+        // A re-delivery holds the inbox's lease instead: this claim was taken by the attempt that was cut short.
+        if (!event.redelivered && !(await deps.claims.claim(`event:${event.id}`))) {
           logger.info({ eventId: event.id }, 'duplicate delivery ignored');
           return [];
         }
-        return await turn(event, route);
+        return await turn(event, route, (stored) => replayOf(event, stored));
       } catch (error) {
         return refused(error, event);
       }
@@ -253,6 +263,17 @@ export function createEngine(deps: EngineDeps): Engine {
     translator: deps.translator,
     welcome: (locale) => welcomeMessage(deps.translator(locale)),
   };
+}
+
+/**
+ * What a re-delivered event is answered without its turn running: the answer its turn saved with the dialog
+ * (the process died before sending it), or nothing when the person has gone on since it was recorded (they
+ * sent it again: applying it now would apply it twice). Undefined: run the turn.
+ */
+function replayOf(event: InboundEvent, stored: StoredDialog): Reply[] | undefined {
+  if (!event.redelivered) return undefined;
+  if (stored.origin?.eventId === event.id) return stored.origin.outcome as Reply[];
+  return stored.updatedAt && stored.updatedAt > event.redelivered.recordedAt ? [] : undefined;
 }
 
 function describeError(error: unknown, t: Translate, logger: Logger, event: InboundEvent): string {

@@ -94,6 +94,14 @@ export interface DialogState {
 export interface StoredDialog {
   state: DialogState | undefined;
   version: number;
+  /** The delivery whose turn saved this version, and what that turn answered (replayed if its answer never went out). */
+  origin?: DialogOrigin;
+  updatedAt?: Date;
+}
+
+export interface DialogOrigin {
+  eventId: string;
+  outcome: unknown;
 }
 
 /**
@@ -105,7 +113,7 @@ export interface StoredDialog {
 export interface DialogStore {
   load(key: string): Promise<StoredDialog>;
   /** Writes the state as version `loaded.version + 1`; throws DIALOG.BUSY when another turn won. */
-  save(key: string, loaded: StoredDialog, state: DialogState | undefined, now: Date): Promise<void>;
+  save(key: string, loaded: StoredDialog, state: DialogState | undefined, now: Date, origin?: DialogOrigin): Promise<void>;
   /** Deletes versions superseded before `before` (the hourly clean-up); returns how many. */
   prune(before: Date): Promise<number>;
   /** The newest version of one dialog. */
@@ -200,4 +208,27 @@ export interface Claims {
    * delivery retries: a state transition's claim must stay forever.
    */
   prune(prefixes: readonly string[], before: Date): Promise<number>;
+}
+
+/** A recorded delivery a process took over for one more attempt (its lease claimed). */
+export interface InboxDelivery {
+  id: string;
+  payload: Record<string, unknown>;
+  attempt: number;
+  recordedAt: Date;
+}
+
+/**
+ * Deliveries recorded before they are acknowledged, so that a process killed after acknowledging one
+ * leaves it to another process or to its restart (src/infrastructure/inbox.ts).
+ */
+export interface Inbox {
+  /** How long a delivery's attempt may take before another process starts the next one. */
+  readonly leaseMs: number;
+  /** Records a delivery by its id: `known` when it was recorded already (a retry), `unrecorded` when the database did not answer in time. */
+  record(platform: string, id: string, payload: Record<string, unknown>): Promise<'new' | 'known' | 'unrecorded'>;
+  /** The delivery's turns are over (answered, refused or ignored). */
+  finish(id: string): Promise<void>;
+  /** This platform's deliveries whose lease ran out, each claimed for this process's next attempt. */
+  overdue(platform: string): Promise<InboxDelivery[]>;
 }

@@ -10,11 +10,11 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
 /**
- * Claims of delivery ids (`event:`) matter only while a platform may retry (Slack: about 5 minutes; Teams:
+ * Claims of delivery ids (`event:`) and of inbox attempts (`inbox:`) matter only while a platform may retry (Slack: about 5 minutes; Teams:
  * 15 s); without clean-up they would grow by one document per message forever. Superseded dialog versions
  * go the same way. State-transition claims are never pruned.
  */
-export const SHORT_LIVED_CLAIMS = ['event:'] as const;
+export const SHORT_LIVED_CLAIMS = ['event:', 'inbox:'] as const;
 
 /** How long personal data stays where nothing else needs it (docs/deploy.md, "Retention"). */
 export const RETENTION = {

@@ -2,7 +2,7 @@ import { Schema, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { insertOnce } from './claims.js';
 import { AppError } from '../core/errors.js';
-import type { DialogState, DialogStore, SavedDialog } from '../core/ports.js';
+import type { DialogOrigin, DialogState, DialogStore, SavedDialog } from '../core/ports.js';
 
 /** The envelope every flow shares; each flow checks its own `step` and `data` when it reads them. */
 const stateSchema = z.object({ flow: z.string(), step: z.string(), data: z.record(z.string(), z.unknown()).nullable() });
@@ -14,24 +14,87 @@ export interface DialogDoc {
   state: DialogState | null;
   version: number;
   updatedAt: Date;
+  origin?: DialogOrigin;
 }
 
 const dialogSchema = new Schema<DialogDoc>(
-  { _id: String, key: { type: String, index: true }, state: { type: Schema.Types.Mixed, default: null }, version: Number, updatedAt: Date },
+  {
+    _id: String,
+    key: { type: String, index: true },
+    state: { type: Schema.Types.Mixed, default: null },
+    version: Number,
+    updatedAt: Date,
+    origin: Schema.Types.Mixed,
+  },
   { versionKey: false, minimize: false },
 );
 
-/** The hot path uses the driver's collection (no mongoose query or document); the model declares the indexes. */
-const dialogs = (connection: Connection) => connection.collection<DialogDoc>('dialogs');
-const dialogModel = (connection: Connection) => connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
-
-/** The newest version of a dialog (also for the dialog sweep and tests). */
-export async function latestDialog(connection: Connection, key: string): Promise<DialogDoc | undefined> {
-  const versions = await dialogs(connection).find({ key }).toArray();
-  return newest(versions);
+/**
+ * The newest version a process wrote, under `_id: key`, with its state: a turn reads its dialog by `_id`
+ * (FerretDB on SQLite pushes no other filter down, so a `{key}` read scanned the whole collection). The
+ * head is only a hint: the version's insert is the claim, and a process may die between that insert and
+ * moving the head (or two may move it out of order), so readers look for newer versions by `_id`.
+ */
+interface DialogHead {
+  _id: string;
+  version: number;
+  state: DialogState | null;
+  updatedAt: Date;
+  origin?: DialogOrigin;
 }
 
-const newest = (versions: DialogDoc[]) => versions.reduce<DialogDoc | undefined>((a, b) => (a && a.version > b.version ? a : b), undefined);
+/** Marks the dialogs collection as given heads (keys contain "|", so no key is this). */
+const HEADS_MIGRATED = '#heads-migrated';
+
+/** The hot path uses the driver's collections (no mongoose query or document); the model declares the indexes. */
+const dialogs = (connection: Connection) => connection.collection<DialogDoc>('dialogs');
+const heads = (connection: Connection) => connection.collection<DialogHead>('dialog_heads');
+const dialogModel = (connection: Connection) => connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
+
+/** The newest version of a dialog (also for the dialog sweep and tests): the head, then any newer version, by `_id`. */
+export async function latestDialog(connection: Connection, key: string): Promise<DialogDoc | undefined> {
+  const head = await heads(connection).findOne({ _id: key });
+  let latest: DialogDoc | undefined = head ? { ...head, _id: `${key}#${head.version}`, key } : undefined;
+  // Without a head (a new dialog, or its first head write failed) the versions start at 1: heads were given to
+  // every older dialog (migrateHeads), whose first versions the hourly prune may have deleted.
+  for (let version = (head?.version ?? 0) + 1; ; version++) {
+    const next = await dialogs(connection).findOne({ _id: `${key}#${version}` });
+    if (!next) break;
+    latest = next;
+  }
+  if (latest && latest.version !== head?.version) await moveHead(connection, latest);
+  return latest;
+}
+
+/** Points the head at a saved version. Best effort: the version is saved either way, and readers probe past a stale head. */
+async function moveHead(connection: Connection, doc: DialogDoc): Promise<void> {
+  const head: DialogHead = {
+    _id: doc.key,
+    version: doc.version,
+    state: doc.state,
+    updatedAt: doc.updatedAt,
+    ...(doc.origin ? { origin: doc.origin } : {}),
+  };
+  try {
+    await heads(connection).replaceOne({ _id: doc.key }, head, { upsert: true });
+  } catch {
+    // Two first saves racing on the upsert's insert (FerretDB reports it as an internal error), or the database
+    // went away after the version was saved: the version is the truth, the next reader or save moves the head.
+  }
+}
+
+/**
+ * Gives every dialog saved before heads existed its head, once per database (the marker records it): a
+ * dialog whose first versions were pruned could not be found by reading forward from version 1.
+ */
+async function migrateHeads(connection: Connection): Promise<void> {
+  if (await heads(connection).findOne({ _id: HEADS_MIGRATED })) return;
+  const versions = await dialogs(connection).find({}).toArray();
+  const byKey = new Map<string, DialogDoc>();
+  for (const doc of versions) if ((byKey.get(doc.key)?.version ?? 0) < doc.version) byKey.set(doc.key, doc);
+  for (const doc of byKey.values()) await moveHead(connection, doc);
+  await insertOnce(() => heads(connection).insertOne({ _id: HEADS_MIGRATED, version: 0, state: null, updatedAt: new Date() }));
+}
 
 /** Keys are `<actorKey>|<conversationId>` (the engine's dialogKey). */
 const saved = (doc: DialogDoc): SavedDialog => ({
@@ -50,15 +113,37 @@ function readState(raw: unknown): DialogState | undefined {
 
 export function createDialogStore(connection: Connection): DialogStore {
   const model = dialogModel(connection);
+  // Once per process, before the first dialog is read (a failed attempt is tried again by the next turn).
+  let migrated: Promise<void> | undefined;
+  function ready(): Promise<void> {
+    migrated ??= migrateHeads(connection).catch((error: unknown) => {
+      migrated = undefined;
+      throw error;
+    });
+    return migrated;
+  }
+  const latest = async (key: string) => {
+    await ready();
+    return latestDialog(connection, key);
+  };
   return {
     async load(key) {
-      const doc = await latestDialog(connection, key);
-      return { state: readState(doc?.state), version: doc?.version ?? 0 };
+      const doc = await latest(key);
+      return { state: readState(doc?.state), version: doc?.version ?? 0, origin: doc?.origin, updatedAt: doc?.updatedAt };
     },
-    async save(key, loaded, state, now) {
+    async save(key, loaded, state, now, origin) {
       const version = loaded.version + 1;
-      const doc: DialogDoc = { _id: `${key}#${version}`, key, state: state ?? null, version, updatedAt: now };
+      const doc: DialogDoc = {
+        _id: `${key}#${version}`,
+        key,
+        state: state ?? null,
+        version,
+        updatedAt: now,
+        ...(origin ? { origin } : {}),
+      };
+      // The insert is the claim of version n + 1; the head follows it.
       if (!(await insertOnce(() => dialogs(connection).insertOne(doc)))) throw new AppError('DIALOG.BUSY');
+      await moveHead(connection, doc);
     },
     async prune(before) {
       // Old versions are read once an hour; each key's superseded ones go with one equality-filtered delete.
@@ -73,7 +158,7 @@ export function createDialogStore(connection: Connection): DialogStore {
       return deleted;
     },
     async latest(key) {
-      const doc = await latestDialog(connection, key);
+      const doc = await latest(key);
       return doc && saved(doc);
     },
     async savedSince(since) {

@@ -2,11 +2,19 @@ import { auditRows, duplicatedTransitions, enrollmentOutcomes } from '../support
 import { startCluster, type Cluster } from '../support/reliability-cluster.js';
 import { runEnrollment, slackFlowUser, teamsFlowUser, type Deliver, type FlowUser } from '../support/reliability-flow.js';
 import { describeReliability, printSummary, scaleName, sizes, sleep } from '../support/reliability-scale.js';
+import type { Transition } from '../../src/enrollment/transitions.js';
 
 /**
  * Issue 9, "Crash": `kill -9` one of two bot processes at random moments while many people are
  * enrolling at once, restart it, and let everyone finish. Every flow completes (a person whose
- * message was swallowed by the crash sends it again, as they would), no transition happens twice.
+ * message was swallowed by the crash sends it again, as they would), no transition happens twice,
+ * none is left unfinished.
+ *
+ * Random moments rarely hit the few milliseconds of a transition, so besides them the test watches
+ * `application_transitions` and, when a claim is there without being done, kills BOTH processes at
+ * once. If the claim is still not done once both are dead, nobody can be finishing it: the kill
+ * provably landed in the middle of that transition (claimed, its effects not all written). The test
+ * requires at least one such kill per run, and that the person's next step finished it.
  */
 describeReliability('crash', () => {
   let cluster: Cluster;
@@ -43,15 +51,44 @@ describeReliability('crash', () => {
 
     let running = true;
     const kills: number[] = [];
+    // Kills and restarts one at a time (the random killer and the transition watcher share the processes).
+    let killing = Promise.resolve();
+    const exclusively = (work: () => Promise<void>) => (killing = killing.then(work));
     const killer = (async () => {
       for (let k = 0; k < sizes.crashKills && running; k++) {
         await sleep(1_000 + Math.random() * 4_000);
         if (!running) break;
         const victim = Math.floor(Math.random() * 2);
-        await cluster.kill9(victim);
-        kills.push(Date.now());
-        await sleep(Math.random() * 1_500);
-        await cluster.start(victim);
+        await exclusively(async () => {
+          await cluster.kill9(victim);
+          kills.push(Date.now());
+          await sleep(Math.random() * 1_500);
+          await cluster.start(victim);
+        });
+      }
+    })();
+    const transitions = cluster.db.connection.collection<Transition>('application_transitions');
+    const applications = cluster.db.connection.collection<{ _id: string; revision: number }>('applications');
+    const midTransition: Array<{ transition: string; revision: number; applicationRevision?: number }> = [];
+    let watchedKills = 0;
+    const watcher = (async () => {
+      while (running && midTransition.length === 0 && watchedKills < 20) {
+        const open = await transitions.findOne({ done: false });
+        if (!open) {
+          await sleep(5);
+          continue;
+        }
+        await exclusively(async () => {
+          await Promise.all(cluster.bots.map((_, i) => cluster.kill9(i)));
+          watchedKills++;
+          kills.push(Date.now());
+          const still = await transitions.findOne({ _id: open._id, done: false });
+          if (still) {
+            const application = await applications.findOne({ _id: still.applicationId });
+            midTransition.push({ transition: still._id, revision: still.revision, applicationRevision: application?.revision });
+          }
+          await Promise.all(cluster.bots.map((_, i) => cluster.start(i)));
+        });
       }
     })();
     const results = await Promise.all(
@@ -64,7 +101,7 @@ describeReliability('crash', () => {
       ),
     );
     running = false;
-    await killer;
+    await Promise.all([killer, watcher]);
     await sleep(2_000);
 
     const rows = await auditRows(cluster);
@@ -74,11 +111,17 @@ describeReliability('crash', () => {
     const lost = outcomes.filter((outcome) => outcome.missing.length > 0);
     // Transitions a killed process claimed and nobody finished (see src/enrollment/transitions.ts): the
     // person's next step finishes them, so at the end there should be none left by a completed flow.
-    const unfinished = await cluster.db.connection.collection('application_transitions').countDocuments({ done: false });
+    const unfinished = await transitions.countDocuments({ done: false });
+    const cut = midTransition.map(({ transition }) => transition);
     printSummary('crash', {
       flows: users.length,
       events: results.reduce((sum, result) => sum + result.steps, 0),
       'faults injected (kill -9)': kills.length,
+      'kills while a transition was claimed and not done (both processes)': watchedKills,
+      'kills proven mid-transition (still not done with both processes dead)': midTransition.length,
+      'of those, before the application was written': midTransition.filter(
+        ({ revision, applicationRevision }) => (applicationRevision ?? 0) < revision,
+      ).length,
       'deliveries refused by a dead process': refused,
       'steps the person had to send again': results.reduce((sum, result) => sum + result.retyped, 0),
       'flows not completed': incomplete.length,
@@ -93,5 +136,9 @@ describeReliability('crash', () => {
     expect(incomplete.map((result) => result.error)).toEqual([]);
     expect(lost).toEqual([]);
     expect(duplicated).toEqual({});
+    expect(midTransition.length).toBeGreaterThan(0);
+    // The transitions cut short were finished by the people's next steps, as was every other.
+    expect(await transitions.countDocuments({ _id: { $in: cut }, done: true })).toBe(cut.length);
+    expect(unfinished).toBe(0);
   }, 900_000);
 });

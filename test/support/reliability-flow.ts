@@ -66,7 +66,9 @@ export function slackFlowUser(cluster: Cluster, userId: string): FlowUser {
     async pressSubmit(c, eventId, process) {
       // Slack resends a press as it was: every delivery of one event presses the message first pressed, even
       // after an earlier delivery's answer replaced it (looking it up again raced with that update).
-      const message = pressedMessages.get(eventId) ?? submitMessage();
+      // A copy: the fake Slack API updates its messages in place when the bot replaces them.
+      const shown = submitMessage();
+      const message = pressedMessages.get(eventId) ?? (shown && structuredClone(shown));
       if (!message) throw new Error(`${userId}: no message with "${SUBMIT_LABEL}"`);
       pressedMessages.set(eventId, message);
       return (await c.slack(process).press(userId, message, SUBMIT_LABEL, eventId)).status;

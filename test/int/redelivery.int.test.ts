@@ -1,0 +1,55 @@
+import { latestDialog } from '../../src/infrastructure/dialog-store.js';
+import type { InboundEvent } from '../../src/core/events.js';
+import { createHarness, persona, readable, type Harness } from '../support/core-harness.js';
+
+/**
+ * A delivery taken over from the inbox (its process died after acknowledging it) reaches the engine
+ * as `redelivered`: it runs even though the dead attempt claimed its event id, and when that attempt
+ * had already saved the turn's dialog, the person gets the answer saved with it — the turn does not
+ * happen twice.
+ */
+let harness: Harness;
+beforeAll(async () => {
+  harness = await createHarness({ label: 'redelivery' });
+});
+afterAll(async () => harness.close());
+
+const ana = persona('ana');
+const event = (id: string, input: InboundEvent['input']): InboundEvent => ({ id, actor: ana, conversationId: 'web:web:dm-ana', input });
+/** Recorded a minute ago, before anything in this file. */
+const again = (sent: InboundEvent): InboundEvent => ({
+  ...sent,
+  redelivered: { recordedAt: new Date(harness.clock.now().getTime() - 60_000) },
+});
+const dialog = () => latestDialog(harness.database.connection, 'web:web:ana|web:web:dm-ana');
+
+describe('a re-delivered event', () => {
+  it('is answered as the first attempt answered when that attempt saved its turn, and moves nothing again', async () => {
+    const enroll = event('slack:EvRe1', { kind: 'command', name: 'enroll', args: '' });
+    const first = await harness.core.engine.handle(enroll);
+    const saved = await dialog();
+    expect(readable(first)).not.toBe('');
+    // A live retry is a duplicate; the re-delivery gets the saved answer.
+    expect(await harness.core.engine.handle(enroll)).toEqual([]);
+    expect(await harness.core.engine.handle(again(enroll))).toEqual(first);
+    expect(await dialog()).toEqual(saved);
+  });
+
+  it('runs when the attempt that claimed its event id died before saving anything', async () => {
+    const before = await dialog();
+    const start = event('slack:EvRe2', { kind: 'action', actionId: 'enrollment.start', value: 'welcome' });
+    await harness.core.services.claims.claim('event:slack:EvRe2'); // the dead attempt got this far
+    expect(await harness.core.engine.handle(start)).toEqual([]);
+    const replies = await harness.core.engine.handle({ ...start, redelivered: { recordedAt: harness.clock.now() } });
+    expect(readable(replies)).toMatch(/Step 1 of/);
+    expect((await dialog())?.version).toBe(Number(before?.version) + 1);
+  });
+
+  it('is not applied again when the person has gone on since it was recorded (they sent it again)', async () => {
+    const saved = await dialog();
+    const answer = event('slack:EvRe3', { kind: 'message', text: 'contoso.onmicrosoft.com' });
+    await harness.core.services.claims.claim('event:slack:EvRe3');
+    expect(await harness.core.engine.handle(again(answer))).toEqual([]);
+    expect(await dialog()).toEqual(saved);
+  });
+});
