@@ -2,9 +2,9 @@ import { App, webApi, type Authorize } from '@slack/bolt';
 import type { Express } from 'express';
 import type { AdapterContext, ChatAdapter } from '../shared/adapter.js';
 import { createTurnQueue } from '../shared/turn-queue.js';
+import { createDeliveryRecord } from '../shared/delivery-record.js';
 import { createBusyNotices } from './busy.js';
 import { createWorkspaceClients } from './clients.js';
-import { createDeliveryRecord } from './delivery-record.js';
 import type { SlackAdapterConfig } from './config.js';
 import { createSlackDelivery } from './delivery.js';
 import { createFormStore } from './forms-store.js';
@@ -51,7 +51,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
   const busy = createBusyNotices(logger);
   const sharedQueue = context.queue ?? createTurnQueue({ logger });
   // Over HTTP, deliveries go through the inbox; Socket Mode acknowledges over its socket, outside the receiver.
-  const record = context.inbox && !socketMode ? createDeliveryRecord(context.inbox, sharedQueue, logger) : undefined;
+  const record = context.inbox && !socketMode ? createDeliveryRecord(context.inbox, sharedQueue, logger, 'slack') : undefined;
   const queue = record?.queue ?? sharedQueue;
   const turns = createTurns({ engine, outbound, profiles: busy.watch(createProfiles(logger)), logger, redelivered: record?.redelivered });
   const tokenClient = config.botToken ? new webApi.WebClient(config.botToken, options) : undefined;
@@ -106,7 +106,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
 
   const clients = createWorkspaceClients({ botToken: config.botToken, installationStore, connection: services.connection }, options);
   let bolt: App | undefined;
-  let takingOver: NodeJS.Timeout | undefined;
+  let stopTakingOver: (() => void) | undefined;
   return {
     name: 'slack',
     mode: socketMode ? 'socket' : 'http',
@@ -117,16 +117,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
     async start() {
       const app = bolt;
       if (!app) throw new Error('mount the Slack adapter before starting it');
-      if (record && context.inbox) {
-        // What a dead process acknowledged and never finished goes through Bolt again: at start-up, then every quarter lease.
-        const takeOver = () =>
-          record
-            .takeOver((body) => app.processEvent({ body, ack: async () => undefined }))
-            .catch((error: unknown) => logger.warn({ err: error }, 'could not look for unfinished deliveries'));
-        void takeOver();
-        takingOver = setInterval(takeOver, context.inbox.leaseMs / 4);
-        takingOver.unref();
-      }
+      // What a dead process acknowledged and never finished goes through Bolt again: at start-up, then every quarter lease.
+      stopTakingOver = record?.watch((body) => app.processEvent({ body, ack: async () => undefined }));
       if (socketMode) await app.start();
       else if (authorize) {
         await authorize({ isEnterpriseInstall: false } as never).then(
@@ -136,7 +128,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
       }
     },
     async stop() {
-      clearInterval(takingOver);
+      stopTakingOver?.();
       await Promise.all([queue.drain(), busy.settled()]);
       if (socketMode) await bolt?.stop();
     },

@@ -56,3 +56,11 @@ export const eventIds = {
   /** App Home sections are synthetic turns derived from one app_home_opened event. */
   home: (eventId: string, command: string) => `${PREFIX}:home:${eventId}:${command}`,
 };
+
+/** The engine's event id of a Slack request that queues a turn (the listeners give the same), its inbox id; undefined for the others. */
+export function slackDeliveryId(body: Record<string, unknown>): string | undefined {
+  if (body.type === 'event_callback' && typeof body.event_id === 'string') return eventIds.event(body.event_id);
+  if (typeof body.command === 'string' && typeof body.trigger_id === 'string') return eventIds.command(body.trigger_id);
+  const [action] = body.type === 'block_actions' && Array.isArray(body.actions) ? (body.actions as Array<{ action_ts?: unknown }>) : [];
+  return typeof action?.action_ts === 'string' ? eventIds.action(action.action_ts) : undefined;
+}

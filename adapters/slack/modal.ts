@@ -107,4 +107,3 @@ export function readModalValues(state: Record<string, Record<string, ElementStat
   }
   return values;
 }
-

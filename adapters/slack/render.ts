@@ -141,4 +141,3 @@ export function fallbackText(message: Message): string {
   const value = !first ? '' : first.type === 'text' ? first.text : first.title;
   return truncate(value || '…', LIMITS.fallbackText);
 }
-

@@ -1,7 +1,8 @@
 import { ExpressReceiver } from '@slack/bolt';
 import type { Request, RequestHandler, Response } from 'express';
 import type { RefusalLog } from '../../src/public.js';
-import type { DeliveryRecord } from './delivery-record.js';
+import type { DeliveryRecord } from '../shared/delivery-record.js';
+import { slackDeliveryId } from './ids.js';
 
 /** Slack's own window: a request signed more than five minutes away from now is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -97,7 +98,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * still get 401) and routing: a malformed body gets 400 with the reason.
  */
 export class GuardedExpressReceiver extends ExpressReceiver {
-  /** Records each delivery before Bolt sees it (delivery-record.ts); set by the adapter. */
+  /** Records each delivery before Bolt sees it (adapters/shared/delivery-record.ts); set by the adapter. */
   record?: DeliveryRecord;
 
   override async requestHandler(req: Request, res: Response): Promise<void> {
@@ -108,6 +109,7 @@ export class GuardedExpressReceiver extends ExpressReceiver {
     }
     if (!this.record) return super.requestHandler(req, res);
     // A retry of a delivery recorded already is acknowledged: the process that recorded it, or its lease, finishes it.
-    if (!(await this.record.handle(req.body, () => super.requestHandler(req, res)))) res.status(200).send();
+    const body = req.body as Record<string, unknown>;
+    if (!(await this.record.handle(slackDeliveryId(body), body, () => super.requestHandler(req, res)))) res.status(200).send();
   }
 }

@@ -26,7 +26,7 @@ export function createTurns(deps: {
   outbound: Outbound;
   profiles: Profiles;
   logger: Logger;
-  /** When an event id being delivered again from the inbox was recorded (delivery-record.ts). */
+  /** When an event id being delivered again from the inbox was recorded (adapters/shared/delivery-record.ts). */
   redelivered?: (eventId: string) => Date | undefined;
 }): Turns {
   const dms = new Map<string, string>();

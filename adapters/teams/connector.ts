@@ -13,6 +13,7 @@ import { ConfidentialClientApplication } from '@azure/msal-node';
 import {
   AuthenticationConstants,
   AuthenticationError,
+  ClaimsIdentity,
   MsalServiceClientCredentialsFactory,
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
@@ -39,6 +40,11 @@ export interface TeamsConnector {
   readonly cloud: CloudAdapter;
   continueWith(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
   createConversation(serviceUrl: string, parameters: ConversationParameters, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
+  /**
+   * Runs `logic` on an activity recorded in the inbox, as on one just received. It was authenticated when it came;
+   * its request is gone, so the turn's outbound calls carry the bot's own identity, as its proactive messages do.
+   */
+  replay(activity: Record<string, unknown>, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
 }
 
 export function createConnector(credentials: TeamsCredentials, logger: Logger): TeamsConnector {
@@ -53,7 +59,8 @@ export function createConnector(credentials: TeamsCredentials, logger: Logger): 
       }
     : {};
   const scope = credentials.BOT_OAUTH_SCOPE ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
-  const cloud = new CloudAdapter(new RefusingAuthentication(options, loginOverride(credentials)));
+  const authentication = new RefusingAuthentication(options, loginOverride(credentials));
+  const cloud = new CloudAdapter(authentication);
   cloud.onTurnError = async (_ctx, error) => {
     if (error instanceof ActivityShapeError) logger.warn({ reason: error.message }, 'teams activity refused');
     else logger.error({ err: error }, 'teams turn failed');
@@ -71,6 +78,19 @@ export function createConnector(credentials: TeamsCredentials, logger: Logger): 
       }),
     createConversation: (serviceUrl, parameters, logic) =>
       cloud.createConversationAsync(appId, 'msteams', serviceUrl, scope, parameters, logic),
+    replay(activity, logic) {
+      // The claims botbuilder gives a proactive turn (CloudAdapterBase.createClaimsIdentity).
+      const claimsIdentity = new ClaimsIdentity([
+        { type: AuthenticationConstants.AudienceClaim, value: appId },
+        { type: AuthenticationConstants.AppIdClaim, value: appId },
+      ]);
+      const connectorFactory = authentication.createConnectorFactory(claimsIdentity);
+      return cloud.processActivityDirect(
+        { audience: scope, claimsIdentity, connectorFactory },
+        structuredClone(activity) as unknown as Activity,
+        logic,
+      );
+    },
   };
 }
 

@@ -31,6 +31,7 @@ import { planReplies, type TeamsPlan } from './reply-plan.js';
 import type { Roster } from './roster.js';
 import { encodeConversationId } from './conversation-id.js';
 import { installedForPerson, welcomeKey } from './install.js';
+import { teamsDeliveryId } from './delivery-id.js';
 import type { PersonalChats } from './personal-chat.js';
 
 export interface TeamsBotDeps {
@@ -48,6 +49,8 @@ export interface TeamsBotDeps {
   personalChats: PersonalChats;
   /** Exactly once per key (an insert against a unique index): the install welcome. */
   claim(key: string): Promise<boolean>;
+  /** When an activity being delivered again from the inbox was recorded (by its delivery id, delivery-id.ts). */
+  redelivered?: (deliveryId: string) => Date | undefined;
   logger: Logger;
 }
 
@@ -132,6 +135,8 @@ export class TeamsBot extends TeamsActivityHandler {
     if (value.action.verb === REFRESH_VERB || !input) return this.currentView(activity, viewer);
     const audience = audienceOf(activity);
     const reference = TurnContext.getConversationReference(activity);
+    // Taken over from the inbox: no one reads this invoke's response, so everything goes through the Bot Connector.
+    const replayed = this.recordedAt(activity) !== undefined;
     const load = () => (messageId ? this.deps.cards.get(activity.conversation.id, messageId) : Promise.resolve(undefined));
     let loaded: ReturnType<typeof load> | undefined;
     const answer = submitAnswered(this.deps.queue, turnKey(activity), {
@@ -150,7 +155,7 @@ export class TeamsBot extends TeamsActivityHandler {
       // The rest goes through the Bot Connector, in the same queue slot.
       followUp: async ({ plan, replacement }, inTime) => {
         if (!plan) return;
-        if (!inTime) return this.deps.continueWith(reference, (later) => this.apply(later, plan, audience, messageId));
+        if (!inTime || replayed) return this.deps.continueWith(reference, (later) => this.apply(later, plan, audience, messageId));
         await this.deps.continueWith(reference, async (later) => {
           if (messageId && replacement) {
             // Others in a shared conversation see the new card too (the invoke response is the actor's view).
@@ -161,8 +166,11 @@ export class TeamsBot extends TeamsActivityHandler {
         });
       },
     });
-    // A full queue: the card stays as it is and Teams shows the notice.
-    if (!answer) return messageResponse(busyText(toLocale(activity.locale)));
+    // A full queue: the card stays as it is and Teams shows the notice (sent as a message when nobody waits for it).
+    if (!answer) {
+      if (replayed) await ctx.sendActivity(busyText(toLocale(activity.locale)));
+      return messageResponse(busyText(toLocale(activity.locale)));
+    }
     const result = await answer;
     if (!result) {
       // Too slow for the invoke window: answer with the used card now, the replies follow when they come.
@@ -197,7 +205,14 @@ export class TeamsBot extends TeamsActivityHandler {
   private eventOf(activity: Activity, actor: Actor, input: Input, inConversation?: string): InboundEvent {
     // Teams repeats the activity id when it re-sends; the engine handles an event id once.
     const conversationId = inConversation ? encodeConversationId(tenantOf(activity), inConversation) : conversationOf(activity);
-    return { id: `teams:${activity.id}`, actor, conversationId, input };
+    const recordedAt = this.recordedAt(activity);
+    return { id: `teams:${activity.id}`, actor, conversationId, input, ...(recordedAt ? { redelivered: { recordedAt } } : {}) };
+  }
+
+  /** When the activity was recorded in the inbox, if it is being delivered again from there. */
+  private recordedAt(activity: Activity): Date | undefined {
+    const id = teamsDeliveryId(activity);
+    return id ? this.deps.redelivered?.(id) : undefined;
   }
 
   /** The person's 1:1 chat with the bot; undefined when it cannot be opened (then everything stays in the thread). */

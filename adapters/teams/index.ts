@@ -2,6 +2,9 @@ import express, { type Request, type Response } from 'express';
 import { ConfigError } from '../../src/public.js';
 import type { AdapterContext, ChatAdapter } from '../shared/adapter.js';
 import { createTurnQueue } from '../shared/turn-queue.js';
+import { createDeliveryRecord } from '../shared/delivery-record.js';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { teamsDeliveryId } from './delivery-id.js';
 import { ActivityShapeError, activityProblem, envelopeProblem } from './activity-shape.js';
 import { createCardSender } from './card-sender.js';
 import { createCardStore } from './card-store.js';
@@ -46,7 +49,10 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
   const cards = createCardStore(core.services.connection);
   const references = createReferenceStore(core.services.connection);
   const sender = createCardSender({ cards, clock: core.services.clock });
-  const queue = context.queue ?? createTurnQueue({ logger });
+  const sharedQueue = context.queue ?? createTurnQueue({ logger });
+  // Activities that queue a turn are recorded in the inbox before botbuilder answers the request (delivery-id.ts).
+  const record = context.inbox && createDeliveryRecord(context.inbox, sharedQueue, logger, 'teams');
+  const queue = record?.queue ?? sharedQueue;
   const personalChats = createPersonalChats({ references, connector, clock: core.services.clock });
   const bot = new TeamsBot({
     engine: core.engine,
@@ -59,8 +65,23 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
     invokeDeadlineMs: config.invokeDeadlineMs ?? 8_000,
     personalChats,
     claim: (key) => core.services.claims.claim(key),
+    redelivered: record?.redelivered,
     logger,
   });
+
+  /**
+   * The turn of an authenticated activity, checked first (a wrong shape is the client's: 400); `body`, the request's,
+   * is recorded in the inbox before the turn runs (absent for one replayed from there).
+   */
+  async function turn(ctx: TurnContext, reject: (problem: string) => Error, body?: Record<string, unknown>): Promise<void> {
+    const problem = activityProblem(ctx.activity);
+    if (problem) throw reject(problem);
+    if (!record || !body) return bot.run(ctx);
+    // A re-sent activity recorded already is acknowledged (an invoke with an empty 200): its process, or its lease, finishes it.
+    if (!(await record.handle(teamsDeliveryId(ctx.activity), body, () => bot.run(ctx))) && ctx.activity.type === ActivityTypes.Invoke)
+      await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+  }
+  let stopTakingOver: (() => void) | undefined;
   return {
     name: 'teams',
     mount(app) {
@@ -80,11 +101,9 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
         });
         const answer = rejectableResponse(res);
         try {
-          await connector.cloud.process(req, answer.response as never, async (ctx) => {
-            const problem = activityProblem(ctx.activity);
-            if (problem) throw answer.reject(problem);
-            await bot.run(ctx);
-          });
+          await connector.cloud.process(req, answer.response as never, (ctx) =>
+            turn(ctx, answer.reject, req.body as Record<string, unknown>),
+          );
         } catch (error) {
           // botbuilder parses parts of the request with zod before the turn: its validation errors are the client's.
           const invalid = error instanceof ActivityShapeError || (error instanceof Error && error.name === 'ZodError');
@@ -94,8 +113,16 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
       });
     },
     delivery: createTeamsDelivery({ personalChats, sender, connector }),
-    async start() {},
-    stop: () => queue.drain(),
+    async start() {
+      // What a dead process recorded and never finished runs again here: at start-up, then every quarter lease.
+      stopTakingOver = record?.watch((activity) =>
+        connector.replay(activity, (ctx) => turn(ctx, (problem) => new ActivityShapeError(problem))),
+      );
+    },
+    async stop() {
+      stopTakingOver?.();
+      await queue.drain();
+    },
   };
 }
 

@@ -1,0 +1,83 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Inbox, Logger } from '../../src/public.js';
+import type { TurnQueue } from './turn-queue.js';
+
+/**
+ * A platform's deliveries through the inbox (src/infrastructure/inbox.ts), the same for Slack and Teams:
+ * each request that may queue a turn is recorded before the platform's handling of it (so before it is
+ * acknowledged); the record goes once the turns the request queued are over (at once when it queued
+ * none: ignored, refused as busy). A process that dies in between leaves the record, and another process
+ * (or this one, restarted) hands the recorded body to the adapter again once its lease ran out.
+ */
+export interface DeliveryRecord {
+  /** The turn queue as the adapter's handlers see it: what they queue is tracked to the request being handled. */
+  readonly queue: TurnQueue;
+  /**
+   * Records the body under `id` (undefined: nothing to record), then runs `dispatch`; false when the body was
+   * recorded already (a platform retry: the process that recorded it, or its lease, finishes it).
+   */
+  handle(id: string | undefined, body: Record<string, unknown>, dispatch: () => Promise<void>): Promise<boolean>;
+  /** Dispatches again the deliveries whose lease ran out; returns how many. */
+  takeOver(dispatch: (body: Record<string, unknown>) => Promise<void>): Promise<number>;
+  /** Takes over at once, then every quarter lease, until the returned function is called. */
+  watch(dispatch: (body: Record<string, unknown>) => Promise<void>): () => void;
+  /** When the delivery `id` was recorded, if it is being delivered again (the engine then neither refuses nor repeats it). */
+  redelivered(id: string): Date | undefined;
+}
+
+export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Logger, platform: 'slack' | 'teams'): DeliveryRecord {
+  const queued = new AsyncLocalStorage<Array<Promise<unknown>>>();
+  const redelivering = new Map<string, Date>();
+
+  async function run(id: string, dispatch: () => Promise<void>): Promise<void> {
+    const turns: Array<Promise<unknown>> = [];
+    try {
+      await queued.run(turns, dispatch);
+    } finally {
+      // Failed turns too: each was answered ("something went wrong"), and a payload that fails would fail every attempt.
+      void Promise.allSettled(turns)
+        .then(() => inbox.finish(id))
+        .catch((error: unknown) => logger.warn({ err: error, id }, 'finished delivery not removed from the inbox'))
+        .finally(() => redelivering.delete(id));
+    }
+  }
+
+  const record: DeliveryRecord = {
+    queue: {
+      ...queue,
+      submit(key, work) {
+        const turn = queue.submit(key, work);
+        if (turn) queued.getStore()?.push(turn);
+        return turn;
+      },
+    },
+    async handle(id, body, dispatch) {
+      if (!id) {
+        await dispatch();
+        return true;
+      }
+      if ((await inbox.record(platform, id, body)) === 'known') return false;
+      await run(id, dispatch);
+      return true;
+    },
+    async takeOver(dispatch) {
+      const due = await inbox.overdue(platform);
+      for (const { id, payload, attempt, recordedAt } of due) {
+        logger.warn({ id, attempt }, 'taking over a delivery left unfinished');
+        redelivering.set(id, recordedAt);
+        void run(id, () => dispatch(payload)).catch((error: unknown) => logger.error({ err: error, id }, 'delivery taken over failed'));
+      }
+      return due.length;
+    },
+    watch(dispatch) {
+      const takeOver = () =>
+        record.takeOver(dispatch).catch((error: unknown) => logger.warn({ err: error }, 'could not look for unfinished deliveries'));
+      void takeOver();
+      const timer = setInterval(takeOver, inbox.leaseMs / 4);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    redelivered: (id) => redelivering.get(id),
+  };
+  return record;
+}
