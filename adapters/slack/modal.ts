@@ -107,3 +107,4 @@ export function readModalValues(state: Record<string, Record<string, ElementStat
   }
   return values;
 }
+

@@ -141,3 +141,4 @@ export function fallbackText(message: Message): string {
   const value = !first ? '' : first.type === 'text' ? first.text : first.title;
   return truncate(value || '…', LIMITS.fallbackText);
 }
+
