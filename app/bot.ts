@@ -55,6 +55,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     operators: config.OPERATORS.length || !playground ? config.OPERATORS : [OPERATOR_ACTOR_KEY],
     reminderIntervals: config.REMINDER_INTERVALS,
     workingHours: config.WORKING_HOURS,
+    leaseMs: config.INBOX_LEASE_MS,
     secrets,
     // Without SMTP_URL the core's outbox mailer is used (the playground shows it; in production it keeps no link).
     outboxLinks: config.NODE_ENV === 'production' ? 'redact' : 'keep',

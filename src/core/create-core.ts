@@ -43,6 +43,8 @@ export interface CoreOptions {
   reminderIntervals?: string;
   /** WORKING_HOURS as configured; the reminders module applies its default. */
   workingHours?: string;
+  /** INBOX_LEASE_MS: how long a delivery (a platform's, a reminder's) may stay half-done before another process takes it over. */
+  leaseMs?: number;
 }
 
 /** What the composition root (app/features.ts) assembles from the features. */
@@ -101,6 +103,7 @@ export function createCore(options: CoreOptions, assembly: Assembly): Core {
     operators: new Set(options.operators),
     reminderIntervals: options.reminderIntervals,
     workingHours: options.workingHours,
+    leaseMs: options.leaseMs,
     catalogs: assembly.catalogs,
     translatorFor,
   };

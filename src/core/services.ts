@@ -41,4 +41,6 @@ export interface CoreServices {
   reminderIntervals?: string;
   /** WORKING_HOURS (`Mon-Fri 09-18` or `always`, validated by the config); src/reminders/working-hours.ts parses it. */
   workingHours?: string;
+  /** INBOX_LEASE_MS: how long a reminder's delivery may stay half-done before another process takes it over (default 30 s). */
+  leaseMs?: number;
 }

@@ -2,7 +2,7 @@ import type { Recipient } from '../core/notifier.js';
 import type { Button, Message } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { renderMail } from '../shared/mail-layout.js';
-import { recordReminderSent, type Reminder, type ReminderContent, type ReminderKind } from './reminder.js';
+import { recordReminderSent, sentId, type Reminder, type ReminderContent, type ReminderKind } from './reminder.js';
 import { isKnownTimeZone } from './working-hours.js';
 
 /** What the reminder service does around one reminder: where its recipient lives, whether it still matters, and telling them. */
@@ -12,6 +12,8 @@ export interface ReminderDelivery {
   resolved(reminder: Reminder, kind: ReminderKind): Promise<boolean>;
   /** Acts and/or tells the recipient (chat where known, else email), then records `reminder.sent`. Run after the claim. */
   deliver(reminder: Reminder, kind: ReminderKind): Promise<void>;
+  /** Whether `reminder.sent` was recorded for it (its delivery went through). */
+  sent(reminder: Reminder): Promise<boolean>;
 }
 
 export function createReminderDelivery(services: CoreServices): ReminderDelivery {
@@ -45,6 +47,10 @@ export function createReminderDelivery(services: CoreServices): ReminderDelivery
         });
       }
       await recordReminderSent(services, reminder, reached);
+    },
+    async sent(reminder) {
+      const id = sentId(reminder);
+      return (await services.audit.bySubject(reminder.subjectId)).some((entry) => entry._id === id);
     },
   };
 }

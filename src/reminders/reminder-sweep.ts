@@ -1,7 +1,7 @@
 import type { PeriodicJob } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
 import { BUCKET_MS, bucketEnd, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
-import { claimKey, type ReminderKind } from './reminder.js';
+import { cancelledKey, claimKey, type ReminderKind } from './reminder.js';
 import type { ReminderDelivery } from './reminder-delivery.js';
 import { eachLimited } from './each-limited.js';
 import { nextWorkingTime, type WorkingHours } from './working-hours.js';
@@ -21,10 +21,14 @@ import { nextWorkingTime, type WorkingHours } from './working-hours.js';
  * 4. in the background, about once a second, the finished ones are deleted: a bucket whose every reminder
  *    finished with one deleteMany({bucket}), the others one deleteOne({_id}) each (a `$in` filter would make
  *    FerretDB read the whole collection).
- * A reminder is at most once: a process killed between its delivery claim and the end of the delivery
- * loses that one reminder (the leftover document is removed by the next catch-up, which finds the claim
- * taken). Retrying it instead could send it twice, which the reliability suite forbids. A bucket whose
- * winner died before claiming its deliveries is picked up by the periodic catch-up, without turn claims.
+ * A reminder is at least once, and once in effect: its delivery claim is the record that a delivery began, its
+ * `reminder.sent` audit entry (fixed id `sentId`, recorded the moment the message went out) the record that it
+ * ended. A process killed in between leaves the document and the claim without the entry: a later catch-up (or a
+ * restarted process's first read) finds the claim taken, nothing sent, nothing cancelled (`cancelledKey`), and once
+ * the claim is a lease (`leaseMs`, INBOX_LEASE_MS) old, takes it over, one process per lease (`<claim>:attempt:<k>`,
+ * given up after five), re-checked like any other. What can still repeat is a message the platform took just before
+ * the kill, before its entry was written: the one insert between them. A bucket whose winner died before claiming
+ * its deliveries is picked up by the periodic catch-up, without turn claims.
  */
 export interface ReminderSweep {
   /** One pass at services.clock.now(); deletes what it handled before returning. Returns how many were delivered. */
@@ -50,7 +54,12 @@ export const SWEEP_DEFAULTS = {
   catchUpBehindSlots: 60,
   /** A clock further ahead than this many slots (downtime, a test moving time) is caught up with one read. */
   maxWalkSlots: 120,
+  /** How long a claimed delivery may go without its `reminder.sent` before another process takes it over (services.leaseMs). */
+  leaseMs: 30_000,
 };
+
+/** A delivery still not through after this many takeovers is given up (logged as an error). */
+const MAX_ATTEMPTS = 5;
 
 export const TURN_PREFIX = 'reminder-turn:';
 const turnKey = (bucket: number) => `${TURN_PREFIX}${bucket}`;
@@ -79,7 +88,7 @@ export function createReminderSweep(
   delivery: ReminderDelivery,
   kinds: ReadonlyMap<string, ReminderKind>,
   hours: WorkingHours,
-  options = SWEEP_DEFAULTS,
+  options = { ...SWEEP_DEFAULTS, leaseMs: services.leaseMs ?? SWEEP_DEFAULTS.leaseMs },
 ): ReminderSweep {
   const logger = services.logger.child({ component: 'reminder-sweep' });
   const held = new Map<string, Held>();
@@ -146,6 +155,29 @@ export function createReminderSweep(
     return docs.filter((doc) => turns.get(doc.bucket));
   }
 
+  /**
+   * A reminder whose delivery claim was taken: finished (sent, or cancelled), to deliver (the claim is a lease
+   * old and nothing was sent: its process died mid-way, and this one won the next attempt), or left for later.
+   */
+  async function leftOver(doc: DueDoc, now: Date): Promise<'finished' | 'deliver' | 'later'> {
+    const key = claimKey(doc.reminder);
+    const [claimedAt, cancelled, sent] = await Promise.all([
+      services.claims.claimedAt(key),
+      services.claims.claimedAt(cancelledKey(doc.reminder)),
+      delivery.sent(doc.reminder),
+    ]);
+    if (cancelled || sent) return 'finished';
+    const attempt = claimedAt ? Math.floor((now.getTime() - claimedAt.getTime()) / options.leaseMs) : 0;
+    if (attempt < 1) return 'later';
+    if (attempt > MAX_ATTEMPTS) {
+      logger.error({ ...doc.reminder, attempts: MAX_ATTEMPTS }, 'reminder given up after its deliveries failed');
+      return 'finished';
+    }
+    if (!(await services.claims.claim(`${key}:attempt:${attempt}`))) return 'later';
+    logger.warn({ ...doc.reminder, attempt }, 'taking over a reminder delivery left unfinished');
+    return 'deliver';
+  }
+
   /** Re-checks, claims and delivers; returns how many were delivered and which are finished (to delete). */
   async function fire(batch: DueDoc[], now: Date): Promise<{ delivered: number; finished: Set<string>; deferred: Set<string> }> {
     const finished = new Set<string>();
@@ -171,13 +203,17 @@ export function createReminderSweep(
       ready,
       options.concurrency,
       async (doc) => {
-        // Finished whether it was delivered here, by another replica, or failed after the claim (at most once).
-        finished.add(doc._id);
-        if (!won.has(claimKey(doc.reminder))) return logger.debug(doc.reminder, 'reminder already delivered');
+        if (!won.has(claimKey(doc.reminder))) {
+          // Cancelled, being delivered by another process, delivered, or left half-done by one that died.
+          const verdict = await leftOver(doc, now);
+          if (verdict === 'finished') finished.add(doc._id);
+          if (verdict !== 'deliver') return;
+        }
         await delivery.deliver(doc.reminder, kinds.get(doc.kind) as ReminderKind);
+        finished.add(doc._id);
         delivered++;
       },
-      (error) => logger.error({ err: error }, 'reminder delivery failed after its claim; not retried (at most once)'),
+      (error) => logger.error({ err: error }, 'reminder delivery failed; taken over once its lease has passed'),
     );
     return { delivered, finished, deferred };
   }

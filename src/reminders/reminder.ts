@@ -78,6 +78,10 @@ export type ReminderContent = Omit<MailContent, 'tag'> & { buttons?: Button[] };
 export const kindLabelKey = (kind: string) => `reminders.kind.${kind}`;
 
 export const claimKey = (key: ReminderKey) => `reminder:${key.subjectId}:${key.kind}:${key.occurrence}`;
+/** The audit id of a delivered reminder: recorded once, the moment it was sent; what a takeover looks for. */
+export const sentId = (key: ReminderKey) => `reminder-sent:${key.subjectId}:${key.kind}:${key.occurrence}`;
+/** Taken by a cancellation before the delivery claim: a takeover leaves a reminder cancelled meanwhile alone. */
+export const cancelledKey = (key: ReminderKey) => `reminder-cancelled:${key.subjectId}:${key.kind}:${key.occurrence}`;
 
 /** The usual text of a kind: catalog keys `reminder.<kind>.subject` and `reminder.<kind>.text` with the reminder's params. */
 export const catalogText =
@@ -88,7 +92,7 @@ export const catalogText =
     buttons,
   });
 
-/** The audit entry of a delivered reminder: which one, to whom, and how the person was reached. */
+/** The audit entry of a delivered reminder (once, under `sentId`): which one, to whom, and how the person was reached. */
 export async function recordReminderSent(
   services: Pick<CoreServices, 'audit' | 'clock'>,
   reminder: Reminder,
@@ -96,6 +100,7 @@ export async function recordReminderSent(
 ): Promise<void> {
   const [orgId, ...relatedOrgIds] = reminder.orgIds;
   await services.audit.record({
+    id: sentId(reminder),
     orgId,
     relatedOrgIds,
     actorKey: 'system',

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Claims } from '../core/ports.js';
 import { insertOnce } from '../infrastructure/claims.js';
-import { claimKey, type Reminder } from './reminder.js';
+import { cancelledKey, claimKey, type Reminder } from './reminder.js';
 
 /**
  * Waiting reminders, filed under their due second (`slot`). Sweepers read them with EQUALITY queries
@@ -61,8 +61,9 @@ export interface DueReminders {
   removeBucket(bucket: number): Promise<void>;
   /**
    * Removes a subject's waiting reminders (of some kinds only) and takes their delivery claims first, so that a
-   * sweep holding one it read earlier loses the claim and stays silent. Returns how many were cancelled
-   * (not those a sweep had claimed already).
+   * sweep holding one it read earlier loses the claim and stays silent; before that, their cancellation marks
+   * (`cancelledKey`), so that a process killed in between leaves nothing a takeover would deliver. Returns how
+   * many were cancelled (not those a sweep had claimed already).
    */
   cancel(subjectId: string, kinds: string[] | undefined, now: Date): Promise<number>;
   /** What is waiting for an organization (everything without `orgId`), soonest first. */
@@ -102,7 +103,12 @@ export function createDueReminders(connection: Connection, claims: Pick<Claims, 
     async cancel(subjectId, kinds, now) {
       // An indexed equality read first: most resolutions have nothing waiting, and then nothing is written.
       const waiting = await model.find({ subjectId }).lean<DueDoc[]>();
-      const ids = waiting.filter((doc) => !kinds || kinds.includes(doc.kind)).map((doc) => doc._id);
+      const cancelled = waiting.filter((doc) => !kinds || kinds.includes(doc.kind));
+      const ids = cancelled.map((doc) => doc._id);
+      await claims.claimAll(
+        cancelled.map((doc) => cancelledKey(doc.reminder)),
+        now,
+      );
       // The waiting document's _id is its delivery claim's key (claimKey).
       const won = await claims.claimAll(ids, now);
       for (const id of ids) await model.deleteOne({ _id: id });

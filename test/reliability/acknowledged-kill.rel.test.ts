@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { latestDialog } from '../../src/infrastructure/dialog-store.js';
+import { startBotFrameworkIdp, type BotFrameworkIdp } from '../support/bot-framework-idp.js';
 import { startCluster, type Cluster } from '../support/reliability-cluster.js';
-import { enrollmentSteps, runEnrollment, slackFlowUser, type FlowUser } from '../support/reliability-flow.js';
+import { enrollmentSteps, runEnrollment, slackFlowUser, teamsFlowUser, type FlowUser } from '../support/reliability-flow.js';
+import { BOT_APP } from '../support/teams-bot.js';
 import { describeReliability, printSummary, scaleName, sleep, until } from '../support/reliability-scale.js';
 
 /**
- * Issue 19, "nothing acknowledged is lost": a Slack message is acknowledged, and the process that
+ * Issue 19, "nothing acknowledged is lost": a Slack or Teams message is acknowledged, and the process that
  * acknowledged it is killed (kill -9) the moment the acknowledgement arrives. The person never sends it
  * again; the event is finished from the inbox — by the other process (the victim stays dead), or by
- * the processes restarted after both were killed — exactly once: one answer, one dialog step.
+ * the processes restarted after both were killed — exactly once: one answer, one dialog step. Teams runs
+ * authenticated as in production (a local Bot Framework identity provider signs the activities and gives the
+ * bot its token for the Bot Connector, which refuses calls without it): a replayed activity answers with it.
  *
  * That a kill landed between the acknowledgement and the end of the turn is checked, not assumed: with
  * the victim dead (and, before the lease ran out, nobody else at it), the delivery's inbox record is
@@ -17,18 +21,23 @@ import { describeReliability, printSummary, scaleName, sleep, until } from '../s
 const LEASE_MS = 3_000;
 const CASES = { smoke: 4, ci: 8, full: 40 }[scaleName];
 
-describeReliability('kill -9 after the acknowledgement', () => {
+describeReliability.each([['slack'], ['teams']] as const)('kill -9 after the acknowledgement (%s)', (platform) => {
   let cluster: Cluster;
+  let idp: BotFrameworkIdp | undefined;
   beforeAll(async () => {
-    cluster = await startCluster({ processes: 2, label: 'relacked', env: { INBOX_LEASE_MS: String(LEASE_MS) } });
+    idp = platform === 'teams' ? await startBotFrameworkIdp(BOT_APP) : undefined;
+    const env = { INBOX_LEASE_MS: String(LEASE_MS) };
+    cluster = await startCluster({ processes: 2, label: `relacked${platform}`, env, teamsIdp: idp });
   }, 90_000);
   afterAll(async () => {
     await cluster?.stop();
+    await idp?.close();
   }, 60_000);
 
   it('finishes every acknowledged event exactly once, without the person sending it again', async () => {
     const db = cluster.db.connection;
-    const users: FlowUser[] = Array.from({ length: CASES }, (_, i) => slackFlowUser(cluster, `UACK${i}`));
+    const flowUser = platform === 'slack' ? slackFlowUser : teamsFlowUser;
+    const users: FlowUser[] = Array.from({ length: CASES }, (_, i) => flowUser(cluster, `UACK${i}`));
     // Everyone at the first question of the enrollment.
     for (const user of users) {
       const ready = await runEnrollment(cluster, user, {
@@ -60,7 +69,7 @@ describeReliability('kill -9 after the acknowledgement', () => {
       const killedAt = Date.now();
       // At the kill: recorded, unanswered, not saved.
       const cut =
-        (await db.collection('inbox').findOne({ _id: `slack:${eventId}` as never })) !== null &&
+        (await db.collection('inbox').findOne({ platform, _id: { $regex: `:${eventId}$` } as never })) !== null &&
         user.botMessages() === before.messages &&
         ((await latestDialog(db, user.dialogKey))?.version ?? 0) === before.version;
       if (bothDown) await Promise.all([cluster.start(0), cluster.start(1)]);
@@ -84,7 +93,7 @@ describeReliability('kill -9 after the acknowledgement', () => {
     }
 
     const cut = results.filter((result) => result.cut);
-    printSummary('acknowledged-kill', {
+    printSummary(`acknowledged-kill (${platform})`, {
       events: results.length,
       'faults injected (kill -9 right after the ack)': results.length,
       'kills proven before the turn was done (record kept, no answer, dialog unmoved)': cut.length,

@@ -7,6 +7,7 @@ import { SIGNING_SECRET, SlackWorkspace } from './slack-workspace.js';
 import { createTeamsClient, type TeamsClient } from './teams-client.js';
 import { TENANT } from './teams-bot.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+import type { BotFrameworkIdp } from './bot-framework-idp.js';
 import { openDatabase, type Database } from '../../src/infrastructure/database.js';
 
 /**
@@ -41,12 +42,16 @@ export interface ClusterOptions {
   /** Put a cuttable TCP proxy between the processes and the database. */
   proxy?: boolean;
   label?: string;
+  /** Teams authenticated as in production: the processes trust this identity provider, activities carry its channel token. */
+  teamsIdp?: BotFrameworkIdp;
 }
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const direct = testDatabaseUri(options.label ?? 'rel');
   const fake = await startFakeSlackApi();
   const connector = await startFakeConnector();
+  const idp = options.teamsIdp;
+  connector.authorize = idp?.verifyBotToken;
   const db = await openDatabase({ uri: direct, dataDir: '.data', logger: silentLogger });
   let proxy: TcpProxy | undefined;
   let uri = direct;
@@ -71,8 +76,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     WORKING_HOURS: 'always',
     // Several processes on one database share one key (what one seals, another opens).
     SECRETS_KEY: TEST_SECRETS_KEY,
-    // The Teams flow users post unsigned activities (authenticated Teams is tested in security-transport).
-    TEAMS_AUTH: 'off',
+    // Unless the cluster has an identity provider, the Teams flow users post unsigned activities.
+    ...(options.teamsIdp ? { ...options.teamsIdp.env, TEAMS_AUTH: 'on' } : { TEAMS_AUTH: 'off' }),
     ...options.env,
   };
   const urlOf = (i: number) => {
@@ -88,7 +93,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     db,
     bots,
     slack: (i) => new SlackWorkspace(urlOf(i), fake),
-    teams: (i) => createTeamsClient({ botUrl: urlOf(i), connector, tenantId: TENANT }),
+    teams: (i) => createTeamsClient({ botUrl: urlOf(i), connector, tenantId: TENANT, sign: idp && ((serviceUrl) => idp.channelToken(serviceUrl)) }),
     async start(i) {
       const bot = await startBotProcess(env);
       bots[i] = bot;
