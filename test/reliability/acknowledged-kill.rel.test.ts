@@ -105,6 +105,8 @@ describeReliability.each([['slack'], ['teams']] as const)('kill -9 after the ack
       'dialog moved more than once': results.filter((result) => result.versions > 1).length,
     });
     expect(cut.length).toBeGreaterThan(0);
+    const failed = results.filter((result) => result.lost || result.answers !== 1 || result.versions !== 1);
+    if (failed.length) console.log(cluster.logs());
     expect(results.filter((result) => result.lost || result.answers !== 1 || result.versions !== 1)).toEqual([]);
     expect(await db.collection('inbox').countDocuments({})).toBe(0);
   }, 600_000);

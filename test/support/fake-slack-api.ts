@@ -39,6 +39,11 @@ export interface FakeSlackApi {
   addUser(user: FakeUser): void;
   /** The next call of `method` fails this way (queued: several failures apply in order). */
   failNext(method: string, failure: Failure): void;
+  /**
+   * The next call of `method` whose arguments `match` is never answered nor applied (as if it never reached
+   * Slack: its caller waits until it gives up or dies); resolves with the call once it arrives.
+   */
+  holdNext(method: string, match: (args: Record<string, any>) => boolean): Promise<SlackCall>;
   /** Messages in a channel, oldest first, in their latest version. */
   messages(channel: string): FakeMessage[];
   /** Resolves with the first call (from `since`) matching, or rejects after `timeoutMs`. */
@@ -54,6 +59,7 @@ export async function startFakeSlackApi(team = { id: 'T1', name: 'Contoso', doma
   const failures = new Map<string, Failure[]>();
   const channels = new Map<string, FakeMessage[]>();
   const listeners = new Set<(call: SlackCall) => void>();
+  const holds: Array<{ method: string; match: (args: Record<string, any>) => boolean; arrived: (call: SlackCall) => void }> = [];
   let clock = 1_700_000_000;
   let sequence = 0;
   const nextTs = () => `${clock + Math.floor(++sequence / 1000)}.${String(sequence % 1000).padStart(6, '0')}`;
@@ -123,6 +129,8 @@ export async function startFakeSlackApi(team = { id: 'T1', name: 'Contoso', doma
     const args = parseArgs(await readBody(req), req.headers['content-type']);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? args.token;
     calls.push({ method, args, token, at: Date.now() });
+    const hold = holds.findIndex((candidate) => candidate.method === method && candidate.match(args));
+    if (hold >= 0) return holds.splice(hold, 1)[0].arrived(calls[calls.length - 1]);
     const failure = failures.get(method)?.shift();
     res.setHeader('content-type', 'application/json');
     if (failure && 'status' in failure) {
@@ -142,6 +150,7 @@ export async function startFakeSlackApi(team = { id: 'T1', name: 'Contoso', doma
     calls,
     addUser: (user) => users.set(user.id, user),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    holdNext: (method, match) => new Promise((arrived) => holds.push({ method, match, arrived })),
     messages: (channel) => channels.get(channel) ?? [],
     async waitFor(predicate, { since = 0, timeoutMs = 10_000 } = {}) {
       const deadline = Date.now() + timeoutMs;

@@ -93,7 +93,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     db,
     bots,
     slack: (i) => new SlackWorkspace(urlOf(i), fake),
-    teams: (i) => createTeamsClient({ botUrl: urlOf(i), connector, tenantId: TENANT, sign: idp && ((serviceUrl) => idp.channelToken(serviceUrl)) }),
+    teams: (i) =>
+      createTeamsClient({ botUrl: urlOf(i), connector, tenantId: TENANT, sign: idp && ((serviceUrl) => idp.channelToken(serviceUrl)) }),
     async start(i) {
       const bot = await startBotProcess(env);
       bots[i] = bot;
