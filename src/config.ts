@@ -126,8 +126,9 @@ const envSchema = z
       .min(1, 'expected at least 1')
       .default(16),
     /**
-     * How long an acknowledged delivery may stay unfinished before another process (or this one, restarted)
-     * takes it over from the inbox (src/infrastructure/inbox.ts): longer than a turn takes, queue wait included.
+     * How long an acknowledged delivery (or a reminder's delivery) may stay unfinished before another process (or
+     * this one, restarted) takes it over (src/infrastructure/inbox.ts, src/reminders/reminder-sweep.ts): longer than a
+     * turn takes, queue wait included.
      */
     INBOX_LEASE_MS: z.coerce
       .number({ message: 'expected milliseconds such as 30000' })
