@@ -99,4 +99,40 @@ describe('the reminder sweep (due-slot documents, a controlled clock)', () => {
     expect(await bot.reminders.sweep()).toBe(0);
     expect(await bot.reminders.scheduledFor('org_1')).toEqual([]);
   });
+
+  describe('a delivery a process began and never finished (killed between its claim and its message)', () => {
+    /** Files a ticket's reminder, lets it fall due, and claims its delivery as a sweep would, sending nothing. */
+    async function leftHalfDone(bot: BotProcess, ticket: string): Promise<string> {
+      await openTicket(bot.core, ticket, `${ticket.toLowerCase()}@contoso.com`, 'org_1', clock.now());
+      clock.advance(2_500);
+      const doc = await database.connection.collection('due_reminders').findOne({ subjectId: ticket });
+      const key = String(doc?._id);
+      await bot.core.services.claims.claimAll([key], clock.now());
+      return key;
+    }
+
+    it('is taken over once its lease has passed, and delivered once', async () => {
+      const bot = await start();
+      await leftHalfDone(bot, 'T-dead');
+      expect(await bot.reminders.sweep()).toBe(0); // claimed a moment ago: perhaps still being delivered
+      clock.advance(65_000); // past the lease (30 s), at the next catch-up read
+      expect(await bot.reminders.sweep()).toBe(1);
+      clock.advance(65_000);
+      expect(await bot.reminders.sweep()).toBe(0);
+      expect((await mailsTagged(database, TAG)).map((mail) => mail.to)).toEqual(['t-dead@contoso.com']);
+      expect(await sentCount(bot, 'org_1')).toBe(1);
+      expect(await bot.reminders.scheduledFor('org_1')).toEqual([]);
+    });
+
+    it('is left alone when a cancellation marked it first', async () => {
+      const bot = await start();
+      const key = await leftHalfDone(bot, 'T-gone');
+      // A cancellation killed after its mark and before deleting the document.
+      await bot.core.services.claims.claim(key.replace(/^reminder:/, 'reminder-cancelled:'));
+      clock.advance(65_000);
+      expect(await bot.reminders.sweep()).toBe(0);
+      expect(await mailsTagged(database, TAG)).toHaveLength(0);
+      expect(await bot.reminders.scheduledFor('org_1')).toEqual([]);
+    });
+  });
 });
