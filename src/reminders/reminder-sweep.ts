@@ -1,5 +1,6 @@
 import type { PeriodicJob } from '../core/module.js';
 import type { CoreServices } from '../core/services.js';
+import { MAX_ATTEMPTS, takeOverAttempt } from '../core/leases.js';
 import { BUCKET_MS, bucketEnd, SLOT_MS, slotOf, type DueDoc, type DueReminders } from './store.js';
 import { cancelledKey, claimKey, type ReminderKind } from './reminder.js';
 import type { ReminderDelivery } from './reminder-delivery.js';
@@ -26,7 +27,7 @@ import { nextWorkingTime, type WorkingHours } from './working-hours.js';
  * ended. A process killed in between leaves the document and the claim without the entry: a later catch-up (or a
  * restarted process's first read) finds the claim taken, nothing sent, nothing cancelled (`cancelledKey`), and once
  * the claim is a lease (`leaseMs`, INBOX_LEASE_MS) old, takes it over, one process per lease (`<claim>:attempt:<k>`,
- * given up after five), re-checked like any other. What can still repeat is a message the platform took just before
+ * src/core/leases.ts; given up after five), re-checked like any other. What can still repeat is a message the platform took just before
  * the kill, before its entry was written: the one insert between them. A bucket whose winner died before claiming
  * its deliveries is picked up by the periodic catch-up, without turn claims.
  */
@@ -57,9 +58,6 @@ export const SWEEP_DEFAULTS = {
   /** How long a claimed delivery may go without its `reminder.sent` before another process takes it over (services.leaseMs). */
   leaseMs: 30_000,
 };
-
-/** A delivery still not through after this many takeovers is given up (logged as an error). */
-const MAX_ATTEMPTS = 5;
 
 export const TURN_PREFIX = 'reminder-turn:';
 const turnKey = (bucket: number) => `${TURN_PREFIX}${bucket}`;
@@ -167,13 +165,12 @@ export function createReminderSweep(
       delivery.sent(doc.reminder),
     ]);
     if (cancelled || sent) return 'finished';
-    const attempt = claimedAt ? Math.floor((now.getTime() - claimedAt.getTime()) / options.leaseMs) : 0;
-    if (attempt < 1) return 'later';
-    if (attempt > MAX_ATTEMPTS) {
+    const attempt = claimedAt ? await takeOverAttempt(services.claims, key, claimedAt, now, options.leaseMs) : 'wait';
+    if (attempt === 'exhausted') {
       logger.error({ ...doc.reminder, attempts: MAX_ATTEMPTS }, 'reminder given up after its deliveries failed');
       return 'finished';
     }
-    if (!(await services.claims.claim(`${key}:attempt:${attempt}`))) return 'later';
+    if (attempt === 'wait') return 'later';
     logger.warn({ ...doc.reminder, attempt }, 'taking over a reminder delivery left unfinished');
     return 'deliver';
   }
