@@ -11,7 +11,7 @@ import { membershipId, newOrgId, type Organization } from '../org/organizations.
 import { isAdmin } from '../org/roles.js';
 import { day, isoDate } from '../shared/dates.js';
 import { notifyOrgAdmins } from '../org/notify-admins.js';
-import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
+import type { CustomerStore, CustomerRelationship, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { recordRequest } from './record.js';
 import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } from './states.js';
@@ -25,13 +25,13 @@ import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } fro
  */
 export async function answerRequest(
   services: CoreServices,
-  models: CustomerModels,
+  store: CustomerStore,
   ctx: TurnContext,
   input: ActionInput,
   viaLink?: string,
 ): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
-  const request = await models.Request.findById(input.value).lean<CustomerRequest>();
+  const request = await store.request(input.value);
   if (!request) throw new AppError('INVITATION.UNKNOWN');
   const parties = await loadParties(services, request);
   const isInvitee = await ownsMailbox(services, ctx.actor, request.inviteeEmail, viaLink);
@@ -55,7 +55,7 @@ export async function answerRequest(
   const event = await claimDecision(services.claims, decision, `invitation:${request._id}:answered`, 'INVITATION.ANSWERED_CONCURRENTLY');
 
   const state = evolveRequest(request.state, event);
-  await models.Request.updateOne({ _id: request._id }, { $set: { state } });
+  await store.setRequestState(request._id, state);
   const answered = { ...request, state };
   const reseller = parties.reseller.legalName;
   if (event.type === 'declined') {
@@ -69,7 +69,7 @@ export async function answerRequest(
     await addAdmin(services, ctx, customer.orgId, request.inviteeEmail);
   const expiresAt = new Date(ctx.now.getTime() + request.days * day);
   const relationships = relationshipsOf(request, customer.orgId, ctx.now, expiresAt);
-  for (const relationship of relationships) await models.Relationship.replaceOne({ _id: relationship._id }, relationship, { upsert: true });
+  for (const relationship of relationships) await store.putRelationship(relationship);
   await recordRequest(services, ctx, answered, CUSTOMER_AUDIT.approved, {
     customerOrgId: customer.orgId,
     relationshipIds: relationships.map((r) => r._id),
