@@ -42,6 +42,7 @@ export async function deliverRequest(services: CoreServices, store: CustomerStor
     record: (state) => recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how }),
   });
 
+  // Told after the change, not in it: the reply says how the customer was reached.
   const link = token ? invitationLink(services.publicUrl, token) : undefined;
   const reached = await services.notifier.notify(
     { email: request.inviteeEmail },

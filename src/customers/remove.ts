@@ -1,4 +1,4 @@
-import { orThrow } from '../core/decider.js';
+import { tryChange } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, CommandSpec, TurnContext } from '../core/module.js';
@@ -97,29 +97,32 @@ export async function endRelationship(
   by: { actorKey: string; platform: AuditEntry['platform']; admin: boolean },
   at: Date,
 ): Promise<boolean> {
-  const event = orThrow(decideRelationship({ type: 'remove', by: by.actorKey, at, actorAdminOfPartner: by.admin }, relationship.state));
-  if (!(await services.claims.claim(`relationship:${relationship._id}:removed`))) return false;
-  const state = evolveRelationship(relationship.state, event);
-  await store.setRelationshipState(relationship._id, state);
-  await services.audit.record({
-    orgId: relationship.resellerOrgId,
-    relatedOrgIds: [relationship.customerOrgId, ...(relationship.providerOrgId ? [relationship.providerOrgId] : [])],
-    actorKey: by.actorKey,
-    platform: by.platform,
-    action: CUSTOMER_AUDIT.removed,
-    subject: relationship._id,
-    details: {
-      relationshipId: relationship._id,
-      requestId: relationship.requestId,
-      customerOrgId: relationship.customerOrgId,
-      resellerOrgId: relationship.resellerOrgId,
-      providerOrgId: relationship.providerOrgId ?? null,
-      partnerOrgId: relationship.partnerOrgId,
-      inviteeEmail: relationship.inviteeEmail,
-      inviterActorKey: relationship.inviterActorKey,
-      removedBy: by.actorKey,
-    },
-    at,
+  const applied = await tryChange(services.claims, {
+    decision: decideRelationship({ type: 'remove', by: by.actorKey, at, actorAdminOfPartner: by.admin }, relationship.state),
+    claim: `relationship:${relationship._id}:removed`,
+    evolve: (event) => evolveRelationship(relationship.state, event),
+    write: (state) => store.setRelationshipState(relationship._id, state),
+    record: () =>
+      services.audit.record({
+        orgId: relationship.resellerOrgId,
+        relatedOrgIds: [relationship.customerOrgId, ...(relationship.providerOrgId ? [relationship.providerOrgId] : [])],
+        actorKey: by.actorKey,
+        platform: by.platform,
+        action: CUSTOMER_AUDIT.removed,
+        subject: relationship._id,
+        details: {
+          relationshipId: relationship._id,
+          requestId: relationship.requestId,
+          customerOrgId: relationship.customerOrgId,
+          resellerOrgId: relationship.resellerOrgId,
+          providerOrgId: relationship.providerOrgId ?? null,
+          partnerOrgId: relationship.partnerOrgId,
+          inviteeEmail: relationship.inviteeEmail,
+          inviterActorKey: relationship.inviterActorKey,
+          removedBy: by.actorKey,
+        },
+        at,
+      }),
   });
-  return true;
+  return applied !== undefined;
 }
