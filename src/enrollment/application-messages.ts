@@ -27,7 +27,8 @@ export const applicationMessages = defineMessages(
     'application.verify.mail.body':
       'Hello,\nYou are the primary contact of the indirect reseller enrollment {id} for {legalName} in the Microsoft Cloud Solution Provider program.\nTo confirm that you signed up and that this address belongs to your organization, open the link below within {days} days and press “Confirm my address”. If you did not expect this email, ignore it.',
     'application.verify.mail.link': 'Verify my email address',
-    'application.verify.confirm.text': 'Confirm that {email} is your address, the primary contact’s of application {id}. Nothing happens until you press the button.',
+    'application.verify.confirm.text':
+      'Confirm that {email} is your address, the primary contact’s of application {id}. Nothing happens until you press the button.',
     'application.verify.confirm.button': 'Confirm my address',
     'application.verify.ok': 'Thank you, your email address is verified. Application {id} is now under review (usually 3–5 business days).',
     'application.verify.used': 'This link was already used or replaced by a newer one. Type status in the chat to see your application.',

@@ -10,6 +10,7 @@ import { newApplicationId, type Application, type Applications } from './applica
 import { createEnrollmentDialog, type Submit } from './dialog.js';
 import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
 import { ask, welcome } from './render.js';
+import { primaryContact } from './contact-change.js';
 import { containsSecret } from './secrets.js';
 import { statusBlocks } from './status.js';
 import type { EnrollmentStore } from './store.js';
@@ -144,6 +145,7 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     return [{ type: 'update', messageId: input.messageId, message: { blocks: [text(ctx.t('enrollment.card.done'))] } }, ...replies];
   }
 
+  const contact = primaryContact(services, store);
   const always = async () => true;
   // Help asks three commands about the same application: read once per help.
   const latestStatus = async (ctx: TurnContext) =>
@@ -178,6 +180,7 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
       available: async (ctx) => (await latestStatus(ctx)) === 'rejected',
       run: (ctx, command) => respond(ctx, 'appeal', command.rest),
     },
+    contact.command,
   ];
 
   return {
@@ -210,8 +213,9 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
         if (id === 'application.admin-agent') return answerAdminAgent(services, applications, ctx, input);
         throw new AppError('ACTION.STALE');
       },
+      contact: contact.onForm,
     },
-    links: { 'verify-email': verificationLink(store, applications) },
+    links: { 'verify-email': verificationLink(store, applications, contact.link) },
     // A newcomer's greeting gets the welcome (no dialog until they choose to enroll); someone with an
     // organization gets help from the engine.
     async onUnmatchedText(ctx, typed) {

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { insertOnce } from '../infrastructure/claims.js';
+import type { Contact } from '../org/organizations.js';
 import type { Application } from './application.js';
 import type { ApplicationState } from './states.js';
 import type { Transition } from './transitions.js';
@@ -31,13 +32,38 @@ export interface EnrollmentStore {
   /** Remembers a verification link by its token's hash (so a superseded or used one answers 410); harmless when repeated. */
   rememberLink(link: VerificationLink): Promise<void>;
   link(tokenHash: string): Promise<VerificationLink | undefined>;
+  /**
+   * Records a requested change of an organization's primary contact as the organization's next one (`seq`): the
+   * insert under `<orgId>#<seq>` is the claim, so of two requests at once each gets its own number, and the later wins.
+   */
+  addContactChange(change: Omit<ContactChange, '_id' | 'seq'>): Promise<ContactChange>;
+  contactChange(id: string): Promise<ContactChange | undefined>;
+  /** The organization's most recent change request (highest `seq`): it supersedes every earlier one. */
+  latestContactChange(orgId: string): Promise<ContactChange | undefined>;
 }
 
-/** A verification link ever sent, by token hash. */
+/** A verification link ever sent, by token hash: for an application's primary contact, or for a contact change. */
 export interface VerificationLink {
   _id: string;
-  applicationId: string;
+  applicationId?: string;
+  changeId?: string;
   expiresAt: Date;
+}
+
+/** A global admin's request to make someone else the organization's primary contact, in force once their address is verified. */
+export interface ContactChange {
+  /** `<orgId>#<seq>` */
+  _id: string;
+  orgId: string;
+  /** 1, 2, … per organization. */
+  seq: number;
+  contact: { name: string; email: string; phone: string };
+  /** The primary contact when the change was asked for (in force until the new address is verified). */
+  previous?: Contact;
+  /** The global admin who asked (actorKey). */
+  requestedBy: string;
+  expiresAt: Date;
+  at: Date;
 }
 
 const applicationSchema = new Schema<Application>(
@@ -73,7 +99,24 @@ const transitionSchema = new Schema<Transition>(
   { versionKey: false, minimize: false },
 );
 
-const linkSchema = new Schema<VerificationLink>({ _id: String, applicationId: String, expiresAt: Date }, { versionKey: false });
+const linkSchema = new Schema<VerificationLink>(
+  { _id: String, applicationId: String, changeId: String, expiresAt: Date },
+  { versionKey: false },
+);
+
+const contactChangeSchema = new Schema<ContactChange>(
+  {
+    _id: String,
+    orgId: { type: String, index: true },
+    seq: Number,
+    contact: Schema.Types.Mixed,
+    previous: Schema.Types.Mixed,
+    requestedBy: String,
+    expiresAt: Date,
+    at: Date,
+  },
+  { versionKey: false },
+);
 
 export function createEnrollmentStore(connection: Connection): EnrollmentStore {
   const applications: Model<Application> =
@@ -83,6 +126,8 @@ export function createEnrollmentStore(connection: Connection): EnrollmentStore {
     connection.model<Transition>('ApplicationTransition', transitionSchema, 'application_transitions');
   const links: Model<VerificationLink> =
     connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
+  const contactChanges: Model<ContactChange> =
+    connection.models.ContactChange ?? connection.model<ContactChange>('ContactChange', contactChangeSchema, 'contact_changes');
   return {
     async application(id) {
       return (await applications.findById(id).lean<Application>()) ?? undefined;
@@ -124,6 +169,20 @@ export function createEnrollmentStore(connection: Connection): EnrollmentStore {
     },
     async link(tokenHash) {
       return (await links.findById(tokenHash).lean<VerificationLink>()) ?? undefined;
+    },
+    async addContactChange(change) {
+      for (;;) {
+        const seq = ((await this.latestContactChange(change.orgId))?.seq ?? 0) + 1;
+        const next = { ...change, _id: `${change.orgId}#${seq}`, seq };
+        if (await insertOnce(() => contactChanges.create(next))) return next;
+      }
+    },
+    async contactChange(id) {
+      return (await contactChanges.findById(id).lean<ContactChange>()) ?? undefined;
+    },
+    async latestContactChange(orgId) {
+      const [change] = await contactChanges.find({ orgId }).sort({ seq: -1 }).limit(1).lean<ContactChange[]>();
+      return change;
     },
   };
 }

@@ -92,11 +92,11 @@ export async function enrollThroughSummary(
   return replies;
 }
 
-/** The token of the latest verification mail sent to `email` (from the outbox mailer). */
-export async function verificationToken(h: Harness, email: string): Promise<string> {
+/** The token of the latest verification mail sent to `email` (from the outbox mailer); `tag` says which kind of mail. */
+export async function verificationToken(h: Harness, email: string, tag = 'enrollment.verify'): Promise<string> {
   const mails = await h.database.connection
     .collection('outbox')
-    .find({ to: email, tag: 'enrollment.verify' })
+    .find({ to: email, tag })
     .sort({ sentAt: -1 })
     .toArray();
   const match = /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(String(mails[0]?.text ?? ''));
@@ -113,7 +113,7 @@ export function openVerificationPage(h: Harness, who: Actor, token: string) {
 export async function openVerification(h: Harness, who: Actor, token: string) {
   const page = await openVerificationPage(h, who, token);
   if (page.status !== 200) return page;
-  const confirm = buttons(page.replies).find((button) => button.actionId === 'verify-email.confirm');
+  const confirm = buttons(page.replies).find((button) => button.actionId.startsWith('verify-email.confirm'));
   if (!confirm) throw new Error(`no Confirm button on the verification page: ${JSON.stringify(page.replies)}`);
   return h.core.engine.actOnLink('verify-email', token, {
     id: `test:${randomUUID()}`,
