@@ -28,6 +28,9 @@ export const CONFIRM_CONTACT = 'verify-email.confirm-contact';
 const FORM_ID = 'contact.change';
 
 const confirmedKey = (request: ContactChange) => `contact-change:${request._id}:confirmed`;
+/** Who stays the primary contact until the new address is confirmed. */
+const keeps = (contact: Contact | undefined, t: Translate) =>
+  contact ? t('contact.keeps', { previous: shown(contact, t) }) : t('contact.keeps.none');
 const shown = (contact: Contact | undefined, t: Translate) =>
   contact ? `${contact.name ?? ''} <${contact.email}>`.trim() : t('contact.none');
 
@@ -81,21 +84,17 @@ export function primaryContact(services: CoreServices, store: EnrollmentStore) {
     const previous = org.primaryContact;
     const by = { actorKey: actorKey(ctx.actor), platform: ctx.actor.platform };
     const base = { orgId: org._id, email: contact.email, previous: previous?.email };
+    const { token, tokenHash, expiresAt } = newVerification(ctx.now);
+    // Recorded either way: the latest request replaces the links of earlier ones.
+    const request = await store.addContactChange({ orgId: org._id, contact, previous, requestedBy: by.actorKey, expiresAt, at: ctx.now });
+    const audit = (action: string) =>
+      services.audit.record({ ...by, orgId: org._id, action, subject: request._id, details: base, at: ctx.now });
     if (previous?.email.toLowerCase() === contact.email) {
       // The same mailbox: nothing new to verify.
       await services.organizations.update(org._id, { primaryContact: contact });
-      await services.audit.record({
-        ...by,
-        orgId: org._id,
-        action: 'enrollment.primary-contact-changed',
-        subject: org._id,
-        details: base,
-        at: ctx.now,
-      });
+      await audit('enrollment.primary-contact-changed');
       return [post(text(ctx.t('contact.updated', { legalName: org.legalName, ...contact })))];
     }
-    const { token, tokenHash, expiresAt } = newVerification(ctx.now);
-    const request = await store.addContactChange({ orgId: org._id, contact, previous, requestedBy: by.actorKey, expiresAt, at: ctx.now });
     await store.rememberLink({ _id: tokenHash, changeId: request._id, expiresAt });
     const requester = ctx.actor.displayName;
     const days = VERIFICATION_TTL_MS / 86_400_000;
@@ -109,21 +108,14 @@ export function primaryContact(services: CoreServices, store: EnrollmentStore) {
       tag: 'enrollment.verify-contact',
     });
     await services.mailer.send({ ...mail, to: contact.email, locale });
-    await services.audit.record({
-      ...by,
-      orgId: org._id,
-      action: 'enrollment.primary-contact-requested',
-      subject: request._id,
-      details: base,
-      at: ctx.now,
-    });
+    await audit('enrollment.primary-contact-requested');
     await notifyOrgAdmins(
       services,
       org._id,
       notice('contact.notice.requested', { requester, ...contact, legalName: org.legalName }, previous),
       by.actorKey,
     );
-    const said = ctx.t('contact.requested', { ...contact, legalName: org.legalName, days, previous: shown(previous, ctx.t) });
+    const said = ctx.t('contact.requested', { ...contact, legalName: org.legalName, days, keeps: keeps(previous, ctx.t) });
     return [post(text(said))];
   }
 
@@ -137,10 +129,13 @@ export function primaryContact(services: CoreServices, store: EnrollmentStore) {
       const raw = Object.fromEntries(
         Object.entries(parsed.options).flatMap(([option, value]) => (OPTIONS[option] ? [[OPTIONS[option], value]] : [])),
       );
-      if (!Object.keys(raw).length)
-        return [
-          post(text(ctx.t('contact.current', { legalName: org.legalName, current: shown(org.primaryContact, ctx.t) })), form(ctx.t, org)),
-        ];
+      if (!Object.keys(raw).length) {
+        const { legalName, primaryContact: current } = org;
+        const now = current
+          ? ctx.t('contact.current', { legalName, current: shown(current, ctx.t) })
+          : ctx.t('contact.current.none', { legalName });
+        return [post(text(`${now} ${ctx.t('contact.form.intro')}`), form(ctx.t, org))];
+      }
       return change(ctx, raw, false);
     },
   };
@@ -210,7 +205,7 @@ export function primaryContact(services: CoreServices, store: EnrollmentStore) {
   function notice(key: string, values: Record<string, string>, previous: Contact | undefined): Composer {
     return (locale) => {
       const t = services.translatorFor(locale);
-      const said = t(key, { ...values, previous: shown(previous, t) });
+      const said = t(key, { ...values, previous: shown(previous, t), keeps: keeps(previous, t) });
       const mail = renderMail({ subject: t('contact.mail.notice', values), paragraphs: [said], tag: 'enrollment.contact-notice' });
       return { message: { blocks: [text(said)] }, mail };
     };

@@ -76,7 +76,7 @@ describe('changing the primary contact', () => {
     expect(asked).toContain(
       'We emailed a verification link to bo@contoso.com. Bo Lin becomes the primary contact of Contoso Ltd. once they confirm',
     );
-    expect(asked).toContain('until then the primary contact stays Ana Ruiz <ana@contoso.com>');
+    expect(asked).toContain('Until then the primary contact stays Ana Ruiz <ana@contoso.com>.');
     expect(asked).toContain('Partner Center');
     expect(await mailsTo('bo@contoso.com', TAG)).toHaveLength(1);
     const told = await mailsTo('agent@contoso.com', 'enrollment.contact-notice');
@@ -114,7 +114,7 @@ describe('changing the primary contact', () => {
     );
     const replaced = (await mailsTo('ana@contoso.com', 'enrollment.contact-notice')).map((mail) => mail.text).join('\n');
     // Ana last spoke Chinese to the bot: she hears it in Chinese, as admin and as the contact replaced.
-    expect(replaced).toContain('Cy Wu（cy@contoso.com）已確認地址，現在取代 Ana Ruiz <ana@contoso.com> 成為 Contoso Ltd. 的主要連絡人。');
+    expect(replaced).toContain('Cy Wu（cy@contoso.com）已確認地址，現在是 Contoso Ltd. 的主要連絡人（先前：Ana Ruiz <ana@contoso.com>）。');
     expect(replaced).toContain('您在 CSP 合作夥伴機器人中已不再是 Contoso Ltd. 的主要連絡人');
     const audit = readable(await say(h, ana, 'audit'));
     expect(audit).toContain('enrollment.primary-contact-requested');
