@@ -141,6 +141,8 @@ export interface Organizations {
   ofKind(kind: OrgKind, country?: string): Promise<Organization[]>;
   /** The organization of this kind with this Partner Center PartnerID. */
   withPartnerId(kind: OrgKind, partnerId: string): Promise<Organization | undefined>;
+  /** The organization of this kind with this Microsoft Entra tenant (its ID or its *.onmicrosoft.com domain, lower case). */
+  withTenant(kind: OrgKind, tenant: string): Promise<Organization | undefined>;
   /** How many organizations there are (the demo seeds an empty database only). */
   count(): Promise<number>;
   /** Every membership of one organization. */

@@ -32,6 +32,11 @@ export interface EnrollmentStore {
   /** Remembers a verification link by its token's hash (so a superseded or used one answers 410); harmless when repeated. */
   rememberLink(link: VerificationLink): Promise<void>;
   link(tokenHash: string): Promise<VerificationLink | undefined>;
+  /** Takes a tenant or PartnerID for an application (an insert under the unique `_id`); false when it is held already. */
+  holdIdentifier(hold: IdentifierHold): Promise<boolean>;
+  identifierHold(key: string): Promise<IdentifierHold | undefined>;
+  /** Lets go of one hold of this application (`key`), or of all its holds (a rejection). */
+  releaseIdentifiers(applicationId: string, key?: string): Promise<void>;
   /**
    * Records a requested change of an organization's primary contact as the organization's next one (`seq`): the
    * insert under `<orgId>#<seq>` is the claim, so of two requests at once each gets its own number, and the later wins.
@@ -48,6 +53,13 @@ export interface VerificationLink {
   applicationId?: string;
   changeId?: string;
   expiresAt: Date;
+}
+
+/** A tenant (`tenant:<id or domain>`) or PartnerID (`partnerid:<digits>`), held by the application submitted with it. */
+export interface IdentifierHold {
+  _id: string;
+  applicationId: string;
+  at: Date;
 }
 
 /** A global admin's request to make someone else the organization's primary contact, in force once their address is verified. */
@@ -104,6 +116,11 @@ const linkSchema = new Schema<VerificationLink>(
   { versionKey: false },
 );
 
+const holdSchema = new Schema<IdentifierHold>(
+  { _id: String, applicationId: { type: String, index: true }, at: Date },
+  { versionKey: false },
+);
+
 const contactChangeSchema = new Schema<ContactChange>(
   {
     _id: String,
@@ -128,6 +145,8 @@ export function createEnrollmentStore(connection: Connection): EnrollmentStore {
     connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
   const contactChanges: Model<ContactChange> =
     connection.models.ContactChange ?? connection.model<ContactChange>('ContactChange', contactChangeSchema, 'contact_changes');
+  const holds: Model<IdentifierHold> =
+    connection.models.IdentifierHold ?? connection.model<IdentifierHold>('IdentifierHold', holdSchema, 'enrollment_identifiers');
   return {
     async application(id) {
       return (await applications.findById(id).lean<Application>()) ?? undefined;
@@ -169,6 +188,15 @@ export function createEnrollmentStore(connection: Connection): EnrollmentStore {
     },
     async link(tokenHash) {
       return (await links.findById(tokenHash).lean<VerificationLink>()) ?? undefined;
+    },
+    holdIdentifier(hold) {
+      return insertOnce(() => holds.create(hold));
+    },
+    async identifierHold(key) {
+      return (await holds.findById(key).lean<IdentifierHold>()) ?? undefined;
+    },
+    async releaseIdentifiers(applicationId, key) {
+      await holds.deleteMany(key ? { _id: key, applicationId } : { applicationId });
     },
     async addContactChange(change) {
       for (;;) {

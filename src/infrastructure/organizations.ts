@@ -66,6 +66,10 @@ export function createOrganizations({ Organization, Membership }: OrgModels): Or
     async withPartnerId(kind, partnerId) {
       return (await Organization.findOne({ kind, partnerId }).lean<Organization>()) ?? undefined;
     },
+    async withTenant(kind, tenant) {
+      const byId = await Organization.findOne({ kind, tenantId: tenant }).lean<Organization>();
+      return byId ?? (await Organization.findOne({ kind, tenantDomain: tenant }).lean<Organization>()) ?? undefined;
+    },
     count() {
       return Organization.countDocuments({});
     },

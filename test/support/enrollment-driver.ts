@@ -44,9 +44,20 @@ export const TW_ANSWERS: Array<[field: string, text: string]> = [
 
 export const operator = persona('operator');
 
-/** The US answers with another primary contact email, so each test's verification mail is its own. */
-export const usAnswersFor = (email: string) =>
-  US_ANSWERS.map(([field, text]): [string, string] => [field, field === 'contactEmail' ? email : text]);
+let applicants = 0;
+
+/**
+ * The US answers with another primary contact email, so each test's verification mail is its own, and a tenant and
+ * PartnerID of their own (one tenant or PartnerID enrolls one reseller): `contoso<n>.onmicrosoft.com`, `30000<n>`.
+ */
+export function usAnswersFor(email: string): Array<[field: string, text: string]> {
+  const n = ++applicants;
+  const own: Record<string, string> = { contactEmail: email, tenant: `contoso${n}.onmicrosoft.com`, partnerId: String(3_000_000 + n) };
+  return US_ANSWERS.map(([field, text]) => [field, own[field] ?? text]);
+}
+
+/** An answer of a list of answers. */
+export const answerOf = (answers: Array<[field: string, text: string]>, field: string): string => answers.find(([id]) => id === field)![1];
 
 export const say = (h: Harness, who: Actor, text: string) => h.send(who, { kind: 'message', text });
 
