@@ -61,13 +61,12 @@ export const applicationMessages = defineMessages(
     'application.admin-agent.answered': 'Answer recorded.',
     'error.ENROLLMENT.ALREADY_SUBMITTED': 'This enrollment was already submitted.',
     'error.ENROLLMENT.ALREADY_ENROLLED':
-      '{what} is already enrolled here: it belongs to the reseller {org}. Instead of enrolling again, ask its global admins ({admins}) to add you with grant. If {org} is not your organization, check what you typed, or ask this bot’s operators, who review every application.',
+      '{what} is already enrolled here, for the reseller {org}: instead of enrolling again, ask its global admins ({admins}) to add you with grant. If {org} is not your organization, check what you typed, or ask this bot’s operators, who review every application.',
     'error.ENROLLMENT.ALREADY_WAITING':
       '{what} is already in another enrollment application that is still open, sent by {applicant}. Ask {applicant}: once it is accepted, its global admin can add you with grant. If it is not your organization, check what you typed, or ask this bot’s operators, who review every application.',
     'enrollment.identifier.tenant': 'The tenant {value}',
     'enrollment.identifier.partnerId': 'The PartnerID {value}',
     'enrollment.identifier.no-names': 'their names are not recorded here',
-    'enrollment.identifier.someone': 'another applicant',
     'error.ENROLLMENT.NOT_PENDING_VERIFICATION': 'Application {id} is not waiting for email verification.',
     'error.ENROLLMENT.LINK_USED': 'This verification link was already used or replaced by a newer one.',
     'error.ENROLLMENT.LINK_EXPIRED': 'This verification link has expired. Type resend-verification to get a new one.',
@@ -135,13 +134,12 @@ export const applicationMessages = defineMessages(
     'application.admin-agent.answered': '已記錄回答。',
     'error.ENROLLMENT.ALREADY_SUBMITTED': '此註冊已經提交。',
     'error.ENROLLMENT.ALREADY_ENROLLED':
-      '{what} 已在此註冊：它屬於經銷商 {org}。請不要重複註冊，而是要求其全域管理員（{admins}）使用 grant 將您加入。如果 {org} 不是您的組織，請檢查您輸入的內容，或洽詢審查每一份申請的此機器人營運人員。',
+      '{what} 已在此註冊，屬於經銷商 {org}：請不要重複註冊，而是要求其全域管理員（{admins}）使用 grant 將您加入。如果 {org} 不是您的組織，請檢查您輸入的內容，或洽詢審查每一份申請的此機器人營運人員。',
     'error.ENROLLMENT.ALREADY_WAITING':
       '{what} 已在另一份仍在處理中的註冊申請中，由 {applicant} 提交。請洽詢 {applicant}：申請獲得接受後，其全域管理員可以使用 grant 將您加入。如果那不是您的組織，請檢查您輸入的內容，或洽詢審查每一份申請的此機器人營運人員。',
     'enrollment.identifier.tenant': '租用戶 {value}',
     'enrollment.identifier.partnerId': 'PartnerID {value}',
     'enrollment.identifier.no-names': '此處未記錄其姓名',
-    'enrollment.identifier.someone': '另一位申請人',
     'error.ENROLLMENT.NOT_PENDING_VERIFICATION': '申請 {id} 並未在等待電子郵件驗證。',
     'error.ENROLLMENT.LINK_USED': '此驗證連結已使用過，或已被較新的連結取代。',
     'error.ENROLLMENT.LINK_EXPIRED': '此驗證連結已過期。請輸入 resend-verification 取得新連結。',

@@ -38,7 +38,7 @@ export function enrollmentIdentifiers(services: Pick<CoreServices, 'organization
       const org = app?.orgId ? await services.organizations.get(app.orgId) : undefined;
       if (org) return enrolled(field, value, org);
       const stale = app ? app.state.status === 'rejected' : services.clock.now().getTime() - hold.at.getTime() > STALE_MS;
-      if (!stale) return { field, value, code: 'ENROLLMENT.ALREADY_WAITING', applicant: app?.applicant.displayName ?? '' };
+      if (!stale) return { field, value, code: 'ENROLLMENT.ALREADY_WAITING', applicant: hold.applicant };
     }
     const org =
       field === 'tenant'
@@ -48,9 +48,9 @@ export function enrollmentIdentifiers(services: Pick<CoreServices, 'organization
   }
 
   /** Takes one value for the application, after letting go of a hold that holds nothing any more (stale, rejected). */
-  async function take(field: IdentifierField, value: string, applicationId: string): Promise<Taken | undefined> {
+  async function take(field: IdentifierField, value: string, applicationId: string, applicant: string): Promise<Taken | undefined> {
     const key = keyOf(field, value);
-    const hold = { _id: key, applicationId, at: services.clock.now() };
+    const hold = { _id: key, applicationId, applicant, at: services.clock.now() };
     if (await store.holdIdentifier(hold)) return undefined;
     const taken = await holder(field, value, applicationId);
     if (taken) return taken;
@@ -66,12 +66,12 @@ export function enrollmentIdentifiers(services: Pick<CoreServices, 'organization
     check: (field: IdentifierField, value: string, applicationId: string) => holder(field, value, applicationId),
 
     /** Takes the application's tenant and PartnerID (at submission, and again on appeal); on a refusal, none stays taken. */
-    async take(applicationId: string, values: Answers): Promise<Taken | undefined> {
+    async take(applicationId: string, applicant: string, values: Answers): Promise<Taken | undefined> {
       const taken: IdentifierField[] = [];
       for (const field of IDENTIFIER_FIELDS) {
         const value = values[field];
         if (!value) continue;
-        const refused = await take(field, value, applicationId);
+        const refused = await take(field, value, applicationId, applicant);
         if (refused) {
           for (const done of taken) await store.releaseIdentifiers(applicationId, keyOf(done, values[done] ?? ''));
           return refused;
@@ -92,5 +92,5 @@ export function takenMessage(ctx: Pick<TurnContext, 't'>, taken: Taken): string 
   const what = ctx.t(`enrollment.identifier.${taken.field}`, { value: taken.value });
   if (taken.code === 'ENROLLMENT.ALREADY_ENROLLED')
     return ctx.t(`error.${taken.code}`, { what, org: taken.org, admins: taken.admins || ctx.t('enrollment.identifier.no-names') });
-  return ctx.t(`error.${taken.code}`, { what, applicant: taken.applicant || ctx.t('enrollment.identifier.someone') });
+  return ctx.t(`error.${taken.code}`, { what, applicant: taken.applicant });
 }

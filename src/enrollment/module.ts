@@ -55,7 +55,7 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     };
     const answers = { path: dialog.data.path, values: dialog.data.values };
     // Two applicants with one tenant or PartnerID at once: the one who takes it first submits, the other is told whom to ask.
-    const taken = await identifiers.take(dialog.data.applicationId, answers.values);
+    const taken = await identifiers.take(dialog.data.applicationId, ctx.actor.displayName, answers.values);
     if (taken) {
       ctx.dialog.set(toDialogState({ ...dialog, step: taken.field }));
       return ask(ctx, dialog.data, taken.field, [`⚠️ ${takenMessage(ctx, taken)}`]);
@@ -138,7 +138,10 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     app ??= await mine(ctx);
     if (containsSecret(words)) return [post(text(ctx.t('enrollment.secret.free-text')))];
     // A rejection let the tenant and PartnerID go: an appeal takes them again, unless someone else has since.
-    const taken = type === 'appeal' && app.state.status === 'rejected' && (await identifiers.take(app._id, app.answers.values));
+    const taken =
+      type === 'appeal' &&
+      app.state.status === 'rejected' &&
+      (await identifiers.take(app._id, app.applicant.displayName, app.answers.values));
     if (taken) return [post(text(takenMessage(ctx, taken)))];
     const command = type === 'answer' ? { type, answer: words, at: ctx.now } : { type, appeal: words, at: ctx.now };
     const next = await applications.apply(app._id, command, by(ctx)); // also tells the other parties

@@ -59,6 +59,8 @@ export interface VerificationLink {
 export interface IdentifierHold {
   _id: string;
   applicationId: string;
+  /** Who submitted it (display name): whom to ask, even before the application is written. */
+  applicant: string;
   at: Date;
 }
 
@@ -117,7 +119,7 @@ const linkSchema = new Schema<VerificationLink>(
 );
 
 const holdSchema = new Schema<IdentifierHold>(
-  { _id: String, applicationId: { type: String, index: true }, at: Date },
+  { _id: String, applicationId: { type: String, index: true }, applicant: String, at: Date },
   { versionKey: false },
 );
 
