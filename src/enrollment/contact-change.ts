@@ -5,13 +5,14 @@ import { post, text, type FormBlock, type Reply } from '../core/replies.js';
 import type { Composer } from '../core/notifier.js';
 import type { CoreServices } from '../core/services.js';
 import type { Translate } from '../i18n/translator.js';
-import { adminNames, orgOf, type OrgAccess } from '../org/access.js';
+import { adminNames, orgOf } from '../org/access.js';
 import { notifyOrgAdmins } from '../org/notify-admins.js';
 import type { Contact, Organization } from '../org/organizations.js';
 import { renderMail } from '../shared/mail-layout.js';
-import type { FieldId } from './answers.js';
+import { fieldsFor, type FieldId } from './answers.js';
+import type { Application, Applications } from './application.js';
 import { params } from './render.js';
-import { VERIFICATION_TTL_MS } from './states.js';
+import { VERIFICATION_TTL_MS, type ApplicationStatus, type ContactAnswers } from './states.js';
 import type { ContactChange, EnrollmentStore } from './store.js';
 import { validateField } from './validation.js';
 import { newVerification, type ChangeLink } from './verification.js';
@@ -21,6 +22,8 @@ import { newVerification, type ChangeLink } from './verification.js';
  * field rules). The new address gets a `verify-email` link like an applicant's; the old contact stays in force until
  * the new one presses **Confirm my address**. Audit codes (subject = the change id, details { orgId, email, previous }):
  * `enrollment.primary-contact-requested`, `enrollment.primary-contact-changed`.
+ * Before acceptance, the applicant whose primary contact has not verified the address names another one the same way:
+ * the application's contact changes at once and the new address gets the first link (`change-contact`, decide.ts).
  */
 const FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const satisfies readonly FieldId[];
 const OPTIONS: Record<string, (typeof FIELDS)[number]> = { name: 'contactName', email: 'contactEmail', phone: 'contactPhone' };
@@ -34,24 +37,42 @@ const keeps = (contact: Contact | undefined, t: Translate) =>
 const shown = (contact: Contact | undefined, t: Translate) =>
   contact ? `${contact.name ?? ''} <${contact.email}>`.trim() : t('contact.none');
 
-export function primaryContact(services: CoreServices, store: EnrollmentStore) {
-  async function globalAdmin(ctx: TurnContext): Promise<OrgAccess> {
+/** Whose primary contact changes: the global admin's organization, or the applicant's application awaiting verification. */
+type Target = { kind: 'org'; org: Organization } | { kind: 'application'; app: Application };
+const UNVERIFIED: readonly ApplicationStatus[] = ['submitted', 'email-verification-pending'];
+
+/** The contact fields the target has (the shortcut asks the email only). */
+const fieldsOf = (target: Target) =>
+  target.kind === 'org' ? FIELDS : FIELDS.filter((id) => fieldsFor(target.app.answers.path).includes(id));
+
+export function primaryContact(services: CoreServices, store: EnrollmentStore, applications: Applications) {
+  async function pendingApplication(ctx: TurnContext): Promise<Application | undefined> {
+    const app = await applications.latestOf(actorKey(ctx.actor));
+    return app && app.applicant.actorKey === actorKey(ctx.actor) && UNVERIFIED.includes(app.state.status) ? app : undefined;
+  }
+
+  async function target(ctx: TurnContext): Promise<Target> {
     const access = await orgOf(services, ctx.actor, 'reseller');
-    if (!access) throw new AppError('FORBIDDEN');
-    if (!access.membership.roles.includes('global-admin')) {
+    if (access && !access.membership.roles.includes('global-admin')) {
       const admins = await adminNames(services, access.org._id, 'global-admin');
       throw new AppError('PRIMARY_CONTACT.GLOBAL_ADMIN_ONLY', undefined, { org: access.org.legalName, admins });
     }
-    return access;
+    if (access) return { kind: 'org', org: access.org };
+    const app = await pendingApplication(ctx);
+    if (!app) throw new AppError('FORBIDDEN');
+    return { kind: 'application', app };
   }
 
-  function form(t: Translate, org: Organization): FormBlock {
+  function form(t: Translate, target: Target): FormBlock {
     const kinds = { contactName: 'text', contactEmail: 'email', contactPhone: 'tel' } as const;
     return {
       type: 'form',
       formId: FORM_ID,
-      title: t('contact.form.title', { legalName: org.legalName }),
-      fields: FIELDS.map((id) => ({
+      title:
+        target.kind === 'org'
+          ? t('contact.form.title', { legalName: target.org.legalName })
+          : t('contact.form.title', { legalName: target.app.answers.values.legalName ?? '' }),
+      fields: fieldsOf(target).map((id) => ({
         id,
         label: t(`enrollment.field.${id}`),
         kind: kinds[id],
@@ -64,11 +85,11 @@ export function primaryContact(services: CoreServices, store: EnrollmentStore) {
 
   /** Checks the answers with the enrollment's rules; then mails the link, or (same address) updates name and phone at once. */
   async function change(ctx: TurnContext, raw: Partial<Record<(typeof FIELDS)[number], string>>, fromForm: boolean): Promise<Reply[]> {
-    const { org } = await globalAdmin(ctx);
+    const where = await target(ctx);
     const values: Record<string, string> = {};
     const errors: Record<string, string> = {};
-    const answers = { country: org.country };
-    for (const field of FIELDS) {
+    const answers = { country: where.kind === 'org' ? where.org.country : where.app.answers.values.country };
+    for (const field of fieldsOf(where)) {
       const result = validateField(field, raw[field] ?? '', answers);
       if (result.ok) values[field] = result.value;
       else
@@ -80,6 +101,8 @@ export function primaryContact(services: CoreServices, store: EnrollmentStore) {
       const lines = Object.entries(errors).map(([field, why]) => `• ${ctx.t(`enrollment.field.${field}`)}: ${why}`);
       return [post(text(`${ctx.t('contact.invalid')}\n${lines.join('\n')}`))];
     }
+    if (where.kind === 'application') return changeApplication(ctx, where.app, values);
+    const { org } = where;
     const contact = { name: values.contactName, email: values.contactEmail, phone: values.contactPhone };
     const previous = org.primaryContact;
     const by = { actorKey: actorKey(ctx.actor), platform: ctx.actor.platform };
@@ -123,22 +146,37 @@ export function primaryContact(services: CoreServices, store: EnrollmentStore) {
     name: 'primary-contact',
     usage: 'primary-contact [--name "…"] [--email a@b.com] [--phone +1…]',
     summaryKey: 'contact.help',
-    available: async (ctx) => !!(await orgOf(services, ctx.actor, 'reseller'))?.membership.roles.includes('global-admin'),
+    available: async (ctx) => {
+      const access = await orgOf(services, ctx.actor, 'reseller');
+      return access ? access.membership.roles.includes('global-admin') : !!(await pendingApplication(ctx));
+    },
     async run(ctx, parsed) {
-      const { org } = await globalAdmin(ctx);
+      const where = await target(ctx);
       const raw = Object.fromEntries(
         Object.entries(parsed.options).flatMap(([option, value]) => (OPTIONS[option] ? [[OPTIONS[option], value]] : [])),
       );
-      if (!Object.keys(raw).length) {
-        const { legalName, primaryContact: current } = org;
-        const now = current
-          ? ctx.t('contact.current', { legalName, current: shown(current, ctx.t) })
-          : ctx.t('contact.current.none', { legalName });
-        return [post(text(`${now} ${ctx.t('contact.form.intro')}`), form(ctx.t, org))];
-      }
+      if (!Object.keys(raw).length) return [post(text(intro(ctx.t, where)), form(ctx.t, where))];
       return change(ctx, raw, false);
     },
   };
+
+  function intro(t: Translate, where: Target): string {
+    if (where.kind === 'application') return t('contact.application.current', { id: where.app._id, email: where.app.contactEmail });
+    const { legalName, primaryContact: current } = where.org;
+    const now = current ? t('contact.current', { legalName, current: shown(current, t) }) : t('contact.current.none', { legalName });
+    return `${now} ${t('contact.form.intro')}`;
+  }
+
+  /** The application's contact changes at once (it is not verified yet): the new address gets the first link. */
+  async function changeApplication(ctx: TurnContext, app: Application, values: ContactAnswers): Promise<Reply[]> {
+    const email = values.contactEmail ?? '';
+    if (email === app.contactEmail) return [post(text(ctx.t('contact.application.same', { email })))];
+    const { token, tokenHash, expiresAt } = newVerification(ctx.now);
+    const command = { type: 'change-contact' as const, values, previousEmail: app.contactEmail, tokenHash, expiresAt, at: ctx.now };
+    const by = { actorKey: actorKey(ctx.actor), platform: ctx.actor.platform };
+    const next = await applications.apply(app._id, command, by, { verificationToken: token });
+    return [post(text(ctx.t('contact.application.changed', { id: next._id, email, days: VERIFICATION_TTL_MS / 86_400_000 })))];
+  }
 
   async function onForm(ctx: TurnContext, input: ActionInput): Promise<Reply[]> {
     if (input.kind !== 'form' || input.formId !== FORM_ID) throw new AppError('ACTION.STALE');

@@ -11,6 +11,12 @@ export const contactMessages = defineMessages(
     'contact.current.none': 'No primary contact of {legalName} is recorded yet.',
     'contact.form.intro':
       'Fill in the new primary contact: we email them a verification link, and they take over once they confirm the address; until then nothing changes.',
+    'contact.application.current':
+      'The primary contact of application {id} is {email}, who has not confirmed the address yet. Fill in another primary contact: we email them a new verification link, and the link sent before stops working.',
+    'contact.application.same':
+      '{email} is already the primary contact of this application. To send them a new link, type resend-verification.',
+    'contact.application.changed':
+      'Application {id}: the primary contact is now {email}. We emailed them a verification link (it works for {days} days); the link sent to the previous address no longer works. The review starts once they confirm the address.',
     'contact.form.title': 'New primary contact of {legalName}',
     'contact.form.submit': 'Send the verification link',
     'contact.invalid': 'Nothing was changed:',
@@ -41,6 +47,11 @@ export const contactMessages = defineMessages(
     'contact.current': '{legalName} 的主要連絡人是 {current}。',
     'contact.current.none': '尚未記錄 {legalName} 的主要連絡人。',
     'contact.form.intro': '請填寫新的主要連絡人：我們會以電子郵件傳送驗證連結給對方，對方確認地址後即接手；在此之前不會有任何變更。',
+    'contact.application.current':
+      '申請 {id} 的主要連絡人是 {email}，對方尚未確認地址。請填寫另一位主要連絡人：我們會以電子郵件傳送新的驗證連結給對方，先前傳送的連結將失效。',
+    'contact.application.same': '{email} 已是此申請的主要連絡人。若要傳送新連結給對方，請輸入 resend-verification。',
+    'contact.application.changed':
+      '申請 {id}：主要連絡人現在是 {email}。我們已將驗證連結傳送給對方（連結在 {days} 天內有效）；傳送到先前地址的連結已失效。對方確認地址後即會開始審查。',
     'contact.form.title': '{legalName} 的新主要連絡人',
     'contact.form.submit': '傳送驗證連結',
     'contact.invalid': '沒有進行任何變更：',

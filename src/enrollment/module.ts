@@ -163,7 +163,7 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     return [{ type: 'update', messageId: input.messageId, message: { blocks: [text(ctx.t('enrollment.card.done'))] } }, ...replies];
   }
 
-  const contact = primaryContact(services, store);
+  const contact = primaryContact(services, store, applications);
   const always = async () => true;
   // Help asks three commands about the same application: read once per help.
   const latestStatus = async (ctx: TurnContext) =>

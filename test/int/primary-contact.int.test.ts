@@ -4,12 +4,14 @@ import {
   openVerification,
   openVerificationPage,
   operator,
+  press,
   say,
   submitAndVerify,
   usAnswersFor,
   verificationToken,
 } from '../support/enrollment-driver.js';
 import type { Reply } from '../../src/core/replies.js';
+import { catalogs } from '../../app/features.js';
 
 let h: Harness;
 const ana = persona('pc-ana', { email: 'ana@contoso.com' });
@@ -128,5 +130,45 @@ describe('changing the primary contact', () => {
     );
     expect(await contactOf()).toEqual({ name: 'Cy Wu-Chen', email: 'cy@contoso.com', phone: '+14255550123' });
     expect(await mailsTo('cy@contoso.com', TAG)).toHaveLength(1);
+  });
+});
+
+describe('before acceptance, the applicant changes an unverified primary contact', () => {
+  const mei = persona('pc-mei', { email: 'mei@contoso.com' });
+
+  it('keeps the reminder’s promise: another contact gets the first link, the old link stops working, verification goes on', async () => {
+    expect(catalogs.en['reminder.verify-tell-enroller.text']).toContain('or change the primary contact with primary-contact');
+    expect(catalogs['zh-TW']['reminder.verify-tell-enroller.text']).toContain('或使用 primary-contact 變更主要連絡人');
+    const summary = await enrollThroughSummary(h, mei, usAnswersFor('mei-typo@contoso.com'));
+    const id = /app_[0-9a-f]{8}/.exec(readable(await press(h, mei, summary, 'enrollment.submit')))![0];
+    const old = await verificationToken(h, 'mei-typo@contoso.com');
+
+    expect(readable(await say(h, mei, 'help'))).toContain('primary-contact [--name');
+    const intro = await say(h, mei, 'primary-contact');
+    expect(readable(intro)).toContain(
+      `The primary contact of application ${id} is mei-typo@contoso.com, who has not confirmed the address yet.`,
+    );
+    expect(formOf(intro)).toMatchObject({ formId: 'contact.change' });
+    expect(
+      readable(await submitForm(mei, { contactName: 'Mei Lin', contactEmail: 'mei-typo@contoso.com', contactPhone: '+1 425 555 0133' })),
+    ).toBe('mei-typo@contoso.com is already the primary contact of this application. To send them a new link, type resend-verification.');
+    const zh = await submitForm(
+      { ...mei, locale: 'zh-TW' },
+      { contactName: 'Mei Lin', contactEmail: 'mei@contoso.com', contactPhone: '+1 425 555 0133' },
+    );
+    expect(readable(zh)).toBe(
+      `申請 ${id}：主要連絡人現在是 mei@contoso.com。我們已將驗證連結傳送給對方（連結在 7 天內有效）；傳送到先前地址的連結已失效。對方確認地址後即會開始審查。`,
+    );
+    expect((await openVerification(h, visitor, old)).status).toBe(410);
+    expect((await openVerification(h, visitor, await verificationToken(h, 'mei@contoso.com'))).status).toBe(200);
+    const app = await h.database.connection.collection('applications').findOne({ _id: id as never });
+    expect(app).toMatchObject({
+      contactEmail: 'mei@contoso.com',
+      state: { status: 'under-review' },
+      answers: { values: { contactName: 'Mei Lin' } },
+    });
+    expect(await h.database.connection.collection('audit').countDocuments({ action: 'enrollment.contact-changed', subject: id })).toBe(1);
+    // Once verified, there is nothing to change before the review: the command is no longer offered.
+    expect(readable(await say(h, mei, 'help'))).not.toContain('primary-contact');
   });
 });
