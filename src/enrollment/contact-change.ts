@@ -27,7 +27,7 @@ import { newVerification, type ChangeLink } from './verification.js';
  */
 const FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const satisfies readonly FieldId[];
 const OPTIONS: Record<string, (typeof FIELDS)[number]> = { name: 'contactName', email: 'contactEmail', phone: 'contactPhone' };
-export const CONFIRM_CONTACT = 'verify-email.confirm-contact';
+const CONFIRM_CONTACT = 'verify-email.confirm-contact';
 const FORM_ID = 'contact.change';
 
 const confirmedKey = (request: ContactChange) => `contact-change:${request._id}:confirmed`;
