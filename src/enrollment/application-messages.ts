@@ -14,7 +14,7 @@ export const applicationMessages = defineMessages(
     'application.status.new': 'Not submitted yet.',
     'application.status.submitted': 'Submitted. A verification link is on its way to {email}.',
     'application.status.email-verification-pending':
-      'Waiting for the primary contact to verify {email}: open the link in the email we sent (it works until {date}). No email? Check spam, or resend it after one day.',
+      'Waiting for the primary contact to verify {email}: open the link in the email we sent (it works until {date}). No email? Check spam, or resend it after one day. Wrong address? primary-contact names another primary contact.',
     'application.status.under-review':
       'Under review since {date}: we check email ownership, employment and business details. This usually takes 3–5 business days.',
     'application.status.more-info-needed': 'The reviewer needs more information: “{question}”. Answer with reply-review <your answer>.',
@@ -93,7 +93,7 @@ export const applicationMessages = defineMessages(
     'application.status.new': '尚未提交。',
     'application.status.submitted': '已提交。驗證連結正在傳送到 {email}。',
     'application.status.email-verification-pending':
-      '正在等待主要連絡人驗證 {email}：請開啟我們傳送的電子郵件中的連結（有效期限至 {date}）。沒收到？請檢查垃圾郵件，或在一天後重新傳送。',
+      '正在等待主要連絡人驗證 {email}：請開啟我們傳送的電子郵件中的連結（有效期限至 {date}）。沒收到？請檢查垃圾郵件，或在一天後重新傳送。地址有誤？請使用 primary-contact 指定另一位主要連絡人。',
     'application.status.under-review': '自 {date} 起審查中：我們會檢查電子郵件擁有權、任職及公司資訊。通常需要 3–5 個工作天。',
     'application.status.more-info-needed': '審查人員需要更多資訊：「{question}」。請以 reply-review <您的回答> 回覆。',
     'application.status.accepted': `已於 {date} 接受：此機器人已將您的組織記錄為間接經銷商。這並不是 Microsoft 的註冊：如果您尚未在合作夥伴中心註冊，請前往 ${PARTNER_CENTER.enroll} 註冊。`,
