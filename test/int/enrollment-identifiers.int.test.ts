@@ -94,4 +94,20 @@ describe('a tenant or PartnerID enrolls one reseller', () => {
     expect(readable(await say(h, winner, 'appeal It is our tenant'))).toContain(`sent by ${loser.displayName}`);
     expect(readable(await say(h, winner, 'status'))).toContain('Rejected');
   });
+
+  it('gives up a hold that a killed submission left behind, ten minutes on', async () => {
+    const holds = h.database.connection.collection('enrollment_identifiers');
+    await holds.insertOne({
+      _id: 'tenant:ghost.onmicrosoft.com' as never,
+      applicationId: 'app_dead0000',
+      applicant: 'Gus',
+      at: h.clock.now(),
+    });
+    const fay = persona('id-fay', { email: 'fay@contoso.com' });
+    await answerUntil(fay, usAnswersFor('fay@contoso.com'), 'tenant');
+    expect(readable(await say(h, fay, 'ghost.onmicrosoft.com'))).toContain('sent by Gus');
+    h.clock.advance(11 * 60_000);
+    await say(h, fay, 'ghost.onmicrosoft.com');
+    expect(await currentStep(h, fay)).toBe('legalName');
+  });
 });
