@@ -74,7 +74,9 @@ async function measure(target: Target, next: Parameters<typeof runAtRate>[3], op
     options.log(
       `  ${target.name} @${rate}/s: ${row.throughput}/s p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} max ${row.max} ms, ` +
         `errors ${row.non2xx + row.timeouts}, RSS ${row.rssMaxMb} MB` +
-        (replies ? `, refused busy ${row.refusedPerSecond}/s, turns finished ${row.turnsPerSecond}/s, replies ${row.repliesPerSecond}/s, drained in ${row.drainSeconds} s` : ''),
+        (replies
+          ? `, refused busy ${row.refusedPerSecond}/s, turns finished ${row.turnsPerSecond}/s, replies ${row.repliesPerSecond}/s, drained in ${row.drainSeconds} s`
+          : ''),
     );
     rows.push(row);
   }

@@ -52,7 +52,9 @@ MongoClient.prototype.connect = function (...args) {
       const collection = String(event.command[event.commandName]);
       const filter = filterOf(event.commandName, event.command);
       const key =
-        filter === undefined ? `${collection} ${event.commandName}` : `${collection} ${event.commandName} ${shapeOf(filter)}${byId(filter) ? '' : ' SCAN'}`;
+        filter === undefined
+          ? `${collection} ${event.commandName}`
+          : `${collection} ${event.commandName} ${shapeOf(filter)}${byId(filter) ? '' : ' SCAN'}`;
       started.set(event.requestId, { key, at: performance.now() });
     });
     const done = (event) => {

@@ -26,7 +26,11 @@ function benchBotSettings(): Record<string, string> {
   const dir = process.env.BENCH_CPU_PROF;
   const commandLog = process.env.BENCH_COMMAND_LOG;
   const preload = (file: string) => `--import ${new URL(file, import.meta.url).pathname}`;
-  const nodeOptions = [dir ? preload('./cpu-profile.mjs') : '', commandLog ? preload('./command-log.mjs') : '', process.env.BENCH_BOT_NODE_OPTIONS ?? '']
+  const nodeOptions = [
+    dir ? preload('./cpu-profile.mjs') : '',
+    commandLog ? preload('./command-log.mjs') : '',
+    process.env.BENCH_BOT_NODE_OPTIONS ?? '',
+  ]
     .join(' ')
     .trim();
   const turnSettings = Object.entries(process.env).filter(([name]) => name.startsWith('TURN_')) as Array<[string, string]>;
