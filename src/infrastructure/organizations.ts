@@ -102,8 +102,9 @@ export function createOrganizations({ Organization, Membership }: OrgModels): Or
       return (await Organization.findById(id).lean<Organization>()) ?? undefined;
     },
     async byIds(ids) {
-      const orgs = await Organization.find({ _id: { $in: ids } }).lean<Organization[]>();
-      return new Map(orgs.map((org) => [org._id, org]));
+      // One read by `_id` each: FerretDB answers `$in` by reading the whole collection.
+      const orgs = await Promise.all([...new Set(ids)].map((id) => Organization.findById(id).lean<Organization>()));
+      return new Map(orgs.filter((org): org is Organization => !!org).map((org) => [org._id, org]));
     },
     ofKind(kind, country) {
       return Organization.find(country ? { kind, country } : { kind })
