@@ -1,7 +1,7 @@
 // Loaded with NODE_OPTIONS=--import into the measured bot (BENCH_COMMAND_LOG=<file>): counts every database
 // command the process sends, per collection, command and filter shape, and writes the counts (with their total
-// time) as JSON when the process exits. A filter that is not `{_id: <string or ObjectId>}` alone is what
-// FerretDB's SQLite backend answers by reading the whole collection (bench/command-report.ts prints the table).
+// time, send to answer) as JSON. A filter that is not `{_id: <string or ObjectId>}` alone is what
+// FerretDB's SQLite backend answers by reading the whole collection (marked SCAN).
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -72,7 +72,10 @@ MongoClient.prototype.connect = function (...args) {
   return connect.apply(this, args);
 };
 
-process.on('exit', () => {
+const write = () => {
   const rows = [...counts].map(([key, { count, ms }]) => ({ key, count, ms: Math.round(ms) }));
   writeFileSync(process.env.BENCH_COMMAND_LOG, `${JSON.stringify(rows, null, 1)}\n`);
-});
+};
+// Every few seconds as well: a bot that does not stop within the bench's bound is killed without an 'exit'.
+setInterval(write, 5_000).unref();
+process.on('exit', write);
