@@ -23,6 +23,8 @@ export interface TurnQueue {
    * The promise settles with the work; a failure is logged here, so it may be ignored.
    */
   submit<T>(key: string, work: () => Promise<T>): Promise<T> | undefined;
+  /** Refuses a turn without offering it (its caller saw the queue full), counted as refused like one `submit` turned away. */
+  refuse(): undefined;
   /** Counters for /metrics: turns running, waiting, refused and finished since start, and the current limit. */
   stats(): TurnQueueStats;
   /**
@@ -124,6 +126,10 @@ export function createTurnQueue(options: TurnQueueOptions): TurnQueue {
       waiting++;
       pump();
       return result;
+    },
+    refuse() {
+      refused++;
+      return undefined;
     },
     stats: () => ({ running, waiting, refused, finished, limit, concurrency, capacity }),
     adapt(lagging) {

@@ -47,6 +47,9 @@ export function createInbox(
         insert.catch(() => undefined);
       }
     },
+    async holds(id) {
+      return (await records.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
+    },
     async finish(id) {
       await records.deleteOne({ _id: id });
     },
