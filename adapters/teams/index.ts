@@ -65,19 +65,21 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
     name: 'teams',
     mount(app) {
       app.post('/api/messages', express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
-        // botbuilder throws (500) on a body without an activity type before it authenticates: refuse that here.
-        const envelope = envelopeProblem(req.body);
-        if (envelope) {
-          res.status(400).json({ error: envelope });
-          return;
-        }
-        // The full shape is checked inside the turn, i.e. after authentication: a forged request gets 401 first.
+        // No or a wrong token while MICROSOFT_APP_ID is set: audited, capped per minute.
         res.on('finish', () => {
           if (res.statusCode !== 401) return;
           const reason = req.headers.authorization ? 'invalid token' : 'missing token';
-          // No or a wrong token while MICROSOFT_APP_ID is set: audited, capped per minute.
           void core.services.refusals.request({ platform: 'teams', reason, remoteAddress: req.ip ?? req.socket.remoteAddress });
         });
+        // botbuilder throws (500) on a body without an activity type or service URL before it authenticates:
+        // refuse that here, and a request without a token first as unauthenticated, as botbuilder would.
+        const envelope = envelopeProblem(req.body);
+        if (envelope) {
+          const unauthenticated = !!config.MICROSOFT_APP_ID && !req.headers.authorization;
+          res.status(unauthenticated ? 401 : 400).json({ error: unauthenticated ? 'Unauthorized' : envelope });
+          return;
+        }
+        // The full shape is checked inside the turn, i.e. after authentication: a forged request gets 401 first.
         const answer = rejectableResponse(res);
         try {
           await connector.cloud.process(req, answer.response as never, async (ctx) => {

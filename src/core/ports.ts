@@ -22,6 +22,8 @@ export interface Mail {
   locale: Locale;
   /** Why it was sent (`enrollment.verify`, `reminder.invitation`), for the outbox and the audit log. */
   tag: string;
+  /** Values in it that work as credentials (a one-time code): only the mail sent holds them, never a stored copy. */
+  secrets?: readonly string[];
 }
 
 /**

@@ -73,7 +73,7 @@ async function sendCode(services: CoreServices, codes: EmailCodes, ctx: TurnCont
     }).split('\n'),
     tag: 'identity.code',
   });
-  await services.mailer.send({ ...mail, to: email, locale: ctx.locale });
+  await services.mailer.send({ ...mail, to: email, locale: ctx.locale, secrets: [code] });
   return say(ctx, 'identity.sent', { email, minutes: CODE_TTL_MS / 60_000 });
 }
 

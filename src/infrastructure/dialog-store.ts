@@ -183,7 +183,10 @@ export async function expireIdleDialogs(connection: Connection, before: Date): P
   let deleted = 0;
   for (const key of new Set(old.map((doc) => doc.key))) {
     const newest = await latestDialog(connection, key);
-    if (newest && newest.updatedAt < before) deleted += (await model.deleteMany({ key, updatedAt: { $lt: before } })).deletedCount;
+    if (newest && newest.updatedAt >= before) continue;
+    deleted += (await model.deleteMany({ key, updatedAt: { $lt: before } })).deletedCount;
+    // The head holds the state too: left behind, it would bring the expired dialog back.
+    await heads(connection).deleteOne({ _id: key, updatedAt: { $lt: before } });
   }
   return deleted;
 }

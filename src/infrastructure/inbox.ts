@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
 import type { Claims, Inbox, InboxDelivery } from '../core/ports.js';
@@ -27,6 +28,8 @@ export function createInbox(
   const records = connection.collection<InboxDoc>('inbox');
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.recordTimeoutMs ?? 500;
+  /** Inserts still under way, by delivery id: one that outlives its timeout (an outage) may still land. */
+  const inserting = new Map<string, Promise<unknown>>();
   const inbox: Inbox = {
     leaseMs: options.leaseMs,
     async record(platform, id, payload) {
@@ -37,6 +40,8 @@ export function createInbox(
       const insert = insertOnce(() => records.insertOne({ _id: id, platform, payload, at: now() })).then((fresh): 'new' | 'known' =>
         fresh ? 'new' : 'known',
       );
+      inserting.set(id, insert);
+      void insert.catch(() => undefined).finally(() => inserting.delete(id));
       try {
         return await Promise.race([insert, late]);
       } catch (error) {
@@ -51,7 +56,20 @@ export function createInbox(
       return (await records.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
     },
     async finish(id) {
-      await records.deleteOne({ _id: id });
+      // Otherwise a late insert would land after the delete, and the delivery would be run (answered) again.
+      await inserting.get(id)?.catch(() => undefined);
+      // While the database is down the delete is retried, within the lease: after it, another process may take
+      // the delivery over anyway.
+      const giveUpAt = Date.now() + options.leaseMs;
+      for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+        try {
+          await records.deleteOne({ _id: id });
+          return;
+        } catch (error) {
+          if (Date.now() + wait > giveUpAt) throw error;
+          await sleep(wait);
+        }
+      }
     },
     async overdue(platform) {
       const at = now().getTime();

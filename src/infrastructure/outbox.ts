@@ -28,15 +28,18 @@ export function outboxModel(connection: Connection): Model<OutboxMail> {
 }
 
 /**
- * What the outbox keeps of a mail's links: `keep` (the playground opens them from the outbox), or `redact` (with
- * NODE_ENV=production nothing reads the outbox for links: a stored copy must not hold a working one).
+ * What the outbox keeps of a mail's links and codes: `keep` (the playground opens them from the outbox), or `redact`
+ * (with NODE_ENV=production nothing reads the outbox for them: a stored copy must not hold a working one).
  */
 export type OutboxLinks = 'keep' | 'redact';
 
 export function createOutboxMailer(connection: Connection, clock: Clock, links: OutboxLinks = 'keep'): Mailer {
   const model = outboxModel(connection);
-  const stored = (mail: Mail): Mail =>
-    links === 'keep' ? mail : { ...mail, text: redactLinkTokens(mail.text), html: redactLinkTokens(mail.html) };
+  const stored = ({ secrets = [], ...mail }: Mail): Mail => {
+    if (links === 'keep') return mail;
+    const redact = (text: string) => secrets.reduce((kept, secret) => kept.replaceAll(secret, '…'), redactLinkTokens(text));
+    return { ...mail, subject: redact(mail.subject), text: redact(mail.text), html: redact(mail.html) };
+  };
   return {
     async send(mail) {
       await model.create({ _id: `mail_${randomUUID()}`, ...stored(mail), sentAt: clock.now() });

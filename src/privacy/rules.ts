@@ -2,8 +2,8 @@ import type { DataSubject, FoundDocument } from '../infrastructure/personal-data
 
 /**
  * What erasing a person does to a document that mentions them:
- * - `delete`: it is theirs (their profile, memberships and their lookup slots, dialogs, mails to them, chat references) or exists only to
- *   reach someone (stored cards and forms, waiting reminders);
+ * - `delete`: it is theirs (their profile, memberships and their lookup slots, dialogs, proofs of their address,
+ *   mails to them, chat references) or exists only to reach someone (stored cards and forms, waiting reminders);
  * - `withdraw`: an open invitation or request addressed to them (deleted: its link answers "not found", its
  *   reminders stop);
  * - `pseudonymise`: a record others keep (the audit log, answered invitations, applications, organization contacts).
@@ -25,7 +25,13 @@ export function erasureOf({ collection, doc }: FoundDocument, subject: DataSubje
       // The lookup slots of their memberships (`actor:<actorKey>#<n>`; email slots hold only a hash).
       return subject.actorKeys.some((key) => String(doc._id).startsWith(`actor:${key}#`)) ? 'delete' : 'pseudonymise';
     case 'dialogs':
-      return subject.actorKeys.some((key) => String(doc.key).startsWith(`${key}|`)) ? 'delete' : 'pseudonymise';
+    case 'dialog_heads': {
+      const key = String(collection === 'dialogs' ? doc.key : doc._id);
+      return subject.actorKeys.some((actor) => key.startsWith(`${actor}|`)) ? 'delete' : 'pseudonymise';
+    }
+    case 'mailbox_proofs':
+    case 'email_codes':
+      return own(doc.email) || own(doc.actorKey) ? 'delete' : 'pseudonymise';
     case 'outbox':
       return own(doc.to) ? 'delete' : 'pseudonymise';
     default:

@@ -42,6 +42,12 @@ describe('retention', () => {
       { _id: 'web:web:active|dm#2' as never, key: 'web:web:active|dm', state: null, version: 2, updatedAt: ago(3_600_000) },
     ]);
 
+    // Each dialog's head (what a turn reads first) holds its state as well.
+    await db.collection('dialog_heads').insertMany([
+      { _id: 'web:web:idle|dm' as never, version: 2, state: null, updatedAt: ago(RETENTION.idleDialog + 60_000) },
+      { _id: 'web:web:active|dm' as never, version: 2, state: null, updatedAt: ago(3_600_000) },
+    ]);
+
     await h.core.services.scheduler.start();
     await h.core.services.scheduler.agenda.now('claims.cleanup');
     for (const deadline = Date.now() + 15_000; (await db.collection('outbox').countDocuments({ _id: 'mail_old' as never })) > 0;) {
@@ -52,5 +58,7 @@ describe('retention', () => {
     expect(await db.collection('outbox').distinct('_id')).toEqual(['mail_recent']);
     expect(await db.collection('dialogs').countDocuments({ key: 'web:web:idle|dm' })).toBe(0);
     expect(await db.collection('dialogs').countDocuments({ key: 'web:web:active|dm' })).toBe(2);
+    expect(await db.collection('dialog_heads').distinct('_id', { _id: /^web:web:/ })).toEqual(['web:web:active|dm']);
+    expect(await h.core.services.dialogs.latest('web:web:idle|dm')).toBeUndefined();
   });
 });

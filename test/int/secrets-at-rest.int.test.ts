@@ -113,6 +113,19 @@ describe('secrets at rest', () => {
     const outboxed = await db().collection('outbox').findOne({ to: 'admin@wingtip.com.tw' });
     expect(outboxed?.text).toContain('/invitations/…');
   });
+
+  it('keeps the one-time code that proves an address only in the mail sent', async () => {
+    const nina = { platform: 'slack', workspaceId: 'T1', userId: 'UNINA', displayName: 'Nina', email: 'nina@contoso.com.tw', locale: 'en' } as const;
+    expect(readable(await world.send(nina, 'verify-email'))).toContain('We emailed a 6-digit code to nina@contoso.com.tw');
+    const sent = handed.filter((mail) => mail.to === 'nina@contoso.com.tw').at(-1);
+    const code = /\d{6}/.exec(sent?.subject ?? '')?.[0] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    const outboxed = await db().collection('outbox').findOne({ to: 'nina@contoso.com.tw', tag: 'identity.code' });
+    expect(outboxed?.subject).toContain('…');
+    expect(JSON.stringify(outboxed)).not.toContain(code);
+    // The mail sent still works: the code proves the address.
+    expect(readable(await world.send(nina, `verify-email ${code}`))).toContain('nina@contoso.com.tw is proven to be yours');
+  });
 });
 
 describe('Slack installations at rest', () => {
