@@ -9,7 +9,7 @@ import type { MessagePair } from '../src/i18n/translator.js';
 import { customerMessages } from '../src/customers/messages.js';
 import { customersModule } from '../src/customers/module.js';
 import { customerKinds } from '../src/customers/reminder-kinds.js';
-import { customerModels } from '../src/customers/store.js';
+import { createCustomerStore } from '../src/customers/store.js';
 import { applicationMessages } from '../src/enrollment/application-messages.js';
 import { enrollmentFieldMessages } from '../src/enrollment/field-messages.js';
 import { enrollmentDialogMessages } from '../src/enrollment/messages.js';
@@ -55,7 +55,7 @@ function storesOf(connection: Connection, services: CoreServices) {
   return {
     partnerships,
     partnershipsReader: partnershipsReader(services, partnerships),
-    customers: customerModels(connection),
+    customers: createCustomerStore(connection),
     enrollment,
     /** The enrollment's use cases, shared with the operator's review. */
     applications: createApplications(services, enrollment),

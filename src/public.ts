@@ -16,7 +16,7 @@ export type { AuditLog, ChatDelivery, Clock, Inbox } from './core/ports.js';
 export { escapeHtml, mapMarkup } from './core/markup.js';
 export { assertNever } from './core/decider.js';
 export { createRecentWrites } from './core/recent-writes.js';
-export { outboxModel, type OutboxMail } from './infrastructure/outbox.js';
+export { outboxReader } from './infrastructure/outbox.js';
 export type { SecretBox } from './infrastructure/secret-box.js';
 export { redactLinkTokensIn } from './core/tokens.js';
 export { busyMessages } from './core/busy-messages.js';

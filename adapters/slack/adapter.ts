@@ -104,7 +104,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
     return app;
   }
 
-  const clients = createWorkspaceClients({ botToken: config.botToken, installationStore, connection: services.connection }, options);
+  const clients = createWorkspaceClients({ botToken: config.botToken, installationStore }, options);
   let bolt: App | undefined;
   let takingOver: NodeJS.Timeout | undefined;
   return {

@@ -1,6 +1,5 @@
-import { webApi, type InstallationStore } from '@slack/bolt';
-import type { Connection } from 'mongoose';
-import { installedTeams } from './installation-store.js';
+import { webApi } from '@slack/bolt';
+import type { SlackInstallations } from './installation-store.js';
 import type { WebClient } from './web-api.js';
 
 /**
@@ -14,7 +13,7 @@ export interface WorkspaceClients {
 }
 
 export function createWorkspaceClients(
-  options: { botToken?: string; installationStore?: InstallationStore; connection: Connection },
+  options: { botToken?: string; installationStore?: SlackInstallations },
   clientOptions: webApi.WebClientOptions,
 ): WorkspaceClients {
   const byToken = new Map<string, WebClient>();
@@ -37,7 +36,7 @@ export function createWorkspaceClients(
       return client(token);
     },
     async teams() {
-      if (!options.botToken) return installedTeams(options.connection);
+      if (!options.botToken) return (await options.installationStore?.teams()) ?? [];
       const token = options.botToken;
       tokenTeam ??= client(token)
         .auth.test({ token })

@@ -20,9 +20,6 @@ const schema = new Schema<InstallationDoc>(
   { versionKey: false },
 );
 
-const modelOf = (connection: Connection) =>
-  connection.models.SlackInstallation ?? connection.model<InstallationDoc>('SlackInstallation', schema, 'slack_installations');
-
 const keyOf = (isEnterprise: boolean | undefined, enterpriseId?: string, teamId?: string): string => {
   const key = isEnterprise ? enterpriseId && `enterprise:${enterpriseId}` : teamId && `team:${teamId}`;
   if (!key) throw new Error('installation has neither a team nor an enterprise id');
@@ -34,6 +31,8 @@ export interface SlackInstallations extends InstallationStore {
   deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
   /** Drops revoked tokens: a revoked bot token ends the installation; revoked user tokens are removed from it. */
   revokeTokens(query: InstallationQuery<boolean>, revoked: { bot?: string[]; oauth?: string[] }): Promise<'deleted' | 'updated' | 'none'>;
+  /** Team ids of every workspace that installed the app (not Enterprise Grid org-wide installs). */
+  teams(): Promise<string[]>;
 }
 
 /**
@@ -42,7 +41,8 @@ export interface SlackInstallations extends InstallationStore {
  * one read with a rotated-out key re-seals the installation with the current one.
  */
 export function createInstallationStore(connection: Connection, secrets: SecretBox): SlackInstallations {
-  const model = modelOf(connection);
+  const model =
+    connection.models.SlackInstallation ?? connection.model<InstallationDoc>('SlackInstallation', schema, 'slack_installations');
   const queryKey = (query: InstallationQuery<boolean>) => keyOf(query.isEnterpriseInstall, query.enterpriseId, query.teamId);
   // Re-installs replace the old token: last write wins is right for a credential refresh.
   const write = (_id: string, installation: Installation) =>
@@ -86,14 +86,12 @@ export function createInstallationStore(connection: Connection, secrets: SecretB
       await write(_id, { ...installation, user: { id: user.id } } as Installation);
       return 'updated';
     },
+    async teams() {
+      const docs = await model.find({}, { _id: 1 }).lean<Array<{ _id: string }>>();
+      return docs
+        .map((doc) => doc._id)
+        .filter((id) => id.startsWith('team:'))
+        .map((id) => id.slice('team:'.length));
+    },
   };
-}
-
-/** Team ids of every workspace that installed the app (not Enterprise Grid org-wide installs). */
-export async function installedTeams(connection: Connection): Promise<string[]> {
-  const docs = await modelOf(connection).find({}, { _id: 1 }).lean<Array<{ _id: string }>>();
-  return docs
-    .map((doc) => doc._id)
-    .filter((id) => id.startsWith('team:'))
-    .map((id) => id.slice('team:'.length));
 }

@@ -19,41 +19,47 @@ export function orThrow<E>(decision: Decision<E>): E {
   throw new AppError(decision.refusal.code, undefined, decision.refusal.params);
 }
 
-/**
- * The middle of every state change, between loading the subject and writing it: the decision's event
- * (or its refusal thrown), then the claim that makes the change happen once (`lost` thrown to whoever
- * comes second). The handler then evolves and writes the state, audits and notifies.
- * @example const event = await claimDecision(services.claims, decide(command, state), `partnership:${id}:removed`, 'PARTNERSHIP.ALREADY_REMOVED');
- */
-export async function claimDecision<E>(claims: Pick<Claims, 'claim'>, decision: Decision<E>, key: string, lost: ErrorCode): Promise<E> {
-  const event = orThrow(decision);
-  if (!(await claims.claim(key))) throw new AppError(lost);
-  return event;
-}
-
-/** One state change of a loaded subject: how its new state follows from the event, is written and recorded. */
+/** One state change of a loaded subject: how its new state follows from the event, is written, recorded and told. */
 export interface Change<S, E> {
   decision: Decision<E>;
-  /** The claim key that makes the change happen once, and the code for whoever comes second. */
+  /** The claim key that makes the change happen once. */
   claim: string;
-  lost: ErrorCode;
   evolve(event: E): S;
-  write(state: S): Promise<unknown>;
+  write(state: S, event: E): Promise<unknown>;
   /** The audit entry (its listeners schedule and cancel reminders). */
-  record(state: S): Promise<unknown>;
+  record(state: S, event: E): Promise<unknown>;
+  /** Who else learns of it (after the record, so a failed notice never leaves the change unrecorded). */
+  notify?(state: S, event: E): Promise<unknown>;
 }
 
 /**
- * decide → claim → write → audit, in the order every handler follows after loading the subject; the
- * handler then notifies and replies with the event and state it returns.
- * @example const { state } = await applyChange(services.claims, { decision, claim: `partnership:${id}:removed`, lost: 'PARTNERSHIP.ALREADY_REMOVED', evolve, write, record });
+ * decide → claim → write → audit → notify, in the order every handler follows after loading the subject;
+ * `undefined` when another caller holds the claim (the change was made once already). The decision's
+ * refusal is thrown as an AppError.
  */
-export async function applyChange<S, E>(claims: Pick<Claims, 'claim'>, change: Change<S, E>): Promise<{ event: E; state: S }> {
-  const event = await claimDecision(claims, change.decision, change.claim, change.lost);
+export async function tryChange<S, E>(claims: Pick<Claims, 'claim'>, change: Change<S, E>): Promise<{ event: E; state: S } | undefined> {
+  const event = orThrow(change.decision);
+  if (!(await claims.claim(change.claim))) return undefined;
   const state = change.evolve(event);
-  await change.write(state);
-  await change.record(state);
+  await change.write(state, event);
+  await change.record(state, event);
+  await change.notify?.(state, event);
   return { event, state };
+}
+
+/**
+ * `tryChange`, with `lost` (a code, or a refusal with its parameters) thrown to whoever comes second; the
+ * handler replies with the event and state it returns.
+ * @example const { state } = await applyChange(services.claims, { decision, claim: `partnership:${id}:removed`, lost: 'PARTNERSHIP.ALREADY_REMOVED', evolve, write, record, notify });
+ */
+export async function applyChange<S, E>(
+  claims: Pick<Claims, 'claim'>,
+  change: Change<S, E> & { lost: ErrorCode | Refusal },
+): Promise<{ event: E; state: S }> {
+  const applied = await tryChange(claims, change);
+  if (applied) return applied;
+  const lost = typeof change.lost === 'string' ? { code: change.lost } : change.lost;
+  throw new AppError(lost.code, undefined, lost.params);
 }
 
 /** Ends a switch over a union: a new state or command that is not handled fails to compile. */

@@ -1,4 +1,4 @@
-import { claimDecision } from '../core/decider.js';
+import { applyChange } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey, isLinkVisitor, type Locale } from '../core/events.js';
 import { answererKey, ownsMailbox, unprovenAddress } from '../org/mailbox.js';
@@ -11,7 +11,7 @@ import { membershipId, newOrgId, type Organization } from '../org/organizations.
 import { isAdmin } from '../org/roles.js';
 import { day, isoDate } from '../shared/dates.js';
 import { notifyOrgAdmins } from '../org/notify-admins.js';
-import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
+import type { CustomerStore, CustomerRelationship, CustomerRequest } from './store.js';
 import { loadParties } from './parties.js';
 import { recordRequest } from './record.js';
 import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } from './states.js';
@@ -25,13 +25,13 @@ import { CUSTOMER_AUDIT, decideRequest, evolveRequest, type RequestCommand } fro
  */
 export async function answerRequest(
   services: CoreServices,
-  models: CustomerModels,
+  store: CustomerStore,
   ctx: TurnContext,
   input: ActionInput,
   viaLink?: string,
 ): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
-  const request = await models.Request.findById(input.value).lean<CustomerRequest>();
+  const request = await store.request(input.value);
   if (!request) throw new AppError('INVITATION.UNKNOWN');
   const parties = await loadParties(services, request);
   const isInvitee = await ownsMailbox(services, ctx.actor, request.inviteeEmail, viaLink);
@@ -52,32 +52,40 @@ export async function answerRequest(
         }
       : { type: 'decline', by, at: ctx.now, mayAnswer, unproven };
   const decision = decideRequest(command, request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country });
-  const event = await claimDecision(services.claims, decision, `invitation:${request._id}:answered`, 'INVITATION.ANSWERED_CONCURRENTLY');
-
-  const state = evolveRequest(request.state, event);
-  await models.Request.updateOne({ _id: request._id }, { $set: { state } });
-  const answered = { ...request, state };
-  const reseller = parties.reseller.legalName;
-  if (event.type === 'declined') {
-    await recordRequest(services, ctx, answered, CUSTOMER_AUDIT.declined, { answeredBy: by });
-    await tellPartners(services, request, (t) => t('customer.notify.declined', { email: request.inviteeEmail }));
-    return [answerReply(input, ctx.t('customer.declined', { reseller }))];
-  }
-
-  if (!customer.org) await createCustomerOrg(services, ctx, request, customer.orgId, parties.reseller.country);
-  else if (isInvitee && !customer.actorIsMember && !isLinkVisitor(ctx.actor))
-    await addAdmin(services, ctx, customer.orgId, request.inviteeEmail);
   const expiresAt = new Date(ctx.now.getTime() + request.days * day);
   const relationships = relationshipsOf(request, customer.orgId, ctx.now, expiresAt);
-  for (const relationship of relationships) await models.Relationship.replaceOne({ _id: relationship._id }, relationship, { upsert: true });
-  await recordRequest(services, ctx, answered, CUSTOMER_AUDIT.approved, {
-    customerOrgId: customer.orgId,
-    relationshipIds: relationships.map((r) => r._id),
-    relationshipExpiresAt: expiresAt,
-    answeredBy: by,
-  });
   const until = isoDate(expiresAt);
-  await tellPartners(services, request, (t) => t('customer.notify.approved', { email: request.inviteeEmail, until }));
+  const { event } = await applyChange(services.claims, {
+    decision,
+    claim: `invitation:${request._id}:answered`,
+    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
+    evolve: (event) => evolveRequest(request.state, event),
+    async write(state, event) {
+      await store.setRequestState(request._id, state);
+      if (event.type === 'declined') return;
+      if (!customer.org) await createCustomerOrg(services, ctx, request, customer.orgId, parties.reseller.country);
+      else if (isInvitee && !customer.actorIsMember && !isLinkVisitor(ctx.actor))
+        await addAdmin(services, ctx, customer.orgId, request.inviteeEmail);
+      for (const relationship of relationships) await store.putRelationship(relationship);
+    },
+    record: (state, event) =>
+      event.type === 'declined'
+        ? recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.declined, { answeredBy: by })
+        : recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.approved, {
+            customerOrgId: customer.orgId,
+            relationshipIds: relationships.map((r) => r._id),
+            relationshipExpiresAt: expiresAt,
+            answeredBy: by,
+          }),
+    notify: (_, event) =>
+      tellPartners(services, request, (t) =>
+        event.type === 'declined'
+          ? t('customer.notify.declined', { email: request.inviteeEmail })
+          : t('customer.notify.approved', { email: request.inviteeEmail, until }),
+      ),
+  });
+  const reseller = parties.reseller.legalName;
+  if (event.type === 'declined') return [answerReply(input, ctx.t('customer.declined', { reseller }))];
   const key = parties.provider ? 'customer.approvedTwoTier' : 'customer.approved';
   return [answerReply(input, ctx.t(key, { reseller, provider: parties.provider?.legalName ?? '', until }))];
 }

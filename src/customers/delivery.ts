@@ -7,7 +7,7 @@ import type { CoreServices } from '../core/services.js';
 import { hashToken, unsealToken } from '../core/tokens.js';
 import { invitationLink } from '../partnerships/api.js';
 import { renderMail } from '../shared/mail-layout.js';
-import type { CustomerModels, CustomerRequest } from './store.js';
+import type { CustomerStore } from './store.js';
 import { loadParties, resellerAccess } from './parties.js';
 import { recordRequest } from './record.js';
 import { approvalBlocks, draftMail } from './request-view.js';
@@ -18,17 +18,12 @@ import { CUSTOMER_AUDIT, decideRequest, evolveRequest } from './states.js';
  * with SECRETS_KEY and checked against the stored hash, so the bot emails exactly that link) and **Done** (`customer.done`: the reseller sent it).
  * Either way the customer's admin also gets a chat message with Approve / Decline when the bot knows them.
  */
-export async function deliverRequest(
-  services: CoreServices,
-  models: CustomerModels,
-  ctx: TurnContext,
-  input: ActionInput,
-): Promise<Reply[]> {
+export async function deliverRequest(services: CoreServices, store: CustomerStore, ctx: TurnContext, input: ActionInput): Promise<Reply[]> {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
   const how = input.actionId === 'customer.send' ? 'bot' : 'reseller';
   const [requestId, sealed] = input.value.split(':');
   const token = sealed ? unsealToken(services.secrets, sealed) : undefined;
-  const request = await models.Request.findById(requestId).lean<CustomerRequest>();
+  const request = await store.request(requestId);
   if (!request) throw new AppError('INVITATION.UNKNOWN');
   if (how === 'bot' && (!token || hashToken(token) !== request.tokenHash)) throw new AppError('INVITATION.UNKNOWN');
   const access = await resellerAccess(services, ctx);
@@ -43,10 +38,11 @@ export async function deliverRequest(
     claim: `invitation:${request._id}:delivered`,
     lost: 'CUSTOMER.ALREADY_SENT',
     evolve: (event) => evolveRequest(request.state, event),
-    write: (state) => models.Request.updateOne({ _id: request._id }, { $set: { state } }),
+    write: (state) => store.setRequestState(request._id, state),
     record: (state) => recordRequest(services, ctx, { ...request, state }, CUSTOMER_AUDIT.sent, { how }),
   });
 
+  // Told after the change, not in it: the reply says how the customer was reached.
   const link = token ? invitationLink(services.publicUrl, token) : undefined;
   const reached = await services.notifier.notify(
     { email: request.inviteeEmail },

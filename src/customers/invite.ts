@@ -11,7 +11,7 @@ import { newId } from '../shared/ids.js';
 import { day } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
 import { emailDomain, normalizeEmail } from '../shared/email.js';
-import type { CustomerModels, CustomerRequest } from './store.js';
+import type { CustomerStore, CustomerRequest } from './store.js';
 import { ownDomains, resellerAccess } from './parties.js';
 import { recordRequest } from './record.js';
 import { draftBlocks } from './request-view.js';
@@ -21,7 +21,7 @@ import { CUSTOMER_AUDIT, decideCustomerInvite, REQUEST_LIFETIME_DAYS } from './s
  * `invite-customer <email> [--with-provider <provider>] [--days N] [--name "Contoso Ltd"]`: issues a relationship
  * request and shows the reseller the draft email with its personal link.
  */
-export function inviteCustomerCommand(services: CoreServices, models: CustomerModels, partnerships: PartnershipsReader): CommandSpec {
+export function inviteCustomerCommand(services: CoreServices, store: CustomerStore, partnerships: PartnershipsReader): CommandSpec {
   return {
     name: 'invite-customer',
     usage: 'invite-customer <email> [--with-provider <provider>] [--days 1-730] [--name "Company"]',
@@ -44,7 +44,7 @@ export function inviteCustomerCommand(services: CoreServices, models: CustomerMo
       });
       const event = orThrow(decision);
       if (!access || !email) throw new AppError('CUSTOMER.NOT_RESELLER_AGENT'); // already refused; narrows the types
-      return issue(services, models, ctx, {
+      return issue(services, store, ctx, {
         reseller: access.org,
         provider,
         email,
@@ -74,7 +74,7 @@ interface Issue {
   customerName?: string;
 }
 
-async function issue(services: CoreServices, models: CustomerModels, ctx: TurnContext, what: Issue): Promise<Reply[]> {
+async function issue(services: CoreServices, store: CustomerStore, ctx: TurnContext, what: Issue): Promise<Reply[]> {
   const { token, hash } = newToken();
   const request: CustomerRequest = {
     _id: newId('creq'),
@@ -90,7 +90,7 @@ async function issue(services: CoreServices, models: CustomerModels, ctx: TurnCo
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + REQUEST_LIFETIME_DAYS * day),
   };
-  await models.Request.create(request);
+  await store.addRequest(request);
   await recordRequest(services, ctx, request, CUSTOMER_AUDIT.issued);
   const blocks = draftBlocks(
     ctx.t,

@@ -4,7 +4,7 @@ import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
 import { hashToken } from '../core/tokens.js';
 import type { LinkPage, PartnershipsReader } from '../partnerships/api.js';
-import type { CustomerModels, CustomerRequest } from './store.js';
+import type { CustomerStore } from './store.js';
 import { answerRequest } from './answer.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
@@ -16,7 +16,7 @@ import { closedRequest } from './states.js';
  * Opening a link never changes anything: only the buttons on the page do, pressed by the link's holder, who
  * answers as the invited address (the same use cases as an answer from chat).
  */
-export function invitationLink(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerModels): LinkKind {
+export function invitationLink(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerStore): LinkKind {
   const find = (token: string, now: Date) => findInvitationLink(services, partnerships, customers, hashToken(token), now);
   const page = (found: LinkPage, ctx: TurnContext) => ({ status: found.status, replies: [post(...found.show(ctx.t, ctx.locale))] });
   return {
@@ -34,13 +34,13 @@ export function invitationLink(services: CoreServices, partnerships: Partnership
 async function findInvitationLink(
   services: CoreServices,
   partnerships: PartnershipsReader,
-  customers: CustomerModels,
+  customers: CustomerStore,
   tokenHash: string,
   now: Date,
 ): Promise<LinkPage> {
   const partnership = await partnerships.linkPage(tokenHash, now);
   if (partnership) return partnership;
-  const request = await customers.Request.findOne({ tokenHash }).lean<CustomerRequest>();
+  const request = await customers.requestByToken(tokenHash);
   if (!request) return { status: 404, show: (t) => [text(t('customer.link.unknown'))] };
   const parties = await loadParties(services, request);
   const closed = closedRequest(request.state, { expiresAt: request.expiresAt, resellerCountry: parties.reseller.country }, now);

@@ -8,12 +8,12 @@ import type { PartnershipsReader } from '../partnerships/api.js';
 import { endAccessButtons } from './end-access.js';
 import { isoDate } from '../shared/dates.js';
 import { pickOrg } from '../providers/resolve.js';
-import type { CustomerModels, CustomerRelationship, CustomerRequest } from './store.js';
+import type { CustomerRelationship, CustomerStore, RelationshipMatch } from './store.js';
 import { customerCard, list, relationshipLine } from './relationship-view.js';
 import { isLive } from './states.js';
 
 /** `customers [--provider <provider>]`: a reseller's customers (or those shared with one provider); a provider's customers. */
-export function customersCommand(services: CoreServices, models: CustomerModels, partnerships: PartnershipsReader): CommandSpec {
+export function customersCommand(services: CoreServices, store: CustomerStore, partnerships: PartnershipsReader): CommandSpec {
   return {
     name: 'customers',
     usage: 'customers [--provider <provider>]',
@@ -26,9 +26,9 @@ export function customersCommand(services: CoreServices, models: CustomerModels,
       if (org.kind === 'reseller' && query) {
         const active = await partnerships.active({ resellerOrgId: org._id });
         const provider = pickOrg([...(await services.organizations.byIds(active.map((p) => p.providerOrgId))).values()], query);
-        return sharedCustomers(services, models, ctx, org, provider);
+        return sharedCustomers(services, store, ctx, org, provider);
       }
-      return org.kind === 'reseller' ? resellerCustomers(services, models, ctx, org) : providerCustomers(services, models, ctx, org);
+      return org.kind === 'reseller' ? resellerCustomers(services, store, ctx, org) : providerCustomers(services, store, ctx, org);
     },
   };
 }
@@ -43,8 +43,8 @@ const groupByCustomer = (relationships: CustomerRelationship[]) => {
   return groups;
 };
 
-async function live(models: CustomerModels, filter: Record<string, string>, now: Date): Promise<CustomerRelationship[]> {
-  return (await models.Relationship.find(filter).lean<CustomerRelationship[]>()).filter((r) => isLive(r.state, now));
+async function live(store: CustomerStore, match: RelationshipMatch, now: Date): Promise<CustomerRelationship[]> {
+  return (await store.relationships(match)).filter((r) => isLive(r.state, now));
 }
 
 async function cards(
@@ -62,21 +62,14 @@ async function cards(
   return blocks;
 }
 
-async function resellerCustomers(
-  services: CoreServices,
-  models: CustomerModels,
-  ctx: TurnContext,
-  reseller: Organization,
-): Promise<Reply[]> {
-  const all = await models.Relationship.find({ partnerOrgId: reseller._id, role: 'reseller' }).lean<CustomerRelationship[]>();
+async function resellerCustomers(services: CoreServices, store: CustomerStore, ctx: TurnContext, reseller: Organization): Promise<Reply[]> {
+  const all = await store.relationships({ partnerOrgId: reseller._id, role: 'reseller' });
   const groups = groupByCustomer(all.filter((r) => isLive(r.state, ctx.now)));
   const blocks: Block[] = [text(ctx.t('customer.list.title', { count: groups.size }))];
   blocks.push(...(await cards(services, ctx, groups)));
   if (!groups.size) blocks.push(text(ctx.t('customer.list.none')));
   blocks.push(...(await expiredLines(services, ctx, all, groups)));
-  const pending = (await models.Request.find({ resellerOrgId: reseller._id, 'state.status': 'pending' }).lean<CustomerRequest[]>()).filter(
-    (request) => request.expiresAt > ctx.now,
-  );
+  const pending = (await store.pendingRequestsOf(reseller._id)).filter((request) => request.expiresAt > ctx.now);
   if (pending.length) {
     const lines = pending.map((r) =>
       ctx.t(`customer.pending.${r.state.status === 'pending' ? r.state.delivery : 'draft'}`, {
@@ -120,15 +113,15 @@ async function expiredLines(
 /** The seed's *View customers* of one indirect provider: customers both the reseller and that provider serve. */
 export async function sharedCustomers(
   services: CoreServices,
-  models: CustomerModels,
+  store: CustomerStore,
   ctx: TurnContext,
   reseller: Organization,
   provider: Organization,
 ): Promise<Reply[]> {
   const providerCustomers = new Set(
-    (await live(models, { partnerOrgId: provider._id, role: 'provider' }, ctx.now)).map((r) => r.customerOrgId),
+    (await live(store, { partnerOrgId: provider._id, role: 'provider' }, ctx.now)).map((r) => r.customerOrgId),
   );
-  const mine = await live(models, { partnerOrgId: reseller._id, role: 'reseller' }, ctx.now);
+  const mine = await live(store, { partnerOrgId: reseller._id, role: 'reseller' }, ctx.now);
   const groups = groupByCustomer(mine.filter((r) => providerCustomers.has(r.customerOrgId)));
   const blocks: Block[] = [text(ctx.t('customer.shared.title', { provider: provider.legalName, count: groups.size }))];
   blocks.push(...(await cards(services, ctx, groups)));
@@ -136,13 +129,8 @@ export async function sharedCustomers(
   return list(blocks);
 }
 
-async function providerCustomers(
-  services: CoreServices,
-  models: CustomerModels,
-  ctx: TurnContext,
-  provider: Organization,
-): Promise<Reply[]> {
-  const relationships = await live(models, { partnerOrgId: provider._id, role: 'provider' }, ctx.now);
+async function providerCustomers(services: CoreServices, store: CustomerStore, ctx: TurnContext, provider: Organization): Promise<Reply[]> {
+  const relationships = await live(store, { partnerOrgId: provider._id, role: 'provider' }, ctx.now);
   const groups = groupByCustomer(relationships);
   const resellers = await services.organizations.byIds(relationships.map((r) => r.resellerOrgId));
   const names = (rs: CustomerRelationship[]) => [...new Set(rs.map((r) => resellers.get(r.resellerOrgId)?.legalName ?? '—'))].join(', ');
@@ -153,7 +141,7 @@ async function providerCustomers(
 }
 
 /** `partners`: a customer admin's view of the partners with access to their organization, and until when. */
-export function partnersCommand(services: CoreServices, models: CustomerModels): CommandSpec {
+export function partnersCommand(services: CoreServices, store: CustomerStore): CommandSpec {
   return {
     name: 'partners',
     usage: 'partners',
@@ -162,7 +150,7 @@ export function partnersCommand(services: CoreServices, models: CustomerModels):
     async run(ctx) {
       const access = await orgOf(services, ctx.actor, 'customer');
       if (!access) throw new AppError('CUSTOMER.NOT_CUSTOMER');
-      return [...(await expandCustomer(services, models, ctx, access.org._id)), ...(await endAccessButtons(services, models, ctx))];
+      return [...(await expandCustomer(services, store, ctx, access.org._id)), ...(await endAccessButtons(services, store, ctx))];
     },
   };
 }
@@ -170,24 +158,24 @@ export function partnersCommand(services: CoreServices, models: CustomerModels):
 /** **Show relationships** (`customer.expand`) and **View customers** of a provider (`customer.shared`). */
 export async function listAction(
   services: CoreServices,
-  models: CustomerModels,
+  store: CustomerStore,
   partnerships: PartnershipsReader,
   ctx: TurnContext,
   input: ActionInput,
 ) {
   if (input.kind !== 'action') throw new AppError('INVITATION.UNKNOWN');
-  if (input.actionId === 'customer.expand') return expandCustomer(services, models, ctx, input.value);
+  if (input.actionId === 'customer.expand') return expandCustomer(services, store, ctx, input.value);
   if (input.actionId !== 'customer.shared') throw new AppError('INVITATION.UNKNOWN');
   const reseller = (await orgOf(services, ctx.actor, 'reseller'))?.org;
   if (!reseller) throw new AppError('PARTNERSHIP.NOT_RESELLER');
   const active = await partnerships.active({ resellerOrgId: reseller._id });
   const provider = (await services.organizations.byIds(active.map((p) => p.providerOrgId))).get(input.value);
   if (!provider) throw new AppError('CUSTOMER.PROVIDER_NOT_AUTHORIZED', undefined, { provider: input.value });
-  return sharedCustomers(services, models, ctx, reseller, provider);
+  return sharedCustomers(services, store, ctx, reseller, provider);
 }
 
 /** A customer record expanded: the relationships the caller may see, each with its end date. */
-async function expandCustomer(services: CoreServices, models: CustomerModels, ctx: TurnContext, customerOrgId: string): Promise<Reply[]> {
+async function expandCustomer(services: CoreServices, store: CustomerStore, ctx: TurnContext, customerOrgId: string): Promise<Reply[]> {
   const customer = await services.organizations.get(customerOrgId);
   const mine = (await orgOf(services, ctx.actor))?.org;
   const orgIds = new Set<string>();
@@ -195,7 +183,7 @@ async function expandCustomer(services: CoreServices, models: CustomerModels, ct
     const access = await orgOf(services, ctx.actor, kind);
     if (access) orgIds.add(access.org._id);
   }
-  const all = await models.Relationship.find({ customerOrgId }).lean<CustomerRelationship[]>();
+  const all = await store.relationships({ customerOrgId });
   const visible = all.filter(
     (r) =>
       orgIds.has(customerOrgId) ||

@@ -5,12 +5,12 @@ import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { invitationBlocks, type PartnershipsReader } from '../partnerships/api.js';
-import type { CustomerModels, CustomerRequest } from './store.js';
+import type { CustomerStore } from './store.js';
 import { loadParties } from './parties.js';
 import { approvalBlocks } from './request-view.js';
 
 /** The open invitations and requests addressed to the caller: by their email, or to an organization they administer. */
-async function waitingFor(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerModels, ctx: TurnContext) {
+async function waitingFor(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerStore, ctx: TurnContext) {
   const email = ctx.actor.email?.toLowerCase();
   const reseller = await orgOf(services, ctx.actor, 'reseller');
   const customer = await orgOf(services, ctx.actor, 'customer');
@@ -19,19 +19,18 @@ async function waitingFor(services: CoreServices, partnerships: PartnershipsRead
     const members = await services.organizations.members(customer.org._id);
     members.forEach((member) => member.email && requestEmails.add(member.email));
   }
-  const open = { 'state.status': 'pending' as const, expiresAt: { $gt: ctx.now } };
   const [invitations, requests] = await Promise.all([
     partnerships.openInvitations(
       { email, resellerOrgId: reseller && isAdmin(reseller.membership.roles) ? reseller.org._id : undefined },
       ctx.now,
     ),
-    requestEmails.size ? customers.Request.find({ ...open, inviteeEmail: { $in: [...requestEmails] } }).lean<CustomerRequest[]>() : [],
+    requestEmails.size ? customers.openRequestsTo([...requestEmails], ctx.now) : [],
   ]);
   return { invitations, requests };
 }
 
 /** `invitations`: what waits for the caller's answer (the Slack App Home shows it too). */
-export function invitationsCommand(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerModels): CommandSpec {
+export function invitationsCommand(services: CoreServices, partnerships: PartnershipsReader, customers: CustomerStore): CommandSpec {
   return {
     name: 'invitations',
     usage: 'invitations',

@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services.js';
-import type { CustomerModels } from './store.js';
+import type { CustomerStore } from './store.js';
 import { CUSTOMER_AUDIT, isLive, REQUEST_LIFETIME_DAYS } from './states.js';
 import { text } from '../core/replies.js';
 import { notifyOrgAdmins } from '../org/notify-admins.js';
@@ -15,16 +15,16 @@ import { defined, detail } from '../reminders/details.js';
  * request's lapse itself is computed by the customers flow from `expiresAt`, nothing is written).
  * Audit codes and details as documented in src/customers/states.ts (subject = requestId).
  */
-export function customerKinds(services: CoreServices, models: CustomerModels): ReminderKind[] {
+export function customerKinds(services: CoreServices, store: CustomerStore): ReminderKind[] {
   const stillPending = async (reminder: Reminder) => {
-    const request = await models.Request.findById(reminder.subjectId).lean();
+    const request = await store.request(reminder.subjectId);
     return request?.state.status === 'pending';
   };
 
   async function params(entry: AuditEntry): Promise<Record<string, string>> {
     const resellerOrgId = detail(entry, 'resellerOrgId') ?? entry.orgId;
     const reseller = resellerOrgId ? await services.organizations.get(resellerOrgId) : null;
-    const request = entry.subject ? await models.Request.findById(entry.subject).lean() : null;
+    const request = entry.subject ? await store.request(entry.subject) : undefined;
     const customer = request?.customerName ?? detail(entry, 'inviteeEmail');
     return defined({ reseller: reseller?.legalName ?? resellerOrgId, customer, about: customer, days: String(REQUEST_LIFETIME_DAYS) });
   }
@@ -58,7 +58,7 @@ export function customerKinds(services: CoreServices, models: CustomerModels): R
     stillDue: stillPending,
   };
   return [
-    ...expiryKinds(services, models),
+    ...expiryKinds(services, store),
     { ...common, kind: 'customer-request', after: 'customer-request', recipient: customer, compose: withAnswerButtons('customer-request') },
     {
       ...common,
@@ -85,12 +85,12 @@ export function customerKinds(services: CoreServices, models: CustomerModels): R
  * is told (and, two-tier, the provider's admins), with the command that asks the customer again. Started by the
  * approval (subject = the request id); not sent once that partner's relationship has ended or been removed.
  */
-function expiryKinds(services: CoreServices, models: CustomerModels): ReminderKind[] {
+function expiryKinds(services: CoreServices, store: CustomerStore): ReminderKind[] {
   const partnerOf = (entry: AuditEntry, role: 'reseller' | 'provider') =>
     detail(entry, role === 'reseller' ? 'resellerOrgId' : 'providerOrgId') ?? (role === 'reseller' ? entry.orgId : undefined);
   const stillLive = (role: 'reseller' | 'provider') => async (reminder: Reminder) => {
-    const relationship = await models.Relationship.findById(`${reminder.subjectId}|${reminder.params[`${role}OrgId`]}`).lean();
-    return relationship !== null && isLive(relationship.state, services.clock.now());
+    const relationship = await store.relationship(`${reminder.subjectId}|${reminder.params[`${role}OrgId`]}`);
+    return relationship !== undefined && isLive(relationship.state, services.clock.now());
   };
   async function params(entry: AuditEntry): Promise<Record<string, string>> {
     const ids = [detail(entry, 'customerOrgId'), partnerOf(entry, 'reseller'), partnerOf(entry, 'provider')].filter(

@@ -70,16 +70,63 @@ const relationshipSchema = new Schema<CustomerRelationship>(
   { versionKey: false },
 );
 
-export interface CustomerModels {
-  Request: Model<CustomerRequest>;
-  Relationship: Model<CustomerRelationship>;
+/** Equality on any of these fields (FerretDB filters equalities in SQL). */
+export type RelationshipMatch = Partial<Pick<CustomerRelationship, 'customerOrgId' | 'partnerOrgId' | 'resellerOrgId' | 'role'>>;
+
+/** The customers' collections: relationship requests and relationships. The one file of the feature that touches mongoose. */
+export interface CustomerStore {
+  request(id: string): Promise<CustomerRequest | undefined>;
+  /** The request whose link has this token hash. */
+  requestByToken(tokenHash: string): Promise<CustomerRequest | undefined>;
+  /** A reseller's pending requests (lapsed ones included: the caller compares `expiresAt`). */
+  pendingRequestsOf(resellerOrgId: string): Promise<CustomerRequest[]>;
+  /** Pending requests not lapsed at `now`, to any of these addresses. */
+  openRequestsTo(emails: string[], now: Date): Promise<CustomerRequest[]>;
+  addRequest(request: CustomerRequest): Promise<void>;
+  setRequestState(id: string, state: RequestState): Promise<void>;
+  relationship(id: string): Promise<CustomerRelationship | undefined>;
+  /** The relationships that match, in any state. */
+  relationships(match: RelationshipMatch): Promise<CustomerRelationship[]>;
+  countRelationships(match: RelationshipMatch): Promise<number>;
+  /** Writes the relationship whole (a new approval replaces an ended one). */
+  putRelationship(relationship: CustomerRelationship): Promise<void>;
+  setRelationshipState(id: string, state: RelationshipState): Promise<void>;
 }
 
-export function customerModels(connection: Connection): CustomerModels {
+export function createCustomerStore(connection: Connection): CustomerStore {
+  const Requests: Model<CustomerRequest> =
+    connection.models.CustomerRequest ?? connection.model<CustomerRequest>('CustomerRequest', requestSchema, 'customer_requests');
+  const Relationships: Model<CustomerRelationship> =
+    connection.models.CustomerRelationship ??
+    connection.model<CustomerRelationship>('CustomerRelationship', relationshipSchema, 'customer_relationships');
   return {
-    Request: connection.models.CustomerRequest ?? connection.model<CustomerRequest>('CustomerRequest', requestSchema, 'customer_requests'),
-    Relationship:
-      connection.models.CustomerRelationship ??
-      connection.model<CustomerRelationship>('CustomerRelationship', relationshipSchema, 'customer_relationships'),
+    async request(id) {
+      return (await Requests.findById(id).lean<CustomerRequest>()) ?? undefined;
+    },
+    async requestByToken(tokenHash) {
+      return (await Requests.findOne({ tokenHash }).lean<CustomerRequest>()) ?? undefined;
+    },
+    pendingRequestsOf: (resellerOrgId) => Requests.find({ resellerOrgId, 'state.status': 'pending' }).lean<CustomerRequest[]>().exec(),
+    openRequestsTo: (emails, now) =>
+      Requests.find({ 'state.status': 'pending', expiresAt: { $gt: now }, inviteeEmail: { $in: emails } })
+        .lean<CustomerRequest[]>()
+        .exec(),
+    async addRequest(request) {
+      await Requests.create(request);
+    },
+    async setRequestState(id, state) {
+      await Requests.updateOne({ _id: id }, { $set: { state } });
+    },
+    async relationship(id) {
+      return (await Relationships.findById(id).lean<CustomerRelationship>()) ?? undefined;
+    },
+    relationships: (match) => Relationships.find(match).lean<CustomerRelationship[]>().exec(),
+    countRelationships: (match) => Relationships.countDocuments(match).exec(),
+    async putRelationship(relationship) {
+      await Relationships.replaceOne({ _id: relationship._id }, relationship, { upsert: true });
+    },
+    async setRelationshipState(id, state) {
+      await Relationships.updateOne({ _id: id }, { $set: { state } });
+    },
   };
 }

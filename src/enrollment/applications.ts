@@ -1,3 +1,4 @@
+import { orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import type { Platform } from '../core/events.js';
 import type { CoreServices } from '../core/services.js';
@@ -109,7 +110,7 @@ export function createApplications(services: Services, store: EnrollmentStore, f
       const now = services.clock.now();
       const link = verification && { tokenHash: verification.tokenHash, expiresAt: verification.expiresAt };
       const decision = decide({ type: 'submit', answers, at: now, verification: link }, { status: 'new' });
-      if (!decision.ok) throw new AppError(`ENROLLMENT.${decision.refusal}`);
+      const events = orThrow(decision);
       const app: Application = {
         _id: id,
         revision: 0,
@@ -121,7 +122,7 @@ export function createApplications(services: Services, store: EnrollmentStore, f
         updatedAt: now,
       };
       const transition =
-        !(await store.exists(id)) && (await begin(app, decision.events, { actorKey, platform: applicant.platform }, verification?.token));
+        !(await store.exists(id)) && (await begin(app, events, { actorKey, platform: applicant.platform }, verification?.token));
       if (!transition) {
         await settle({ applicationId: id });
         throw new AppError('ENROLLMENT.ALREADY_SUBMITTED');
@@ -131,10 +132,10 @@ export function createApplications(services: Services, store: EnrollmentStore, f
     async apply(id, command, by, options = {}) {
       const app = await this.get(id);
       const decision = decide(command, app.state);
-      if (!decision.ok) throw new AppError(`ENROLLMENT.${decision.refusal}`, undefined, { id, ...decision.params });
+      if (!decision.ok) throw new AppError(decision.refusal.code, undefined, { id, ...decision.refusal.params });
       // One claim per revision: of two different transitions of the same revision (approve vs. reject,
       // a repeated press) only one wins.
-      const transition = await begin(app, decision.events, by, options.verificationToken);
+      const transition = await begin(app, decision.event, by, options.verificationToken);
       if (!transition) {
         await settle({ applicationId: id });
         throw new AppError('ENROLLMENT.ALREADY_HANDLED', undefined, { id });

@@ -1,25 +1,26 @@
-import { assertNever } from '../core/decider.js';
-import { RESEND_COOL_DOWN_MS, type ApplicationCommand, type ApplicationState, type Decision, type Refusal } from './states.js';
+import { accept, assertNever, refuse as refuseCode, type Decision } from '../core/decider.js';
+import { RESEND_COOL_DOWN_MS, type ApplicationCommand, type ApplicationEvent, type ApplicationState, type Refusal } from './states.js';
 
-const refuse = (refusal: Refusal, params?: Record<string, string | number>): Decision => ({ ok: false, refusal, params });
+/** A command's decision: the events it records (one transition), or an `ENROLLMENT.*` refusal. */
+type ApplicationDecision = Decision<ApplicationEvent[]>;
+const refuse = (refusal: Refusal, params?: Record<string, string | number>): ApplicationDecision =>
+  refuseCode(`ENROLLMENT.${refusal}`, params);
+const events = (...list: ApplicationEvent[]): ApplicationDecision => accept(list);
 
 /**
  * The enrollment rules, pure: what a command does to an application in a given state.
- * @example decide({ type: 'verify-email', tokenHash, at }, pendingState) // → { ok: true, events: [{ type: 'email-verified', at }] }
+ * @example decide({ type: 'verify-email', tokenHash, at }, pendingState) // → { ok: true, event: [{ type: 'email-verified', at }] }
  */
-export function decide(command: ApplicationCommand, state: ApplicationState): Decision {
+export function decide(command: ApplicationCommand, state: ApplicationState): ApplicationDecision {
   switch (command.type) {
     case 'submit':
       if (state.status !== 'new') return refuse('ALREADY_SUBMITTED');
-      if (!command.verification) return { ok: true, events: [{ type: 'submitted', at: command.at }] };
+      if (!command.verification) return events({ type: 'submitted', at: command.at });
       // The first link goes with the submission: one transition, so no crash can leave it unsent.
-      return {
-        ok: true,
-        events: [
-          { type: 'submitted', at: command.at },
-          { type: 'verification-sent', ...command.verification, resend: false, at: command.at },
-        ],
-      };
+      return events(
+        { type: 'submitted', at: command.at },
+        { type: 'verification-sent', ...command.verification, resend: false, at: command.at },
+      );
     case 'send-verification': {
       const first = state.status === 'submitted';
       if (!first && state.status !== 'email-verification-pending') return refuse('NOT_PENDING_VERIFICATION');
@@ -31,41 +32,32 @@ export function decide(command: ApplicationCommand, state: ApplicationState): De
         }
       }
       const { tokenHash, expiresAt, at } = command;
-      return { ok: true, events: [{ type: 'verification-sent', tokenHash, expiresAt, resend: !first, at }] };
+      return events({ type: 'verification-sent', tokenHash, expiresAt, resend: !first, at });
     }
     case 'verify-email':
       if (state.status !== 'email-verification-pending') return refuse('LINK_USED');
       if (command.tokenHash !== state.tokenHash) return refuse('LINK_USED');
       if (command.at >= state.expiresAt) return refuse('LINK_EXPIRED');
-      return { ok: true, events: [{ type: 'email-verified', at: command.at }] };
+      return events({ type: 'email-verified', at: command.at });
     case 'ask':
       if (state.status !== 'under-review') return refuse('NOT_UNDER_REVIEW');
       if (!command.question.trim()) return refuse('EMPTY_TEXT');
-      return {
-        ok: true,
-        events: [{ type: 'more-info-requested', question: command.question.trim(), reviewerKey: command.reviewerKey, at: command.at }],
-      };
+      return events({ type: 'more-info-requested', question: command.question.trim(), reviewerKey: command.reviewerKey, at: command.at });
     case 'answer':
       if (state.status !== 'more-info-needed') return refuse('NOT_WAITING_FOR_INFO');
       if (!command.answer.trim()) return refuse('EMPTY_TEXT');
-      return { ok: true, events: [{ type: 'more-info-provided', answer: command.answer.trim(), at: command.at }] };
+      return events({ type: 'more-info-provided', answer: command.answer.trim(), at: command.at });
     case 'approve':
       if (state.status !== 'under-review') return refuse('NOT_UNDER_REVIEW');
-      return { ok: true, events: [{ type: 'accepted', orgId: command.orgId, reviewerKey: command.reviewerKey, at: command.at }] };
+      return events({ type: 'accepted', orgId: command.orgId, reviewerKey: command.reviewerKey, at: command.at });
     case 'reject':
       if (state.status !== 'under-review') return refuse('NOT_UNDER_REVIEW');
       if (!command.reason.trim()) return refuse('EMPTY_TEXT');
-      return { ok: true, events: [{ type: 'rejected', reason: command.reason.trim(), reviewerKey: command.reviewerKey, at: command.at }] };
+      return events({ type: 'rejected', reason: command.reason.trim(), reviewerKey: command.reviewerKey, at: command.at });
     case 'appeal':
       if (state.status !== 'rejected') return refuse('NOT_REJECTED');
       if (!command.appeal.trim()) return refuse('EMPTY_TEXT');
-      return {
-        ok: true,
-        events: [
-          { type: 'appealed', appeal: command.appeal.trim(), at: command.at },
-          { type: 'review-reopened', at: command.at },
-        ],
-      };
+      return events({ type: 'appealed', appeal: command.appeal.trim(), at: command.at }, { type: 'review-reopened', at: command.at });
     default:
       return assertNever(command);
   }

@@ -62,7 +62,7 @@ export type ApplicationEvent =
   | { type: 'appealed'; appeal: string; at: Date }
   | { type: 'review-reopened'; at: Date };
 
-/** Why a command does not apply to the state; each has catalog key `error.ENROLLMENT.<CODE>`. */
+/** Why a command does not apply to the state: the refusal `ENROLLMENT.<CODE>` (an error code, checked by the compiler). */
 export type Refusal =
   | 'ALREADY_SUBMITTED'
   | 'NOT_PENDING_VERIFICATION'
@@ -73,8 +73,6 @@ export type Refusal =
   | 'NOT_WAITING_FOR_INFO'
   | 'NOT_REJECTED'
   | 'EMPTY_TEXT';
-
-export type Decision = { ok: true; events: ApplicationEvent[] } | { ok: false; refusal: Refusal; params?: Record<string, string | number> };
 
 /** How long a verification link works, and how long before another may be sent (domain.md: one business day). */
 export const VERIFICATION_TTL_MS = 7 * 24 * 3600_000;

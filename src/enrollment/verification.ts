@@ -69,7 +69,7 @@ export function verificationLink(store: EnrollmentStore, applications: Applicati
     async open(ctx, token) {
       const found = await find(token, ctx.now);
       if (!found) return { status: 404, replies: say(ctx, 'application.verify.unknown') };
-      if (!found.decision.ok) return closed(ctx, `ENROLLMENT.${found.decision.refusal}`);
+      if (!found.decision.ok) return closed(ctx, found.decision.refusal.code);
       const { app } = found;
       const confirm = { label: ctx.t('application.verify.confirm.button'), actionId: CONFIRM, value: app._id, style: 'primary' as const };
       const ask = text(ctx.t('application.verify.confirm.text', { email: app.contactEmail, id: app._id }));

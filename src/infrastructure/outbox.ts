@@ -47,6 +47,23 @@ export function createOutboxMailer(connection: Connection, clock: Clock, links: 
   };
 }
 
+/** What the playground's outbox page reads. */
+export interface OutboxReader {
+  /** The newest mails first. */
+  latest(limit: number): Promise<OutboxMail[]>;
+  mail(id: string): Promise<OutboxMail | undefined>;
+}
+
+export function outboxReader(connection: Connection): OutboxReader {
+  const model = outboxModel(connection);
+  return {
+    latest: (limit) => model.find({}).sort({ sentAt: -1 }).limit(limit).lean<OutboxMail[]>().exec(),
+    async mail(id) {
+      return (await model.findById(id).lean<OutboxMail>()) ?? undefined;
+    },
+  };
+}
+
 /** Retention: mails sent before `before` leave the outbox (docs/deploy.md). */
 export async function pruneOutbox(connection: Connection, before: Date): Promise<number> {
   return (await outboxModel(connection).deleteMany({ sentAt: { $lt: before } })).deletedCount;

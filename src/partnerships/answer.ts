@@ -1,4 +1,4 @@
-import { applyChange, orThrow } from '../core/decider.js';
+import { accept, applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
@@ -81,10 +81,6 @@ function answerReply(input: ActionInput, message: string): Reply {
 /** One answer per invitation: authorizing and declining take the same claim. */
 const answeredKey = (invitationId: string) => `invitation:${invitationId}:answered`;
 
-async function claimAnswer(services: CoreServices, invitationId: string): Promise<void> {
-  if (!(await services.claims.claim(answeredKey(invitationId)))) throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
-}
-
 async function authorize(
   services: CoreServices,
   models: PartnershipStore,
@@ -112,10 +108,6 @@ async function authorize(
   }
   const event = orThrow(decision);
   if (event.type !== 'authorized' || !reseller) throw new AppError('ACTION.STALE');
-  await claimAnswer(services, invitation._id);
-
-  const answered = { ...invitation, resellerOrgId: reseller._id, state: evolveInvitation(invitation.state, event) };
-  await models.updateInvitation(invitation._id, { state: answered.state, resellerOrgId: reseller._id });
   const partnership: Partnership = {
     _id: partnershipId(provider._id, reseller._id),
     providerOrgId: provider._id,
@@ -125,11 +117,22 @@ async function authorize(
     inviterActorKey: invitation.inviterActorKey,
     state: { status: 'active', since: ctx.now },
   };
-  await models.putPartnership(partnership);
-  await recordInvitation(services, ctx, answered, PARTNERSHIP_AUDIT.authorized, { partnershipId: partnership._id, answeredBy: by });
-  await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
-    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.authorized', { reseller: reseller.legalName }))] },
-  }));
+  await applyChange(services.claims, {
+    decision: accept(event),
+    claim: answeredKey(invitation._id),
+    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
+    evolve: (event) => evolveInvitation(invitation.state, event),
+    async write(state) {
+      await models.updateInvitation(invitation._id, { state, resellerOrgId: reseller._id });
+      await models.putPartnership(partnership);
+    },
+    record: (state) =>
+      recordInvitation(services, ctx, { ...invitation, resellerOrgId: reseller._id, state }, PARTNERSHIP_AUDIT.authorized, {
+        partnershipId: partnership._id,
+        answeredBy: by,
+      }),
+    notify: () => tellInviter(services, invitation, 'partnership.notify.authorized', reseller.legalName),
+  });
   return [answerReply(input, ctx.t('partnership.authorized', { provider: provider.legalName }))];
 }
 
@@ -164,11 +167,8 @@ async function decline(
     evolve: (event) => evolveInvitation(invitation.state, event),
     write: (state) => models.updateInvitation(invitation._id, { state }),
     record: (state) => recordInvitation(services, ctx, { ...invitation, state }, PARTNERSHIP_AUDIT.declined, { answeredBy: by }),
+    notify: () => tellInviter(services, invitation, 'partnership.notify.declined', reseller?.legalName ?? invitation.inviteeEmail),
   });
-  const who = reseller?.legalName ?? invitation.inviteeEmail;
-  await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
-    message: { blocks: [text(services.translatorFor(locale)('partnership.notify.declined', { reseller: who }))] },
-  }));
   return [answerReply(input, ctx.t('partnership.declined', { provider: provider.legalName }))];
 }
 
@@ -184,15 +184,26 @@ async function resend(services: CoreServices, models: PartnershipStore, ctx: Tur
   );
   const event = orThrow(decision);
   if (event.type !== 'resent') throw new AppError('ACTION.STALE');
-  if (!(await services.claims.claim(`invitation:${invitation._id}:token:${event.tokenGeneration}`))) {
-    throw new AppError('INVITATION.ANSWERED_CONCURRENTLY');
-  }
   const { token, hash } = newToken();
-  const state = evolveInvitation(invitation.state, event);
-  const replaced = [...invitation.replacedTokenHashes, invitation.tokenHash];
-  await models.updateInvitation(invitation._id, { state, tokenHash: hash, replacedTokenHashes: replaced });
-  const updated = { ...invitation, state, tokenHash: hash, replacedTokenHashes: replaced };
-  await recordInvitation(services, ctx, updated, PARTNERSHIP_AUDIT.resent, { tokenGeneration: event.tokenGeneration });
-  await deliverInvitation(services, updated, provider, token);
+  const replaced = { tokenHash: hash, replacedTokenHashes: [...invitation.replacedTokenHashes, invitation.tokenHash] };
+  await applyChange(services.claims, {
+    decision: accept(event),
+    claim: `invitation:${invitation._id}:token:${event.tokenGeneration}`,
+    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
+    evolve: (event) => evolveInvitation(invitation.state, event),
+    write: (state) => models.updateInvitation(invitation._id, { state, ...replaced }),
+    record: (state) =>
+      recordInvitation(services, ctx, { ...invitation, state, ...replaced }, PARTNERSHIP_AUDIT.resent, {
+        tokenGeneration: event.tokenGeneration,
+      }),
+    notify: (state) => deliverInvitation(services, { ...invitation, state, ...replaced }, provider, token),
+  });
   return [post(text(ctx.t('partnership.resent', { email: invitation.inviteeEmail, expires: isoDate(invitation.expiresAt) })))];
+}
+
+/** The provider's person who sent the invitation learns the answer. */
+async function tellInviter(services: CoreServices, invitation: PartnershipInvitation, key: string, reseller: string) {
+  await services.notifier.notify({ actorKey: invitation.inviterActorKey }, (locale) => ({
+    message: { blocks: [text(services.translatorFor(locale)(key, { reseller }))] },
+  }));
 }

@@ -1,4 +1,4 @@
-import { orThrow } from '../core/decider.js';
+import { accept, applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { CommandSpec, TurnContext } from '../core/module.js';
@@ -63,13 +63,8 @@ async function inviteReseller(
     pendingInvitationId: pending?._id,
   });
   if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.PENDING' && pending) return [pendingReply(ctx, pending)];
-  orThrow(decision);
+  const event = orThrow(decision);
   if (!provider || !email) throw new AppError('PROVIDER.NOT_ADMIN'); // already refused by decideInvite; narrows the types
-  // Numbering the invitations to one address makes two simultaneous sends produce one invitation.
-  if (!(await services.claims.claim(`invite:${provider._id}:${email}:${previous.length}`))) {
-    throw new AppError('PARTNERSHIP.PENDING', undefined, { email: email });
-  }
-
   const { token, hash } = newToken();
   const invitation: PartnershipInvitation = {
     _id: newId('pinv'),
@@ -85,8 +80,16 @@ async function inviteReseller(
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + INVITATION_LIFETIME_DAYS * day),
   };
-  await models.addInvitation(invitation);
-  await recordInvitation(services, ctx, invitation, PARTNERSHIP_AUDIT.invited);
+  await applyChange(services.claims, {
+    decision: accept(event),
+    // Numbering the invitations to one address makes two simultaneous sends produce one invitation.
+    claim: `invite:${provider._id}:${email}:${previous.length}`,
+    lost: { code: 'PARTNERSHIP.PENDING', params: { email } },
+    evolve: () => invitation,
+    write: () => models.addInvitation(invitation),
+    record: () => recordInvitation(services, ctx, invitation, PARTNERSHIP_AUDIT.invited),
+  });
+  // Told after the change, not in it: the reply says how the invitee was reached.
   const reached = await deliverInvitation(services, invitation, provider, token);
   const how = ctx.t(reached.chat ? 'partnership.invite.sentChatAndEmail' : 'partnership.invite.sentEmail');
   return [post(text(ctx.t('partnership.invite.sent', { email: email, how, expires: isoDate(invitation.expiresAt) })))];

@@ -114,6 +114,14 @@ export async function removePartnership(
     },
     partnership.state,
   );
+  const orgs = await services.organizations.byIds([partnership.providerOrgId, partnership.resellerOrgId]);
+  const provider = orgs.get(partnership.providerOrgId) as Organization;
+  const reseller = orgs.get(partnership.resellerOrgId) as Organization;
+  const names = { provider: provider.legalName, reseller: reseller.legalName };
+  const [told, notice, done] =
+    side === 'provider'
+      ? [reseller, 'partnership.notify.removed', 'partnership.removed']
+      : [provider, 'partnership.notify.removedByReseller', 'partnership.removedByReseller'];
   await applyChange(services.claims, {
     decision,
     claim: `partnership:${partnership._id}:removed:${partnership.state.since.getTime()}`,
@@ -140,18 +148,11 @@ export async function removePartnership(
         },
         at: ctx.now,
       }),
+    notify: () =>
+      notifyOrgAdmins(services, told._id, (locale) => ({
+        message: { blocks: [text(services.translatorFor(locale)(notice, names))] },
+      })),
   });
-  const orgs = await services.organizations.byIds([partnership.providerOrgId, partnership.resellerOrgId]);
-  const provider = orgs.get(partnership.providerOrgId) as Organization;
-  const reseller = orgs.get(partnership.resellerOrgId) as Organization;
-  const names = { provider: provider.legalName, reseller: reseller.legalName };
-  const [told, notice, done] =
-    side === 'provider'
-      ? [reseller, 'partnership.notify.removed', 'partnership.removed']
-      : [provider, 'partnership.notify.removedByReseller', 'partnership.removedByReseller'];
-  await notifyOrgAdmins(services, told._id, (locale) => ({
-    message: { blocks: [text(services.translatorFor(locale)(notice, names))] },
-  }));
   const message = { blocks: [text(ctx.t(done, names))] };
   return [input.messageId ? { type: 'update', messageId: input.messageId, message } : { type: 'post', message }];
 }

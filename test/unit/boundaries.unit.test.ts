@@ -28,6 +28,31 @@ const featureOf = (path: string) => {
   return top === 'src' && file !== undefined && !NOT_FEATURES.includes(folder) ? folder : undefined;
 };
 
+const allFiles = () => [...sources(join(root, 'src')), ...sources(join(root, 'app')), ...adapterFiles()];
+
+/** What an adapter keeps in the database besides its *-store.ts files: its platform records. */
+const ADAPTER_RECORDS = ['adapters/teams/references.ts', 'adapters/web/conversation.ts'];
+/** The files that may hold mongoose: the features' stores, the port implementations, the adapters' own records. */
+const mayUseMongoose = (path: string) =>
+  path.startsWith('src/infrastructure/') ||
+  (featureOf(path) !== undefined && path.endsWith('/store.ts')) ||
+  (path.startsWith('adapters/') && (path.endsWith('-store.ts') || ADAPTER_RECORDS.includes(path)));
+
+/** A model reached through the connection (`connection.models.X`, `connection.model<X>(…)`), or a model's query. */
+const MODEL_USE =
+  /\.models?\s*[.<([?]|\bModel<|\.lean\s*[<(]|\.(findById|findOne|updateOne|updateMany|replaceOne|deleteOne|deleteMany|countDocuments|estimatedDocumentCount|aggregate|bulkWrite|insertMany)\(/;
+const MONGOOSE_TYPE = /\b(Model|Schema|Connection|Query|HydratedDocument|FilterQuery|UpdateQuery)\b/;
+
+/** The exported interfaces and type aliases of a file, each as its text (a declaration ends at a `}` or `;` line at the margin). */
+function exportedTypes(source: string): string[] {
+  const lines = source.split('\n');
+  return lines.flatMap((line, start) => {
+    if (!/^export (interface|type) /.test(line)) return [];
+    const end = lines.findIndex((next, index) => index >= start && /^(\}|\S.*;$)/.test(next));
+    return [lines.slice(start, end + 1).join('\n')];
+  });
+}
+
 /** Every import cycle among `files`, each as the chain of files that closes it (depth-first search). */
 function cyclesAmong(files: string[]): string[] {
   const graph = new Map(files.map((file) => [relative(root, file), localImportsOf(file)]));
@@ -104,14 +129,34 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('lets only the stores (src/<feature>/store.ts) and src/infrastructure import mongoose, under src/ and app/', () => {
-    const mayImport = (path: string) =>
-      path.startsWith('src/infrastructure/') || (featureOf(path) !== undefined && path.endsWith('/store.ts'));
-    const offenders = [...sources(join(root, 'src')), ...sources(join(root, 'app'))].flatMap((file) => {
+  it("lets only the stores (src/<feature>/store.ts, the adapters' *-store.ts and platform records) and src/infrastructure import mongoose", () => {
+    const offenders = allFiles().flatMap((file) => {
       const path = relative(root, file);
       return importsOf(file)
-        .filter((spec) => /^(mongoose|mongodb)(\/|$)/.test(spec) && !mayImport(path))
+        .filter((spec) => /^(mongoose|mongodb)(\/|$)/.test(spec) && !mayUseMongoose(path))
         .map((spec) => `${path} imports ${spec}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the mongoose models inside the stores: no other file touches connection.models or calls a model', () => {
+    const offenders = allFiles().flatMap((file) => {
+      const path = relative(root, file);
+      if (mayUseMongoose(path)) return [];
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (MODEL_USE.test(line) ? [`${path}:${index + 1} ${line.trim()}`] : []));
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("shows no handler a mongoose type: the features' stores export plain records and methods", () => {
+    const offenders = sources(join(root, 'src')).flatMap((file) => {
+      const path = relative(root, file);
+      if (featureOf(path) === undefined || !path.endsWith('/store.ts')) return [];
+      return exportedTypes(readFileSync(file, 'utf8'))
+        .filter((declaration) => MONGOOSE_TYPE.test(declaration))
+        .map((declaration) => `${path} exports ${declaration.split('\n')[0]}`);
     });
     expect(offenders).toEqual([]);
   });

@@ -21,26 +21,26 @@ const rejected: ApplicationEvent = { type: 'rejected', reason: 'No match', revie
 describe('the enrollment decider', () => {
   it('moves submitted → email verification pending → under review on the right link only', () => {
     expect(given(submitted, sent).state.status).toBe('email-verification-pending');
-    expect(given(submitted, sent).when({ type: 'verify-email', tokenHash: 'h1', at: later(1) })).toEqual({ ok: true, events: [verified] });
+    expect(given(submitted, sent).when({ type: 'verify-email', tokenHash: 'h1', at: later(1) })).toEqual({ ok: true, event: [verified] });
     expect(given(submitted, sent).when({ type: 'verify-email', tokenHash: 'old', at: later(1) })).toMatchObject({
       ok: false,
-      refusal: 'LINK_USED',
+      refusal: { code: 'ENROLLMENT.LINK_USED' },
     });
     expect(given(submitted, sent).when({ type: 'verify-email', tokenHash: 'h1', at: later(169) })).toMatchObject({
       ok: false,
-      refusal: 'LINK_EXPIRED',
+      refusal: { code: 'ENROLLMENT.LINK_EXPIRED' },
     });
     expect(given(submitted, sent, verified).when({ type: 'verify-email', tokenHash: 'h1', at: later(2) })).toMatchObject({
-      refusal: 'LINK_USED',
+      refusal: { code: 'ENROLLMENT.LINK_USED' },
     });
   });
 
   it('allows a resend only after the cool-down, or at once when the link expired', () => {
     const resend = (hours: number) =>
       given(submitted, sent).when({ type: 'send-verification', tokenHash: 'h2', expiresAt: later(hours + 168), at: later(hours) });
-    expect(resend(2)).toEqual({ ok: false, refusal: 'RESEND_TOO_SOON', params: { hours: 22 } });
-    expect(resend(24)).toMatchObject({ ok: true, events: [{ type: 'verification-sent', resend: true }] });
-    expect(resend(24).ok && given(submitted, sent, ...(resend(24) as { events: ApplicationEvent[] }).events).state).toMatchObject({
+    expect(resend(2)).toEqual({ ok: false, refusal: { code: 'ENROLLMENT.RESEND_TOO_SOON', params: { hours: 22 } } });
+    expect(resend(24)).toMatchObject({ ok: true, event: [{ type: 'verification-sent', resend: true }] });
+    expect(resend(24).ok && given(submitted, sent, ...(resend(24) as { event: ApplicationEvent[] }).event).state).toMatchObject({
       sends: 2,
     });
   });
@@ -48,26 +48,28 @@ describe('the enrollment decider', () => {
   it('lets the reviewer ask, the applicant answer, and decides only what is under review', () => {
     const ask: ApplicationCommand = { type: 'ask', reviewerKey: 'op', question: 'Registration?', at: later(2) };
     const asked = given(submitted, sent, verified).when(ask);
-    expect(asked).toMatchObject({ ok: true, events: [{ type: 'more-info-requested', question: 'Registration?' }] });
-    const waiting = given(submitted, sent, verified, ...(asked as { events: ApplicationEvent[] }).events);
+    expect(asked).toMatchObject({ ok: true, event: [{ type: 'more-info-requested', question: 'Registration?' }] });
+    const waiting = given(submitted, sent, verified, ...(asked as { event: ApplicationEvent[] }).event);
     expect(waiting.state.status).toBe('more-info-needed');
-    expect(waiting.when({ type: 'approve', reviewerKey: 'op', orgId: 'org_1', at })).toMatchObject({ refusal: 'NOT_UNDER_REVIEW' });
-    expect(waiting.when({ type: 'answer', answer: '  ', at })).toMatchObject({ refusal: 'EMPTY_TEXT' });
-    expect(waiting.when({ type: 'answer', answer: 'Attached', at })).toMatchObject({ ok: true, events: [{ type: 'more-info-provided' }] });
+    expect(waiting.when({ type: 'approve', reviewerKey: 'op', orgId: 'org_1', at })).toMatchObject({
+      refusal: { code: 'ENROLLMENT.NOT_UNDER_REVIEW' },
+    });
+    expect(waiting.when({ type: 'answer', answer: '  ', at })).toMatchObject({ refusal: { code: 'ENROLLMENT.EMPTY_TEXT' } });
+    expect(waiting.when({ type: 'answer', answer: 'Attached', at })).toMatchObject({ ok: true, event: [{ type: 'more-info-provided' }] });
     expect(given(submitted, sent).when({ type: 'approve', reviewerKey: 'op', orgId: 'org_1', at })).toMatchObject({
-      refusal: 'NOT_UNDER_REVIEW',
+      refusal: { code: 'ENROLLMENT.NOT_UNDER_REVIEW' },
     });
   });
 
   it('sends an appealed rejection back to review, and refuses to appeal anything else', () => {
     const appeal: ApplicationCommand = { type: 'appeal', appeal: 'We moved', at: later(3) };
     const decision = given(submitted, sent, verified, rejected).when(appeal);
-    expect(decision).toMatchObject({ ok: true, events: [{ type: 'appealed' }, { type: 'review-reopened' }] });
-    const reopened = given(submitted, sent, verified, rejected, ...(decision as { events: ApplicationEvent[] }).events).state;
+    expect(decision).toMatchObject({ ok: true, event: [{ type: 'appealed' }, { type: 'review-reopened' }] });
+    const reopened = given(submitted, sent, verified, rejected, ...(decision as { event: ApplicationEvent[] }).event).state;
     expect(reopened).toMatchObject({ status: 'under-review', appeal: 'We moved' });
-    expect(given(submitted, sent, verified).when(appeal)).toMatchObject({ refusal: 'NOT_REJECTED' });
+    expect(given(submitted, sent, verified).when(appeal)).toMatchObject({ refusal: { code: 'ENROLLMENT.NOT_REJECTED' } });
     expect(given(submitted).when({ type: 'submit', answers: { path: 'new', values: {} }, at })).toMatchObject({
-      refusal: 'ALREADY_SUBMITTED',
+      refusal: { code: 'ENROLLMENT.ALREADY_SUBMITTED' },
     });
   });
 });

@@ -17,9 +17,9 @@ const found = (pattern: RegExp): string[] => [...new Set(texts.flatMap((text) =>
 
 /**
  * The codes the code base raises: `refuse('X')` and `new AppError('X'`. A feature's own refusals without a
- * prefix (enrollment's `refuse('LINK_USED')`) become codes through a template (`new AppError(\`ENROLLMENT.${…}\`)`).
+ * prefix (enrollment's `refuse('LINK_USED')`) become codes through a template (`refuseCode(\`ENROLLMENT.${…}\`)`).
  */
-const prefixes = found(/new AppError\(\s*`([A-Z_]+)\.\$\{/g);
+const prefixes = found(/(?:new AppError|refuse\w*)\(\s*`([A-Z_]+)\.\$\{/g);
 const thrown = found(/(?:refuse|new AppError)\(\s*'([A-Z_.]+)'/g).flatMap((code) =>
   code.includes('.') || code === 'FORBIDDEN' || code === 'NOT_FOUND' ? [code] : prefixes.map((prefix) => `${prefix}.${code}`),
 );

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { outboxModel, type OutboxMail } from '../../../src/public.js';
+import { outboxReader } from '../../../src/public.js';
 import { requestContext, type WebDeps } from '../deps.js';
 import { html, richText } from '../html/escape.js';
 import { page } from '../html/layout.js';
@@ -10,7 +10,7 @@ import { page } from '../html/layout.js';
  */
 export function outboxRoutes(deps: WebDeps): Router {
   const router = Router();
-  const model = outboxModel(deps.services.connection);
+  const outbox = outboxReader(deps.services.connection);
   const when = (date: Date, locale: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date) + ' UTC';
 
@@ -18,7 +18,7 @@ export function outboxRoutes(deps: WebDeps): Router {
     if (!deps.playground) return next();
     const ctx = await requestContext(deps, req);
     const { t } = ctx;
-    const mails = await model.find({}).sort({ sentAt: -1 }).limit(200).lean<OutboxMail[]>();
+    const mails = await outbox.latest(200);
     const rows = mails.map(
       (mail) =>
         html`<tr>
@@ -64,7 +64,7 @@ export function outboxRoutes(deps: WebDeps): Router {
     if (!deps.playground) return next();
     const ctx = await requestContext(deps, req);
     const { t } = ctx;
-    const mail = await model.findById(String(req.params.id)).lean<OutboxMail>();
+    const mail = await outbox.mail(String(req.params.id));
     const back = html`<p><a href="/outbox">${t('outbox.back')}</a></p>`;
     if (!mail) {
       res
