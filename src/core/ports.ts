@@ -231,6 +231,8 @@ export interface Inbox {
   readonly leaseMs: number;
   /** Records a delivery by its id: `known` when it was recorded already (a retry), `unrecorded` when the database did not answer in time. */
   record(platform: string, id: string, payload: Record<string, unknown>): Promise<'new' | 'known' | 'unrecorded'>;
+  /** Whether a delivery is recorded and unfinished (a read by its id: no write). */
+  holds(id: string): Promise<boolean>;
   /** The delivery's turns are over (answered, refused or ignored). */
   finish(id: string): Promise<void>;
   /** This platform's deliveries whose lease ran out, each claimed for this process's next attempt. */
