@@ -11,6 +11,7 @@ import { customersModule } from '../src/customers/module.js';
 import { customerKinds } from '../src/customers/reminder-kinds.js';
 import { createCustomerStore } from '../src/customers/store.js';
 import { applicationMessages } from '../src/enrollment/application-messages.js';
+import { contactMessages } from '../src/enrollment/contact-messages.js';
 import { enrollmentFieldMessages } from '../src/enrollment/field-messages.js';
 import { enrollmentDialogMessages } from '../src/enrollment/messages.js';
 import { enrollmentModule } from '../src/enrollment/module.js';
@@ -79,7 +80,7 @@ const features: Feature[] = [
   },
   {
     module: (services, stores) => enrollmentModule(services, stores.enrollment, stores.applications),
-    messages: [enrollmentDialogMessages, enrollmentFieldMessages, applicationMessages],
+    messages: [enrollmentDialogMessages, enrollmentFieldMessages, applicationMessages, contactMessages],
     reminderKinds: (services, stores) => enrollmentKinds(services, stores.enrollment, stores.applications),
   },
   { module: (services, stores) => reviewModule(services, stores.applications), messages: [reviewMessages] },

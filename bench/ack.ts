@@ -51,10 +51,10 @@ async function prepare(driver: SlackDriver, fake: FakeSlackApi, teams: TeamsClie
   return { population, failures, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
-/** Events the bot's turn queue refused so far (answered "busy, retry"): GET /metrics.json. */
-async function refusedSoFar(target: Target): Promise<number> {
-  const metrics = (await (await fetch(`${target.url}/metrics.json`)).json()) as { turns: { refused: number } };
-  return metrics.turns.refused;
+/** Turns the bot's queue refused (answered "busy, retry") and finished so far: GET /metrics.json. */
+async function turnsSoFar(target: Target): Promise<{ refused: number; finished: number }> {
+  const metrics = (await (await fetch(`${target.url}/metrics.json`)).json()) as { turns: { refused: number; finished: number } };
+  return metrics.turns;
 }
 
 /** Runs every rate against one target, letting it drain its backlog between rates. */
@@ -62,17 +62,21 @@ async function measure(target: Target, next: Parameters<typeof runAtRate>[3], op
   const rows: RateResult[] = [];
   for (const rate of options.rates) {
     const before = replies?.() ?? 0;
-    const refusedBefore = replies ? await refusedSoFar(target) : 0;
+    const turnsBefore = replies ? await turnsSoFar(target) : undefined;
     const row = await runAtRate(target, rate, options.seconds, next);
-    if (replies) {
-      row.refusedPerSecond = Math.round(((await refusedSoFar(target)) - refusedBefore) / options.seconds);
+    if (replies && turnsBefore) {
+      const turns = await turnsSoFar(target);
+      row.refusedPerSecond = Math.round((turns.refused - turnsBefore.refused) / options.seconds);
+      row.turnsPerSecond = Math.round((turns.finished - turnsBefore.finished) / options.seconds);
       row.repliesPerSecond = Math.round((replies() - before) / options.seconds);
       row.drainSeconds = await settle(replies, 1_000, DRAIN_LIMIT_MS);
     }
     options.log(
       `  ${target.name} @${rate}/s: ${row.throughput}/s p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} max ${row.max} ms, ` +
         `errors ${row.non2xx + row.timeouts}, RSS ${row.rssMaxMb} MB` +
-        (replies ? `, refused busy ${row.refusedPerSecond}/s, replies ${row.repliesPerSecond}/s, drained in ${row.drainSeconds} s` : ''),
+        (replies
+          ? `, refused busy ${row.refusedPerSecond}/s, turns finished ${row.turnsPerSecond}/s, replies ${row.repliesPerSecond}/s, drained in ${row.drainSeconds} s`
+          : ''),
     );
     rows.push(row);
   }

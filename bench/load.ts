@@ -18,9 +18,11 @@ export interface RateResult {
   rssMaxMb: number;
   /**
    * Filled by the caller for the bot: events per second answered "busy, retry" (the turn queue was full; HTTP
-   * 200, counted in `throughput`), replies the bot sent per second during the window, seconds to drain after it.
+   * 200, counted in `throughput`), turns finished per second, replies the bot sent per second during the window, seconds to drain after it.
    */
   refusedPerSecond?: number;
+  /** Turns the bot finished per second during the window (its turn queue's count). */
+  turnsPerSecond?: number;
   repliesPerSecond?: number;
   drainSeconds?: number;
 }

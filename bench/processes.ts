@@ -18,17 +18,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The real bot (app/main.ts) on `mongodbUri`, Slack Web API calls going to `slackApiUrl`. */
 /**
  * What the environment asks of the measured bot process: BENCH_CPU_PROF=<dir> profiles it
- * (bench/cpu-profile.mjs; written when it exits), BENCH_BOT_NODE_OPTIONS adds node flags (heap sizes, to
+ * (bench/cpu-profile.mjs; written when it exits), BENCH_COMMAND_LOG=<file> counts its database commands by
+ * filter shape (bench/command-log.mjs), BENCH_BOT_NODE_OPTIONS adds node flags (heap sizes, to
  * compare memory), TURN_* variables (the turn queue's settings) are passed on, to compare settings.
  */
 function benchBotSettings(): Record<string, string> {
   const dir = process.env.BENCH_CPU_PROF;
-  const profiler = new URL('./cpu-profile.mjs', import.meta.url).pathname;
-  const nodeOptions = [dir ? `--import ${profiler}` : '', process.env.BENCH_BOT_NODE_OPTIONS ?? ''].join(' ').trim();
+  const commandLog = process.env.BENCH_COMMAND_LOG;
+  const preload = (file: string) => `--import ${new URL(file, import.meta.url).pathname}`;
+  const nodeOptions = [
+    dir ? preload('./cpu-profile.mjs') : '',
+    commandLog ? preload('./command-log.mjs') : '',
+    process.env.BENCH_BOT_NODE_OPTIONS ?? '',
+  ]
+    .join(' ')
+    .trim();
   const turnSettings = Object.entries(process.env).filter(([name]) => name.startsWith('TURN_')) as Array<[string, string]>;
   return {
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     ...(dir ? { BENCH_CPU_PROF: dir } : {}),
+    ...(commandLog ? { BENCH_COMMAND_LOG: commandLog } : {}),
     ...Object.fromEntries(turnSettings),
   };
 }

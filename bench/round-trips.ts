@@ -3,18 +3,23 @@ import { runDatabaseName, startBenchDatabase } from './databases.js';
 import { startReminderNode } from './reminder-kind.js';
 
 /**
- * `tsx bench/round-trips.ts`: database operations per engine turn, counted with the driver's command
- * monitoring (every command sent is one round trip: mongoose models and direct collection calls alike),
- * for the turns of the acknowledgement mix. Adapter-side operations (Slack form store, Teams references
- * and cards) come on top.
+ * `tsx bench/round-trips.ts [postgresql|sqlite]`: database operations per engine turn, counted with the driver's
+ * command monitoring (every command sent is one round trip: mongoose models and direct collection calls alike),
+ * for the turns of the acknowledgement mix. Adapter-side operations (Slack form store and inbox, Teams references
+ * and cards) come on top. A `*` marks a read whose filter is not `{_id}` alone: FerretDB's SQLite backend answers
+ * it by reading the whole collection.
  */
-const database = await startBenchDatabase('postgresql');
+const database = await startBenchDatabase((process.argv[2] ?? 'postgresql') as never);
 const uri = database.uri(runDatabaseName('roundtrips'));
 const node = await startReminderNode(`${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`, { process: false });
 const calls: string[] = [];
 const IGNORED = new Set(['hello', 'isMaster', 'ping', 'endSessions']);
 node.database.connection.getClient().on('commandStarted', (event) => {
-  if (!IGNORED.has(event.commandName)) calls.push(`${String(event.command[event.commandName])}.${event.commandName}`);
+  if (IGNORED.has(event.commandName)) return;
+  const command = event.command;
+  const filter = command.filter ?? command.query ?? command.deletes?.[0]?.q ?? command.updates?.[0]?.q;
+  const byId = !filter || (Object.keys(filter).length === 1 && typeof filter._id === 'string');
+  calls.push(`${String(command[event.commandName])}.${event.commandName}${byId ? '' : '*'}`);
 });
 const actor = {
   platform: 'slack' as const,

@@ -25,14 +25,20 @@ export interface DeliveryRecord {
   redelivered(id: string): Date | undefined;
 }
 
+/** The turns a request queued; `full`: it came while the queue was full, so each of its turns is refused. */
+interface Delivery {
+  turns: Array<Promise<unknown>>;
+  full: boolean;
+}
+
 export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Logger, platform: 'slack' | 'teams'): DeliveryRecord {
-  const queued = new AsyncLocalStorage<Array<Promise<unknown>>>();
+  const queued = new AsyncLocalStorage<Delivery>();
   const redelivering = new Map<string, Date>();
 
   async function run(id: string, dispatch: () => Promise<void>): Promise<void> {
     const turns: Array<Promise<unknown>> = [];
     try {
-      await queued.run(turns, dispatch);
+      await queued.run({ turns, full: false }, dispatch);
     } finally {
       // Failed turns too: each was answered ("something went wrong"), and a payload that fails would fail every attempt.
       void Promise.allSettled(turns)
@@ -46,14 +52,25 @@ export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Log
     queue: {
       ...queue,
       submit(key, work) {
+        const delivery = queued.getStore();
+        if (delivery?.full) return queue.refuse();
         const turn = queue.submit(key, work);
-        if (turn) queued.getStore()?.push(turn);
+        if (turn) delivery?.turns.push(turn);
         return turn;
       },
     },
     async handle(id, body, dispatch) {
       if (!id) {
         await dispatch();
+        return true;
+      }
+      // A request that comes while the queue is full is told "busy, retry" and runs nothing: recording it would only
+      // cost the inbox an insert and a delete at the moment the database is busiest (on SQLite, one writer at a time).
+      // A platform retry of a recorded delivery is still left to its lease (it is read, not written).
+      const { waiting, capacity } = queue.stats();
+      if (waiting >= capacity) {
+        if (await inbox.holds(id)) return false;
+        await queued.run({ turns: [], full: true }, dispatch);
         return true;
       }
       if ((await inbox.record(platform, id, body)) === 'known') return false;

@@ -23,7 +23,9 @@ export interface TurnQueue {
    * The promise settles with the work; a failure is logged here, so it may be ignored.
    */
   submit<T>(key: string, work: () => Promise<T>): Promise<T> | undefined;
-  /** Counters for /metrics: turns running, waiting, refused since start, and the current limit. */
+  /** Refuses a turn without offering it (its caller saw the queue full), counted as refused like one `submit` turned away. */
+  refuse(): undefined;
+  /** Counters for /metrics: turns running, waiting, refused and finished since start, and the current limit. */
   stats(): TurnQueueStats;
   /**
    * Feedback from the event loop (loop-lag.ts): while it lags, fewer turns start (halved per
@@ -40,6 +42,8 @@ export interface TurnQueueStats {
   running: number;
   waiting: number;
   refused: number;
+  /** Turns that ran to their end (answered or failed) since the process started. */
+  finished: number;
   /** Turns allowed to run at once now (≤ concurrency; lowered while the event loop lags). */
   limit: number;
   concurrency: number;
@@ -72,6 +76,7 @@ export function createTurnQueue(options: TurnQueueOptions): TurnQueue {
   let running = 0;
   let waiting = 0;
   let refused = 0;
+  let finished = 0;
   let limit = concurrency;
   const floor = Math.ceil(concurrency / 4);
   let idle: Array<() => void> = [];
@@ -92,6 +97,7 @@ export function createTurnQueue(options: TurnQueueOptions): TurnQueue {
 
   function finish(key: string): void {
     running--;
+    finished++;
     const lane = lanes.get(key) as Task[];
     lane.shift();
     if (lane.length) ready.push(key);
@@ -121,7 +127,11 @@ export function createTurnQueue(options: TurnQueueOptions): TurnQueue {
       pump();
       return result;
     },
-    stats: () => ({ running, waiting, refused, limit, concurrency, capacity }),
+    refuse() {
+      refused++;
+      return undefined;
+    },
+    stats: () => ({ running, waiting, refused, finished, limit, concurrency, capacity }),
     adapt(lagging) {
       if (lagging) limit = Math.max(floor, Math.ceil(limit / 2));
       else if (limit < concurrency) {

@@ -143,6 +143,8 @@ export interface Organizations {
   ofKind(kind: OrgKind, country?: string): Promise<Organization[]>;
   /** The organization of this kind with this Partner Center PartnerID. */
   withPartnerId(kind: OrgKind, partnerId: string): Promise<Organization | undefined>;
+  /** The organization of this kind with this Microsoft Entra tenant (its ID or its *.onmicrosoft.com domain, lower case). */
+  withTenant(kind: OrgKind, tenant: string): Promise<Organization | undefined>;
   /** How many organizations there are (the demo seeds an empty database only). */
   count(): Promise<number>;
   /** Every membership of one organization. */
@@ -229,6 +231,8 @@ export interface Inbox {
   readonly leaseMs: number;
   /** Records a delivery by its id: `known` when it was recorded already (a retry), `unrecorded` when the database did not answer in time. */
   record(platform: string, id: string, payload: Record<string, unknown>): Promise<'new' | 'known' | 'unrecorded'>;
+  /** Whether a delivery is recorded and unfinished (a read by its id: no write). */
+  holds(id: string): Promise<boolean>;
   /** The delivery's turns are over (answered, refused or ignored). */
   finish(id: string): Promise<void>;
   /** This platform's deliveries whose lease ran out, each claimed for this process's next attempt. */

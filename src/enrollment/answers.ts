@@ -34,10 +34,20 @@ export interface EnrollmentAnswers {
 /**
  * The shortcut collects the customer-support contact (the seed's note); beyond it, once and explained on the
  * welcome, what the bot needs to know the organization: the legal name and country (the bot cannot read the
- * existing Partner Center profile, and CSP pairs only organizations of one country) and the primary contact's
- * work email, where the verification goes (seed step 8), never the support mailbox.
+ * existing Partner Center profile; partners see the name, and CSP pairs only organizations of one country), the
+ * PartnerID (how the reviewers find the organization in Partner Center, and how one is not enrolled twice:
+ * identifiers.ts) and the primary contact's work email, where the verification goes (seed step 8), never the
+ * support mailbox.
  */
-const SHORTCUT_FIELDS: readonly FieldId[] = ['legalName', 'country', 'contactEmail', 'supportEmail', 'supportPhone', 'supportWebsite'];
+const SHORTCUT_FIELDS: readonly FieldId[] = [
+  'legalName',
+  'country',
+  'partnerId',
+  'contactEmail',
+  'supportEmail',
+  'supportPhone',
+  'supportWebsite',
+];
 
 export function fieldsFor(path: EnrollmentPath): readonly FieldId[] {
   return path === 'new' ? FIELD_IDS : SHORTCUT_FIELDS;

@@ -14,7 +14,7 @@ export const applicationMessages = defineMessages(
     'application.status.new': 'Not submitted yet.',
     'application.status.submitted': 'Submitted. A verification link is on its way to {email}.',
     'application.status.email-verification-pending':
-      'Waiting for the primary contact to verify {email}: open the link in the email we sent (it works until {date}). No email? Check spam, or resend it after one day.',
+      'Waiting for the primary contact to verify {email}: open the link in the email we sent (it works until {date}). No email? Check spam, or resend it after one day. Wrong address? primary-contact names another primary contact.',
     'application.status.under-review':
       'Under review since {date}: we check email ownership, employment and business details. This usually takes 3–5 business days.',
     'application.status.more-info-needed': 'The reviewer needs more information: “{question}”. Answer with reply-review <your answer>.',
@@ -27,7 +27,8 @@ export const applicationMessages = defineMessages(
     'application.verify.mail.body':
       'Hello,\nYou are the primary contact of the indirect reseller enrollment {id} for {legalName} in the Microsoft Cloud Solution Provider program.\nTo confirm that you signed up and that this address belongs to your organization, open the link below within {days} days and press “Confirm my address”. If you did not expect this email, ignore it.',
     'application.verify.mail.link': 'Verify my email address',
-    'application.verify.confirm.text': 'Confirm that {email} is your address, the primary contact’s of application {id}. Nothing happens until you press the button.',
+    'application.verify.confirm.text':
+      'Confirm that {email} is your address, the primary contact’s of application {id}. Nothing happens until you press the button.',
     'application.verify.confirm.button': 'Confirm my address',
     'application.verify.ok': 'Thank you, your email address is verified. Application {id} is now under review (usually 3–5 business days).',
     'application.verify.used': 'This link was already used or replaced by a newer one. Type status in the chat to see your application.',
@@ -59,6 +60,13 @@ export const applicationMessages = defineMessages(
     'application.admin-agent.already': 'Already recorded: you are in the admin agent group.',
     'application.admin-agent.answered': 'Answer recorded.',
     'error.ENROLLMENT.ALREADY_SUBMITTED': 'This enrollment was already submitted.',
+    'error.ENROLLMENT.ALREADY_ENROLLED':
+      '{what} is already enrolled here, for the reseller {org}: instead of enrolling again, ask its global admins ({admins}) to add you with grant. If {org} is not your organization, check what you typed, or ask this bot’s operators, who review every application.',
+    'error.ENROLLMENT.ALREADY_WAITING':
+      '{what} is already in another enrollment application that is still open, sent by {applicant}. Ask {applicant}: once it is accepted, its global admin can add you with grant. If it is not your organization, check what you typed, or ask this bot’s operators, who review every application.',
+    'enrollment.identifier.tenant': 'The tenant {value}',
+    'enrollment.identifier.partnerId': 'The PartnerID {value}',
+    'enrollment.identifier.no-names': 'their names are not recorded here',
     'error.ENROLLMENT.NOT_PENDING_VERIFICATION': 'Application {id} is not waiting for email verification.',
     'error.ENROLLMENT.LINK_USED': 'This verification link was already used or replaced by a newer one.',
     'error.ENROLLMENT.LINK_EXPIRED': 'This verification link has expired. Type resend-verification to get a new one.',
@@ -85,7 +93,7 @@ export const applicationMessages = defineMessages(
     'application.status.new': '尚未提交。',
     'application.status.submitted': '已提交。驗證連結正在傳送到 {email}。',
     'application.status.email-verification-pending':
-      '正在等待主要連絡人驗證 {email}：請開啟我們傳送的電子郵件中的連結（有效期限至 {date}）。沒收到？請檢查垃圾郵件，或在一天後重新傳送。',
+      '正在等待主要連絡人驗證 {email}：請開啟我們傳送的電子郵件中的連結（有效期限至 {date}）。沒收到？請檢查垃圾郵件，或在一天後重新傳送。地址有誤？請使用 primary-contact 指定另一位主要連絡人。',
     'application.status.under-review': '自 {date} 起審查中：我們會檢查電子郵件擁有權、任職及公司資訊。通常需要 3–5 個工作天。',
     'application.status.more-info-needed': '審查人員需要更多資訊：「{question}」。請以 reply-review <您的回答> 回覆。',
     'application.status.accepted': `已於 {date} 接受：此機器人已將您的組織記錄為間接經銷商。這並不是 Microsoft 的註冊：如果您尚未在合作夥伴中心註冊，請前往 ${PARTNER_CENTER.enroll} 註冊。`,
@@ -125,6 +133,13 @@ export const applicationMessages = defineMessages(
     'application.admin-agent.already': '已記錄：您在系統管理代理人群組中。',
     'application.admin-agent.answered': '已記錄回答。',
     'error.ENROLLMENT.ALREADY_SUBMITTED': '此註冊已經提交。',
+    'error.ENROLLMENT.ALREADY_ENROLLED':
+      '{what} 已在此註冊，屬於經銷商 {org}：請不要重複註冊，而是要求其全域管理員（{admins}）使用 grant 將您加入。如果 {org} 不是您的組織，請檢查您輸入的內容，或洽詢審查每一份申請的此機器人營運人員。',
+    'error.ENROLLMENT.ALREADY_WAITING':
+      '{what} 已在另一份仍在處理中的註冊申請中，由 {applicant} 提交。請洽詢 {applicant}：申請獲得接受後，其全域管理員可以使用 grant 將您加入。如果那不是您的組織，請檢查您輸入的內容，或洽詢審查每一份申請的此機器人營運人員。',
+    'enrollment.identifier.tenant': '租用戶 {value}',
+    'enrollment.identifier.partnerId': 'PartnerID {value}',
+    'enrollment.identifier.no-names': '此處未記錄其姓名',
     'error.ENROLLMENT.NOT_PENDING_VERIFICATION': '申請 {id} 並未在等待電子郵件驗證。',
     'error.ENROLLMENT.LINK_USED': '此驗證連結已使用過，或已被較新的連結取代。',
     'error.ENROLLMENT.LINK_EXPIRED': '此驗證連結已過期。請輸入 resend-verification 取得新連結。',

@@ -34,9 +34,14 @@ export function createApplications(services: Services, store: EnrollmentStore, f
     let state = app.state;
     const statuses = events.map((event) => (state = evolve(state, event)).status);
     const accepted = events.find((event) => event.type === 'accepted');
+    const contact = events.find((event) => event.type === 'contact-changed');
     const revision = app.revision + 1;
     const next: Application = {
       ...app,
+      ...(contact?.type === 'contact-changed' && {
+        answers: { ...app.answers, values: { ...app.answers.values, ...contact.values } },
+        contactEmail: contact.values.contactEmail ?? app.contactEmail,
+      }),
       state,
       revision,
       orgId: accepted?.type === 'accepted' ? accepted.orgId : app.orgId,
@@ -158,6 +163,8 @@ function auditDetails(app: Application, event: ApplicationEvent, status: Applica
       return { ...base, path: app.answers.path, legalName: app.answers.values.legalName, country: app.answers.values.country };
     case 'verification-sent':
       return { ...base, expiresAt: event.expiresAt.toISOString(), resend: event.resend };
+    case 'contact-changed':
+      return { ...base, previousEmail: event.previousEmail };
     case 'more-info-requested':
       return { ...base, question: event.question, reviewerKey: event.reviewerKey };
     case 'more-info-provided':

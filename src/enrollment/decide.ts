@@ -34,6 +34,15 @@ export function decide(command: ApplicationCommand, state: ApplicationState): Ap
       const { tokenHash, expiresAt, at } = command;
       return events({ type: 'verification-sent', tokenHash, expiresAt, resend: !first, at });
     }
+    case 'change-contact': {
+      if (state.status !== 'submitted' && state.status !== 'email-verification-pending') return refuse('NOT_PENDING_VERIFICATION');
+      const { values, tokenHash, expiresAt, at } = command;
+      return events(
+        { type: 'contact-changed', values, previousEmail: command.previousEmail, at },
+        // A first link to a new address: no cool-down, and the reminders start again for it.
+        { type: 'verification-sent', tokenHash, expiresAt, resend: false, at },
+      );
+    }
     case 'verify-email':
       if (state.status !== 'email-verification-pending') return refuse('LINK_USED');
       if (command.tokenHash !== state.tokenHash) return refuse('LINK_USED');

@@ -5,10 +5,15 @@ import { FORM_GROUPS, fieldsFor, isFieldId, type EnrollmentPath, type FieldId, t
 import { readDialog, toDialogState, nextStep, previousStep, progress, type EnrollmentDialog, type Step } from './dialog-state.js';
 import { ask, cancelQuestion, groupFields, params } from './render.js';
 import { looksLikeSecret } from './secrets.js';
+import { IDENTIFIER_FIELDS, type IdentifierField } from './identifiers.js';
 import { isOptional, validateField } from './validation.js';
+
+const isIdentifier = (field: FieldId): field is IdentifierField => (IDENTIFIER_FIELDS as readonly string[]).includes(field);
 
 /** What submitting needs from the module (kept outside so the dialog stays about questions). */
 export type Submit = (ctx: TurnContext, dialog: EnrollmentDialog) => Promise<Reply[]>;
+/** Why a valid tenant or PartnerID cannot be this application's (already enrolled, or waiting), or undefined. */
+export type CheckTaken = (ctx: TurnContext, dialog: EnrollmentDialog, field: IdentifierField, value: string) => Promise<string | undefined>;
 
 const WORDS = {
   back: /^(back|previous|返回|上一步)$/i,
@@ -27,21 +32,23 @@ const WORDS = {
  * The enrollment dialog: every text, button and form while `dialog.flow === 'enrollment'`.
  * State lives in ctx.dialog (saved by the engine each turn), so a restart resumes at the same step.
  */
-export function createEnrollmentDialog(submit: Submit) {
+export function createEnrollmentDialog(submit: Submit, taken: CheckTaken) {
   function go(ctx: TurnContext, dialog: EnrollmentDialog, step: Step, before: string[] = []): Reply[] {
     const next = { step, data: { ...dialog.data, confirmingCancel: false } };
     ctx.dialog.set(toDialogState(next));
     return ask(ctx, next.data, step, before);
   }
 
-  function answer(ctx: TurnContext, dialog: EnrollmentDialog, field: FieldId, raw: string): Reply[] {
+  async function answer(ctx: TurnContext, dialog: EnrollmentDialog, field: FieldId, raw: string): Promise<Reply[]> {
     const { t } = ctx;
     if (looksLikeSecret(raw, field)) return ask(ctx, dialog.data, dialog.step, [t('enrollment.secret')]);
     const result = validateField(field, raw, dialog.data.values);
-    if (!result.ok) {
-      const why = t(`enrollment.invalid.${result.error}`, params(dialog.data.values, ctx.locale));
-      return ask(ctx, dialog.data, dialog.step, [`⚠️ ${why}`]);
-    }
+    const refusal = !result.ok
+      ? t(`enrollment.invalid.${result.error}`, params(dialog.data.values, ctx.locale))
+      : isIdentifier(field)
+        ? await taken(ctx, dialog, field, result.value)
+        : undefined;
+    if (!result.ok || refusal) return ask(ctx, dialog.data, dialog.step, [`⚠️ ${refusal}`]);
     const values = { ...dialog.data.values, [field]: result.value };
     const data = { ...dialog.data, values };
     return go(ctx, { ...dialog, data }, nextStep(data));
@@ -70,7 +77,7 @@ export function createEnrollmentDialog(submit: Submit) {
   }
 
   /** Words that work at every step: back, edit, cancel, help, status. Undefined when the text is an answer. */
-  function control(ctx: TurnContext, dialog: EnrollmentDialog, typed: string): Reply[] | undefined {
+  function control(ctx: TurnContext, dialog: EnrollmentDialog, typed: string): Reply[] | Promise<Reply[]> | undefined {
     if (dialog.data.confirmingCancel) {
       if (WORDS.yes.test(typed) || WORDS.cancel.test(typed)) return cancel(ctx);
       return go(ctx, dialog, dialog.step);

@@ -26,6 +26,8 @@ export type EffectServices = Pick<
 export async function prepare(services: EffectServices, store: EnrollmentStore, transition: Transition): Promise<void> {
   for (const event of transition.events) {
     if (event.type === 'accepted') await createReseller(services, transition.next);
+    // The tenant and PartnerID are free for someone else (identifiers.ts); an appeal takes them again.
+    if (event.type === 'rejected') await store.releaseIdentifiers(transition.next._id);
     const token = verificationToken(services, transition);
     if (event.type === 'verification-sent' && token) await rememberLink(store, transition.next, token, event.expiresAt);
   }

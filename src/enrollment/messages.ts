@@ -14,7 +14,7 @@ export const enrollmentDialogMessages = defineMessages(
       'It can take several days to review and verify what you provide. We’ll email your primary contact when we’ve completed our review.',
     'enrollment.welcome.about': `I am a helper bot, not Microsoft: I record your application, pass it to this bot’s reviewers and remind the people involved. Your enrollment in Microsoft’s CSP program itself happens in Partner Center: ${PARTNER_CENTER.enroll}`,
     'enrollment.welcome.shortcut':
-      'Already enrolled in CSP? Then you only need to provide your customer support contact details, plus, once, what this bot needs to know your organization (it cannot read Partner Center): its legal business name, its country/region, and your primary contact’s work email, where the verification goes.',
+      'Already enrolled in CSP? Then you only need to provide your customer support contact details, plus, once, what this bot needs to know your organization (it cannot read Partner Center): its legal business name and country/region (shown to your partners; CSP pairs only organizations of one country/region), its PartnerID (how this bot’s reviewers find it in Partner Center, and how it is never enrolled twice), and your primary contact’s work email, where the verification goes.',
     'enrollment.welcome.choose': 'Press Start enrollment (or type start), or Already enrolled in CSP.',
     'enrollment.button.start': 'Start enrollment',
     'enrollment.button.shortcut': 'Already enrolled in CSP',
@@ -87,7 +87,7 @@ export const enrollmentDialogMessages = defineMessages(
       '我們可能需要數天來審查並確認您所提供的資訊。審查完成後，我們會傳送電子郵件通知您的主要連絡人。',
     'enrollment.welcome.about': `我是協助用的機器人，不是 Microsoft：我會記錄您的申請、交給此機器人的審查人員，並提醒相關人員。您在 Microsoft CSP 計畫中的註冊本身是在合作夥伴中心進行：${PARTNER_CENTER.enroll}`,
     'enrollment.welcome.shortcut':
-      '已經註冊 CSP？那麼您只需要提供客戶支援連絡資訊，另外只需提供一次此機器人辨識您組織所需的資訊（它無法讀取合作夥伴中心）：法律公司名稱、國家/地區，以及接收驗證電子郵件的主要連絡人公司電子郵件。',
+      '已經註冊 CSP？那麼您只需要提供客戶支援連絡資訊，另外只需提供一次此機器人辨識您組織所需的資訊（它無法讀取合作夥伴中心）：法律公司名稱和國家/地區（會顯示給您的合作夥伴；CSP 只配對同一國家/地區的組織）、PartnerID（此機器人的審查人員藉此在合作夥伴中心找到您的組織，也確保同一組織不會重複註冊），以及接收驗證電子郵件的主要連絡人公司電子郵件。',
     'enrollment.welcome.choose': '請選取「開始註冊」（或輸入 start），或選取「已註冊 CSP」。',
     'enrollment.button.start': '開始註冊',
     'enrollment.button.shortcut': '已註冊 CSP',

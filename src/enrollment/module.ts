@@ -7,9 +7,11 @@ import { orgOf, readOnce } from '../org/access.js';
 import { isGreeting, welcomeMessage } from '../core/welcome.js';
 import { answerAdminAgent, adminAgentQuestion } from './acceptance.js';
 import { newApplicationId, type Application, type Applications } from './application.js';
-import { createEnrollmentDialog, type Submit } from './dialog.js';
+import { createEnrollmentDialog, type CheckTaken, type Submit } from './dialog.js';
+import { enrollmentIdentifiers, takenMessage } from './identifiers.js';
 import { FLOW, nextStep, readDialog, toDialogState } from './dialog-state.js';
 import { ask, welcome } from './render.js';
+import { primaryContact } from './contact-change.js';
 import { containsSecret } from './secrets.js';
 import { statusBlocks } from './status.js';
 import type { EnrollmentStore } from './store.js';
@@ -25,6 +27,7 @@ const START = /^(start|開始)$/i;
  */
 export function enrollmentModule(services: CoreServices, store: EnrollmentStore, applications: Applications): BotModule {
   const by = (ctx: TurnContext) => ({ actorKey: actorKey(ctx.actor), platform: ctx.actor.platform });
+  const identifiers = enrollmentIdentifiers(services, store);
 
   async function start(ctx: TurnContext): Promise<Reply[]> {
     if (readDialog(ctx.dialog.state)) return dialog.resume(ctx);
@@ -51,6 +54,12 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
       locale: ctx.locale,
     };
     const answers = { path: dialog.data.path, values: dialog.data.values };
+    // Two applicants with one tenant or PartnerID at once: the one who takes it first submits, the other is told whom to ask.
+    const taken = await identifiers.take(dialog.data.applicationId, ctx.actor.displayName, answers.values);
+    if (taken) {
+      ctx.dialog.set(toDialogState({ ...dialog, step: taken.field }));
+      return ask(ctx, dialog.data, taken.field, [`⚠️ ${takenMessage(ctx, taken)}`]);
+    }
     // The first verification link is part of the submission's transition (applications.ts): sent exactly
     // once even when a process dies half-way and the person presses again.
     const verification = newVerification(ctx.now);
@@ -68,7 +77,11 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     ctx.dialog.set(undefined);
     return [post(text(ctx.t('enrollment.submitted', { id: app._id, email: app.contactEmail })), ...statusBlocks(ctx.t, app, ctx.locale))];
   };
-  const dialog = createEnrollmentDialog(submit);
+  const checkTaken: CheckTaken = async (ctx, dialog, field, value) => {
+    const taken = await identifiers.check(field, value, dialog.data.applicationId);
+    return taken && takenMessage(ctx, taken);
+  };
+  const dialog = createEnrollmentDialog(submit, checkTaken);
 
   /**
    * The actor's latest application. One left "submitted" without a verification link (by the code before
@@ -124,6 +137,12 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
   async function respond(ctx: TurnContext, type: 'answer' | 'appeal', words: string, app?: Application): Promise<Reply[]> {
     app ??= await mine(ctx);
     if (containsSecret(words)) return [post(text(ctx.t('enrollment.secret.free-text')))];
+    // A rejection let the tenant and PartnerID go: an appeal takes them again, unless someone else has since.
+    const taken =
+      type === 'appeal' &&
+      app.state.status === 'rejected' &&
+      (await identifiers.take(app._id, app.applicant.displayName, app.answers.values));
+    if (taken) return [post(text(takenMessage(ctx, taken)))];
     const command = type === 'answer' ? { type, answer: words, at: ctx.now } : { type, appeal: words, at: ctx.now };
     const next = await applications.apply(app._id, command, by(ctx)); // also tells the other parties
     return [post(text(ctx.t(`application.${type}.ok`, { answer: words })), ...statusBlocks(ctx.t, next, ctx.locale))];
@@ -144,6 +163,7 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
     return [{ type: 'update', messageId: input.messageId, message: { blocks: [text(ctx.t('enrollment.card.done'))] } }, ...replies];
   }
 
+  const contact = primaryContact(services, store, applications);
   const always = async () => true;
   // Help asks three commands about the same application: read once per help.
   const latestStatus = async (ctx: TurnContext) =>
@@ -178,6 +198,7 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
       available: async (ctx) => (await latestStatus(ctx)) === 'rejected',
       run: (ctx, command) => respond(ctx, 'appeal', command.rest),
     },
+    contact.command,
   ];
 
   return {
@@ -210,8 +231,9 @@ export function enrollmentModule(services: CoreServices, store: EnrollmentStore,
         if (id === 'application.admin-agent') return answerAdminAgent(services, applications, ctx, input);
         throw new AppError('ACTION.STALE');
       },
+      contact: contact.onForm,
     },
-    links: { 'verify-email': verificationLink(store, applications) },
+    links: { 'verify-email': verificationLink(store, applications, contact.link) },
     // A newcomer's greeting gets the welcome (no dialog until they choose to enroll); someone with an
     // organization gets help from the engine.
     async onUnmatchedText(ctx, typed) {

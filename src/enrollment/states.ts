@@ -15,6 +15,7 @@ import { assertNever } from '../core/decider.js';
  *     primaryContactEmail, status (the state after the change) } plus, per code:
  * - `enrollment.submitted`            path ('new' | 'already-enrolled'), legalName, country
  * - `enrollment.verification-sent`    expiresAt (ISO), resend (boolean)
+ * - `enrollment.contact-changed`      previousEmail — the applicant named another primary contact before verification
  * - `enrollment.email-verified`       —
  * - `enrollment.more-info-requested`  question, reviewerKey
  * - `enrollment.more-info-provided`   answer
@@ -26,7 +27,10 @@ import { assertNever } from '../core/decider.js';
  * Entry `actorKey` is whoever acted (operator for review codes, the applicant otherwise); `orgId` is set
  * once the organization exists.
  */
-import type { EnrollmentAnswers } from './answers.js';
+import type { Answers, EnrollmentAnswers } from './answers.js';
+
+/** The primary contact's answers (the shortcut asks only the email). */
+export type ContactAnswers = Pick<Answers, 'contactName' | 'contactEmail' | 'contactPhone'>;
 
 export type ApplicationState =
   /** No application yet (the dialog is still collecting answers). */
@@ -44,6 +48,8 @@ export type ApplicationStatus = ApplicationState['status'];
 export type ApplicationCommand =
   | { type: 'submit'; answers: EnrollmentAnswers; at: Date; verification?: { tokenHash: string; expiresAt: Date } }
   | { type: 'send-verification'; tokenHash: string; expiresAt: Date; at: Date }
+  /** Another primary contact while the address is not verified yet: their answers, and a first link to them. */
+  | { type: 'change-contact'; values: ContactAnswers; previousEmail: string; tokenHash: string; expiresAt: Date; at: Date }
   | { type: 'verify-email'; tokenHash: string; at: Date }
   | { type: 'ask'; reviewerKey: string; question: string; at: Date }
   | { type: 'answer'; answer: string; at: Date }
@@ -54,6 +60,7 @@ export type ApplicationCommand =
 export type ApplicationEvent =
   | { type: 'submitted'; at: Date }
   | { type: 'verification-sent'; tokenHash: string; expiresAt: Date; resend: boolean; at: Date }
+  | { type: 'contact-changed'; values: ContactAnswers; previousEmail: string; at: Date }
   | { type: 'email-verified'; at: Date }
   | { type: 'more-info-requested'; question: string; reviewerKey: string; at: Date }
   | { type: 'more-info-provided'; answer: string; at: Date }
@@ -97,6 +104,8 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
         sends,
       };
     }
+    case 'contact-changed':
+      return state;
     case 'email-verified':
       return { status: 'under-review', since: event.at };
     case 'more-info-requested':

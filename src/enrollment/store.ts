@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { insertOnce } from '../infrastructure/claims.js';
+import type { Contact } from '../org/organizations.js';
 import type { Application } from './application.js';
 import type { ApplicationState } from './states.js';
 import type { Transition } from './transitions.js';
@@ -31,13 +32,52 @@ export interface EnrollmentStore {
   /** Remembers a verification link by its token's hash (so a superseded or used one answers 410); harmless when repeated. */
   rememberLink(link: VerificationLink): Promise<void>;
   link(tokenHash: string): Promise<VerificationLink | undefined>;
+  /** Takes a tenant or PartnerID for an application (an insert under the unique `_id`); false when it is held already. */
+  holdIdentifier(hold: IdentifierHold): Promise<boolean>;
+  identifierHold(key: string): Promise<IdentifierHold | undefined>;
+  /** Lets go of one hold of this application (`key`), or of all its holds (a rejection). */
+  releaseIdentifiers(applicationId: string, key?: string): Promise<void>;
+  /**
+   * Records a requested change of an organization's primary contact as the organization's next one (`seq`): the
+   * insert under `<orgId>#<seq>` is the claim, so of two requests at once each gets its own number, and the later wins.
+   */
+  addContactChange(change: Omit<ContactChange, '_id' | 'seq'>): Promise<ContactChange>;
+  contactChange(id: string): Promise<ContactChange | undefined>;
+  /** The organization's most recent change request (highest `seq`): it supersedes every earlier one. */
+  latestContactChange(orgId: string): Promise<ContactChange | undefined>;
 }
 
-/** A verification link ever sent, by token hash. */
+/** A verification link ever sent, by token hash: for an application's primary contact, or for a contact change. */
 export interface VerificationLink {
   _id: string;
-  applicationId: string;
+  applicationId?: string;
+  changeId?: string;
   expiresAt: Date;
+}
+
+/** A tenant (`tenant:<id or domain>`) or PartnerID (`partnerid:<digits>`), held by the application submitted with it. */
+export interface IdentifierHold {
+  _id: string;
+  applicationId: string;
+  /** Who submitted it (display name): whom to ask, even before the application is written. */
+  applicant: string;
+  at: Date;
+}
+
+/** A global admin's request to make someone else the organization's primary contact, in force once their address is verified. */
+export interface ContactChange {
+  /** `<orgId>#<seq>` */
+  _id: string;
+  orgId: string;
+  /** 1, 2, … per organization. */
+  seq: number;
+  contact: { name: string; email: string; phone: string };
+  /** The primary contact when the change was asked for (in force until the new address is verified). */
+  previous?: Contact;
+  /** The global admin who asked (actorKey). */
+  requestedBy: string;
+  expiresAt: Date;
+  at: Date;
 }
 
 const applicationSchema = new Schema<Application>(
@@ -73,7 +113,29 @@ const transitionSchema = new Schema<Transition>(
   { versionKey: false, minimize: false },
 );
 
-const linkSchema = new Schema<VerificationLink>({ _id: String, applicationId: String, expiresAt: Date }, { versionKey: false });
+const linkSchema = new Schema<VerificationLink>(
+  { _id: String, applicationId: String, changeId: String, expiresAt: Date },
+  { versionKey: false },
+);
+
+const holdSchema = new Schema<IdentifierHold>(
+  { _id: String, applicationId: { type: String, index: true }, applicant: String, at: Date },
+  { versionKey: false },
+);
+
+const contactChangeSchema = new Schema<ContactChange>(
+  {
+    _id: String,
+    orgId: { type: String, index: true },
+    seq: Number,
+    contact: Schema.Types.Mixed,
+    previous: Schema.Types.Mixed,
+    requestedBy: String,
+    expiresAt: Date,
+    at: Date,
+  },
+  { versionKey: false },
+);
 
 export function createEnrollmentStore(connection: Connection): EnrollmentStore {
   const applications: Model<Application> =
@@ -83,6 +145,10 @@ export function createEnrollmentStore(connection: Connection): EnrollmentStore {
     connection.model<Transition>('ApplicationTransition', transitionSchema, 'application_transitions');
   const links: Model<VerificationLink> =
     connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
+  const contactChanges: Model<ContactChange> =
+    connection.models.ContactChange ?? connection.model<ContactChange>('ContactChange', contactChangeSchema, 'contact_changes');
+  const holds: Model<IdentifierHold> =
+    connection.models.IdentifierHold ?? connection.model<IdentifierHold>('IdentifierHold', holdSchema, 'enrollment_identifiers');
   return {
     async application(id) {
       return (await applications.findById(id).lean<Application>()) ?? undefined;
@@ -124,6 +190,29 @@ export function createEnrollmentStore(connection: Connection): EnrollmentStore {
     },
     async link(tokenHash) {
       return (await links.findById(tokenHash).lean<VerificationLink>()) ?? undefined;
+    },
+    holdIdentifier(hold) {
+      return insertOnce(() => holds.create(hold));
+    },
+    async identifierHold(key) {
+      return (await holds.findById(key).lean<IdentifierHold>()) ?? undefined;
+    },
+    async releaseIdentifiers(applicationId, key) {
+      await holds.deleteMany(key ? { _id: key, applicationId } : { applicationId });
+    },
+    async addContactChange(change) {
+      for (;;) {
+        const seq = ((await this.latestContactChange(change.orgId))?.seq ?? 0) + 1;
+        const next = { ...change, _id: `${change.orgId}#${seq}`, seq };
+        if (await insertOnce(() => contactChanges.create(next))) return next;
+      }
+    },
+    async contactChange(id) {
+      return (await contactChanges.findById(id).lean<ContactChange>()) ?? undefined;
+    },
+    async latestContactChange(orgId) {
+      const [change] = await contactChanges.find({ orgId }).sort({ seq: -1 }).limit(1).lean<ContactChange[]>();
+      return change;
     },
   };
 }

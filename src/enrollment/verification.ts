@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import type { LinkKind, LinkResult, TurnContext } from '../core/module.js';
+import type { ActionInput, LinkKind, LinkResult, LinkStatus, TurnContext } from '../core/module.js';
 import type { Platform } from '../core/events.js';
 import { post, text } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
@@ -8,7 +8,7 @@ import type { Application, Applications } from './application.js';
 import { decide } from './decide.js';
 import { mailContact } from './notify.js';
 import { VERIFICATION_TTL_MS } from './states.js';
-import type { EnrollmentStore } from './store.js';
+import type { EnrollmentStore, VerificationLink } from './store.js';
 
 /** A new single-use link: the token goes into the mail only, the application keeps its hash. */
 export function newVerification(now: Date): { token: string; tokenHash: string; expiresAt: Date } {
@@ -54,20 +54,32 @@ export async function sendVerification(
   return applications.apply(app._id, { type: 'send-verification', tokenHash, expiresAt, at: now }, by, { verificationToken: token });
 }
 
+/** The `verify-email` page of a link sent for a change of primary contact (contact-change.ts). */
+export interface ChangeLink {
+  open(ctx: TurnContext, link: VerificationLink): Promise<LinkResult>;
+  act(ctx: TurnContext, link: VerificationLink, input: ActionInput): Promise<LinkResult>;
+  status(link: VerificationLink, now: Date): Promise<LinkStatus>;
+}
+
 /**
  * The `verify-email` link: opening it shows **Confirm my address** and changes nothing (mail scanners open links
  * ahead of people); the press verifies the address (200). 404 unknown token, 410 expired, superseded or used.
+ * A link sent for a change of an organization's primary contact is handed to `contactChange` (contact-change.ts).
  */
-export function verificationLink(store: EnrollmentStore, applications: Applications): LinkKind {
+export function verificationLink(store: EnrollmentStore, applications: Applications, contactChange: ChangeLink): LinkKind {
   const find = async (token: string, now: Date) => {
     const tokenHash = hashToken(token);
     const link = await store.link(tokenHash);
-    const app = link && (await store.application(link.applicationId));
-    return app ? { app, tokenHash, decision: decide({ type: 'verify-email', tokenHash, at: now }, app.state) } : undefined;
+    if (link?.changeId) return { kind: 'change' as const, link };
+    const app = link?.applicationId ? await store.application(link.applicationId) : undefined;
+    return app
+      ? { kind: 'application' as const, app, tokenHash, decision: decide({ type: 'verify-email', tokenHash, at: now }, app.state) }
+      : undefined;
   };
   return {
     async open(ctx, token) {
       const found = await find(token, ctx.now);
+      if (found?.kind === 'change') return contactChange.open(ctx, found.link);
       if (!found) return { status: 404, replies: say(ctx, 'application.verify.unknown') };
       if (!found.decision.ok) return closed(ctx, found.decision.refusal.code);
       const { app } = found;
@@ -77,6 +89,7 @@ export function verificationLink(store: EnrollmentStore, applications: Applicati
     },
     async act(ctx, token, input) {
       const found = await find(token, ctx.now);
+      if (found?.kind === 'change') return contactChange.act(ctx, found.link, input);
       if (!found) return { status: 404, replies: say(ctx, 'application.verify.unknown') };
       if (input.kind !== 'action' || input.actionId !== CONFIRM || input.value !== found.app._id) throw new AppError('ACTION.STALE');
       const by = { actorKey: `email:${found.app.contactEmail}`, platform: 'system' as const };
@@ -91,6 +104,7 @@ export function verificationLink(store: EnrollmentStore, applications: Applicati
     },
     async status(token, now) {
       const found = await find(token, now);
+      if (found?.kind === 'change') return contactChange.status(found.link, now);
       return !found ? 404 : found.decision.ok ? 200 : 410;
     },
   };

@@ -11,6 +11,7 @@ export const ZH_TW_COMMANDS: Readonly<Record<string, string>> = {
   'resend-verification': '重新傳送驗證',
   'reply-review': '回覆審查',
   appeal: '申訴',
+  'primary-contact': '變更主要連絡人',
   review: '審查',
   provider: '提供者',
   'find-provider': '尋找提供者',

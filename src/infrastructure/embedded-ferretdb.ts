@@ -29,6 +29,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * SQLite takes one writer at a time, and by default each commit waits for an fsync of its write-ahead log while
+ * it holds the write lock; the other writers wait in SQLite's busy handler (sleeps of 1 to 100 ms). With
+ * `synchronous(normal)` in WAL mode (FerretDB's default journal) a commit is durable once written to the log:
+ * it survives a killed bot or FerretDB process, and only an operating-system crash or power cut may roll back
+ * the last commits (the log is synced at checkpoints), as with MongoDB's default write concern (journal
+ * flushed every 100 ms). 16 concurrent inserters, same machine: p99 238–462 ms → 56–65 ms (docs/benchmarks.md).
+ */
+const SQLITE_PARAMS = '_pragma=synchronous(normal)';
+
 export interface EmbeddedFerretDB {
   /** Base URI without a database name, e.g. mongodb://127.0.0.1:41234/ */
   readonly uri: string;
@@ -59,7 +69,7 @@ export async function startEmbeddedFerretDB(options: EmbeddedOptions): Promise<E
     [
       ...(options.postgresqlUrl
         ? ['--handler=postgresql', `--postgresql-url=${options.postgresqlUrl}`]
-        : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]),
+        : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/?${SQLITE_PARAMS}`]),
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
       `--state-dir=${dataDir}`,

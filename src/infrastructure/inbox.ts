@@ -51,6 +51,9 @@ export function createInbox(
         insert.catch(() => undefined);
       }
     },
+    async holds(id) {
+      return (await records.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
+    },
     async finish(id) {
       // Otherwise a late insert would land after the delete, and the delivery would be run (answered) again.
       await inserting.get(id)?.catch(() => undefined);

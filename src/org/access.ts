@@ -89,11 +89,11 @@ export async function requireRole(
   return access;
 }
 
-/** The admins of an organization by name (or email), to tell someone whom to ask. */
-export async function adminNames(services: Pick<CoreServices, 'organizations'>, orgId: string): Promise<string> {
+/** The admins of an organization (those holding `role`, when given) by name (or email), to tell someone whom to ask. */
+export async function adminNames(services: Pick<CoreServices, 'organizations'>, orgId: string, role?: Role): Promise<string> {
   const members = await services.organizations.members(orgId);
   return members
-    .filter((m) => isAdmin(m.roles))
+    .filter((m) => (role ? m.roles.includes(role) : isAdmin(m.roles)))
     .map((m) => m.displayName ?? m.email ?? '')
     .filter(Boolean)
     .join(', ');

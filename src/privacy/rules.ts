@@ -2,8 +2,8 @@ import type { DataSubject, FoundDocument } from '../infrastructure/personal-data
 
 /**
  * What erasing a person does to a document that mentions them:
- * - `delete`: it is theirs (their profile, memberships, dialogs, proofs of their address, mails to them, chat
- *   references) or exists only to reach someone (stored cards and forms, waiting reminders);
+ * - `delete`: it is theirs (their profile, memberships and their lookup slots, dialogs, proofs of their address,
+ *   mails to them, chat references) or exists only to reach someone (stored cards and forms, waiting reminders);
  * - `withdraw`: an open invitation or request addressed to them (deleted: its link answers "not found", its
  *   reminders stop);
  * - `pseudonymise`: a record others keep (the audit log, answered invitations, applications, organization contacts).
@@ -21,6 +21,9 @@ export function erasureOf({ collection, doc }: FoundDocument, subject: DataSubje
       return own(doc._id) || own(doc.email) ? 'delete' : 'pseudonymise';
     case 'memberships':
       return own(doc.email) || own(doc.actorKey) ? 'delete' : 'pseudonymise';
+    case 'membership_keys':
+      // The lookup slots of their memberships (`actor:<actorKey>#<n>`; email slots hold only a hash).
+      return subject.actorKeys.some((key) => String(doc._id).startsWith(`actor:${key}#`)) ? 'delete' : 'pseudonymise';
     case 'dialogs':
     case 'dialog_heads': {
       const key = String(collection === 'dialogs' ? doc.key : doc._id);

@@ -43,7 +43,7 @@ export const reminderMessages = defineMessages(
       'You were named primary contact of {legalName} in an indirect reseller enrollment. Please confirm your email address with the link in the verification email we sent you; the review starts once it is confirmed.',
     'reminder.verify-tell-enroller.subject': 'The primary contact has not verified the email yet',
     'reminder.verify-tell-enroller.text':
-      '{email}, the primary contact of your enrollment for {legalName}, has not confirmed the email address yet. Review cannot start until they do: ask them to look for the verification email (also in the spam folder); resend-verification sends a new one.',
+      '{email}, the primary contact of your enrollment for {legalName}, has not confirmed the email address yet. Review cannot start until they do: ask them to look for the verification email (also in the spam folder); resend-verification sends a new one, or change the primary contact with primary-contact.',
     'reminder.review-status.subject': 'Your enrollment is still under review',
     'reminder.review-status.text':
       'Your indirect reseller enrollment for {legalName} is still under review. Checking your details can take several days; the primary contact gets an email as soon as the review is complete.',
@@ -115,7 +115,7 @@ export const reminderMessages = defineMessages(
       '您在 {legalName} 的間接經銷商註冊中被指定為主要連絡人。請使用我們寄給您的驗證電子郵件中的連結確認您的電子郵件地址；確認後即會開始審查。',
     'reminder.verify-tell-enroller.subject': '主要連絡人尚未驗證電子郵件',
     'reminder.verify-tell-enroller.text':
-      '{legalName} 註冊的主要連絡人 {email} 尚未確認電子郵件地址。在對方確認之前無法開始審查：請對方查看驗證電子郵件（包括垃圾郵件資料夾）；輸入 resend-verification 可傳送新的驗證電子郵件。',
+      '{legalName} 註冊的主要連絡人 {email} 尚未確認電子郵件地址。在對方確認之前無法開始審查：請對方查看驗證電子郵件（包括垃圾郵件資料夾）；輸入 resend-verification 可傳送新的驗證電子郵件，或使用 primary-contact 變更主要連絡人。',
     'reminder.review-status.subject': '您的註冊仍在審查中',
     'reminder.review-status.text':
       '您為 {legalName} 提出的間接經銷商註冊仍在審查中。審查並確認您提供的資訊可能需要數天；審查完成後，我們會傳送電子郵件通知您的主要連絡人。',

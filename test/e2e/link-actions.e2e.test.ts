@@ -161,6 +161,47 @@ describe('acting from the emailed link in production', () => {
     expect(external).toEqual([]);
   }, 60_000);
 
+  it('Rita names a new primary contact in a Slack modal; Li confirms on the page in Chinese; Rita and Daniel are told', async () => {
+    const values = { legalName: 'Contoso Taiwan Co., Ltd.', name: 'Li Wei', email: 'li@contoso.example' };
+    expect((await slack.command(rita.id, 'primary-contact')).status).toBe(200);
+    const intro = await slack.waitForDm(rita.id, /No primary contact of Contoso Taiwan Co\., Ltd\. is recorded yet/);
+    const from = fake.calls.length;
+    expect((await slack.press(rita.id, intro, /^📝/)).status).toBe(200);
+    const modal = await fake.waitFor((call) => call.method === 'views.open', { since: from });
+    const inputs = modal.args.view.blocks.filter((block: any) => block.type === 'input').map((block: any) => block.block_id);
+    expect(inputs).toEqual(['contactName', 'contactEmail', 'contactPhone']);
+    const fields = { contactName: 'Li Wei', contactPhone: '02-2345-6789' };
+    const refused = await slack.submit(rita.id, modal, { ...fields, contactEmail: 'li@gmail.com' });
+    expect(await refused.json()).toEqual({ response_action: 'errors', errors: { contactEmail: expect.stringContaining('Free webmail') } });
+    expect((await slack.submit(rita.id, modal, { ...fields, contactEmail: values.email })).status).toBe(200);
+    await dmTo(
+      rita.id,
+      'We emailed a verification link to li@contoso.example. Li Wei becomes the primary contact of Contoso Taiwan Co., Ltd.',
+    );
+
+    // The other admin, known only by his address, hears of the request by mail; nothing changes until Li confirms.
+    expect(
+      await waitFor(
+        () => smtp.received.some((mail) => mail.to.includes('daniel@contoso.example') && mail.text.includes('asked to make Li Wei')),
+        15_000,
+      ),
+    ).toBe(true);
+    const contact = async () =>
+      (await bot.database.connection.collection('organizations').findOne({ _id: 'org_contoso' as never }))?.primaryContact;
+    const link = await linkMailedTo(values.email, 'verify-email');
+    const { page, external } = await freshPage('zh-TW');
+    expect((await page.goto(link))?.status()).toBe(200);
+    await shows(page.getByText(zh('contact.verify.confirm', values)));
+    expect(await contact()).toBeUndefined();
+
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: zh('application.verify.confirm.button') }).click()]);
+    await shows(page.getByText(zh('contact.verify.ok', values)));
+    expect(await contact()).toEqual({ name: 'Li Wei', email: values.email, phone: '0223456789' });
+    await dmTo(rita.id, en('contact.notice.changed', { ...values, previous: en('contact.none') }));
+    expect((await page.goto(link))?.status()).toBe(410);
+    expect(external).toEqual([]);
+  }, 60_000);
+
   it('confirms the primary contact’s address only when the page’s button is pressed, never on opening', async () => {
     const mei: Actor = {
       platform: 'slack',

@@ -1,5 +1,6 @@
 import { createFormStore } from '../../adapters/slack/forms-store.js';
 import { OPEN_FORM_ACTION } from '../../adapters/slack/render.js';
+import { testDatabaseUri } from '../support/database.js';
 import { readableSlack, startSlackTestBot, type SlackTestBot } from '../support/slack-workspace.js';
 
 /**
@@ -9,8 +10,17 @@ import { readableSlack, startSlackTestBot, type SlackTestBot } from '../support/
  */
 describe('Slack when the turn queue is full', () => {
   let t: SlackTestBot;
+  let inboxInserts = 0;
   beforeAll(async () => {
-    t = await startSlackTestBot({ TURN_CONCURRENCY: '1', TURN_QUEUE_SIZE: '1' });
+    // The bot's database commands are watched: a request turned away costs the inbox no write.
+    t = await startSlackTestBot({
+      TURN_CONCURRENCY: '1',
+      TURN_QUEUE_SIZE: '1',
+      MONGODB_URI: `${testDatabaseUri('slack')}&monitorCommands=true`,
+    });
+    t.bot.database.connection.getClient().on('commandStarted', (event) => {
+      if (event.commandName === 'insert' && event.command.insert === 'inbox') inboxInserts++;
+    });
     t.fake.addUser({ id: 'UMEI', teamId: 'T1', name: 'Mei', locale: 'en-US' });
     t.fake.addUser({ id: 'UNOA', teamId: 'T1', name: 'Noa', locale: 'en-US' });
     t.fake.addUser({ id: 'ULIN', teamId: 'T1', name: 'Lin', locale: 'zh-TW' });
@@ -45,10 +55,13 @@ describe('Slack when the turn queue is full', () => {
     await t.fake.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'DULIN', { since: before });
 
     const since = t.fake.calls.length;
+    const insertsBefore = inboxInserts;
     t.fake.failNext('conversations.open', { status: 429, retryAfter: 3 });
     expect((await t.slack.command('UMEI', 'help')).status).toBe(200);
     expect((await t.slack.command('UNOA', 'help')).status).toBe(200);
     const [lin, kai] = await Promise.all([t.slack.command('ULIN', 'help'), t.slack.dm('UKAI', 'help')]);
+    // Mei's and Noa's requests were recorded before their acknowledgement; Lin's and Kai's, turned away, were not.
+    expect(inboxInserts - insertsBefore).toBe(2);
 
     // The slash command's acknowledgement itself carries the notice, shown to Lin only, in Chinese.
     expect(lin.status).toBe(200);

@@ -193,6 +193,39 @@ describe('Teams scenarios', () => {
     expect(texts(await ask(ana, 'customers'))).toContain('Wingtip Toys');
   });
 
+  it('Ana names a new primary contact on a card; Ana Ruiz stays the contact until the new address is confirmed', async () => {
+    const form = withButton(await ask(ana, 'primary-contact'), 'Send the verification link');
+    expect(cardText(form.card)).toContain('The primary contact of Contoso Ltd. is Ana Ruiz <ana@contoso.com>.');
+    const inputs = {
+      'Primary contact name': 'Bo Lin',
+      'Primary contact email': 'bo@gmail.com',
+      'Primary contact phone': '+1 425 555 0111',
+    };
+    const refused = await press(ana, form, 'Send the verification link', inputs);
+    expect(cardText(refused.replaced.card)).toContain('Free webmail addresses');
+    const sent = await press(ana, refused.replaced, 'Send the verification link', { ...inputs, 'Primary contact email': 'bo@contoso.com' });
+    await eventually(() =>
+      expect(texts([sent.replaced, ...sent.posts()])).toContain('We emailed a verification link to bo@contoso.com. Bo Lin becomes'),
+    );
+    const contact = async () =>
+      (await under.bot.database.connection.collection('organizations').findOne({ kind: 'reseller' }))?.primaryContact;
+    expect((await contact())?.email).toBe('ana@contoso.com');
+
+    const mail = await under.bot.database.connection
+      .collection('outbox')
+      .findOne({ to: 'bo@contoso.com', tag: 'enrollment.verify-contact' });
+    const token = /\/verify-email\/([\w-]{43})/.exec(String(mail?.text))?.[1] ?? '';
+    const before = inbox(ana).length;
+    const linkHolder = { platform: 'web' as const, workspaceId: 'link', userId: 'visitor', displayName: 'Visitor', locale: 'en' as const };
+    expect((await openVerification({ core: under.bot.core } as never, linkHolder, token)).status).toBe(200);
+    expect((await contact())?.email).toBe('bo@contoso.com');
+    await eventually(() =>
+      expect(texts(inbox(ana).slice(before))).toContain(
+        'Bo Lin (bo@contoso.com) confirmed the address and is now the primary contact of Contoso Ltd.',
+      ),
+    );
+  });
+
   it('sent only cards that the official Adaptive Cards library parses without problems', () => {
     expect(sentCards(under.connector.calls).length).toBeGreaterThan(20);
     expect(under.invalidCards()).toEqual([]);

@@ -98,17 +98,19 @@ describe('reseller enrollment, end to end through the neutral interface', () => 
     expect(mails.some((m) => String(m.text).includes('已被接受'))).toBe(true);
   });
 
-  it('takes the “already enrolled in CSP” shortcut: the support contact, plus name, country and the primary contact who verifies', async () => {
+  it('takes the “already enrolled in CSP” shortcut: the support contact, plus name, country, PartnerID and the primary contact who verifies', async () => {
     const lee = persona('lee');
     const welcome = await say(h, lee, 'enroll');
     let replies = await press(h, lee, welcome, 'enrollment.shortcut');
     expect(readable(welcome)).toContain('your primary contact’s work email, where the verification goes');
-    const answers = ['Fabrikam Inc.', 'US', 'pat@fabrikam.com', 'help@fabrikam.com', '+1 206 555 0100', 'https://fabrikam.com'];
+    expect(readable(welcome)).toContain('its PartnerID (how this bot’s reviewers find it in Partner Center, and how it is never enrolled twice)');
+    const answers = ['Fabrikam Inc.', 'US', '4455667', 'pat@fabrikam.com', 'help@fabrikam.com', '+1 206 555 0100', 'https://fabrikam.com'];
     for (const text of answers) replies = await say(h, lee, text);
     const shown = readable(replies);
     expect(shown).toContain('Enrollment type: Already enrolled in CSP');
+    expect(shown).toContain('PartnerID: 4455667');
     expect(shown).not.toContain('Tenant');
-    expect(shown).not.toContain('PartnerID');
+    expect(shown).not.toContain('Address');
     // The verification goes to the primary contact, not to the support mailbox.
     const id = await submitAndVerify(h, lee, replies, 'pat@fabrikam.com');
     await h.send(operator, { kind: 'command', name: 'review', args: `approve ${id}` });
@@ -117,6 +119,14 @@ describe('reseller enrollment, end to end through the neutral interface', () => 
       country: 'US',
       supportContact: { email: 'help@fabrikam.com' },
       primaryContact: { email: 'pat@fabrikam.com' },
+      partnerId: '4455667',
     });
+    // The same PartnerID again, by the shortcut: refused, naming whom to ask.
+    const max = persona('max');
+    await press(h, max, await say(h, max, 'enroll'), 'enrollment.shortcut');
+    for (const text of ['Fabrikam Incorporated', 'US']) await say(h, max, text);
+    expect(readable(await say(h, max, '4455667'))).toContain(
+      'The PartnerID 4455667 is already enrolled here, for the reseller Fabrikam Inc.: instead of enrolling again, ask its global admins (lee)',
+    );
   });
 });

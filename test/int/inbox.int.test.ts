@@ -23,7 +23,9 @@ describe('the inbox', () => {
     const inbox = replica();
     expect(await inbox.record('slack', 'slack:Ev1', { n: 1 })).toBe('new');
     expect(await inbox.record('slack', 'slack:Ev1', { n: 1 })).toBe('known');
+    expect(await inbox.holds('slack:Ev1')).toBe(true);
     await inbox.finish('slack:Ev1');
+    expect(await inbox.holds('slack:Ev1')).toBe(false);
     expect(await database.connection.collection('inbox').countDocuments({ _id: 'slack:Ev1' as never })).toBe(0);
   });
 

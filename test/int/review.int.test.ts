@@ -1,7 +1,7 @@
 import type { ChatAddress } from '../../src/core/ports.js';
 import type { Message } from '../../src/core/replies.js';
 import { createHarness, persona, readable, type Harness } from '../support/core-harness.js';
-import { enrollThroughSummary, operator, say, submitAndVerify, usAnswersFor } from '../support/enrollment-driver.js';
+import { answerOf, enrollThroughSummary, operator, say, submitAndVerify, usAnswersFor } from '../support/enrollment-driver.js';
 
 let h: Harness;
 /** What reached people in chat outside their own turn (the web platform's direct deliveries). */
@@ -45,11 +45,12 @@ describe('operator review of enrollment applications', () => {
   it('goes under review → more info → under review → rejected → appealed → accepted, telling the applicant and the primary contact each time', async () => {
     expect(readable(await review(''))).toContain('waiting'); // the bot now knows the operator's chat
     const bo = persona('rev-bo', { email: 'bo@contoso.com' });
-    const id = await submitAndVerify(h, bo, await enrollThroughSummary(h, bo, usAnswersFor('pc@contoso.com')), 'pc@contoso.com');
+    const answers = usAnswersFor('pc@contoso.com');
+    const id = await submitAndVerify(h, bo, await enrollThroughSummary(h, bo, answers), 'pc@contoso.com');
     expect(chats.find((c) => c.to.userId === 'operator')?.text).toContain(`Application ${id} (Contoso Ltd.) is waiting for review`);
     expect(readable(await review(''))).toContain(`${id} · Contoso Ltd. (US)`);
     const details = readable(await review(`show ${id}`));
-    expect(details).toContain('PartnerID: 1234567');
+    expect(details).toContain(`PartnerID: ${answerOf(answers, 'partnerId')}`);
     expect(details).toContain('Reject with a reason');
 
     expect(readable(await review(`ask ${id} Please send your business registration certificate.`))).toContain(

@@ -25,6 +25,7 @@ const COMMANDS = [
   'members',
   'partners',
   'partnerships',
+  'primary-contact',
   'provider',
   'providers',
   'reminders',
@@ -40,6 +41,7 @@ const COMMANDS = [
   'help',
   '結束合夥關係', // a command's Chinese name (src/i18n/command-aliases.ts)
   '邀請新客戶',
+  '變更主要連絡人',
 ];
 const SUBWORDS = [
   'add',
@@ -56,6 +58,8 @@ const SUBWORDS = [
   '--partner-id',
   '--services',
   '--admins',
+  '--email',
+  '--phone',
   '--role',
   'admin-agent',
   'global-admin',

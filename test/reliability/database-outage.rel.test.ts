@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { latestDialog } from '../../src/infrastructure/dialog-store.js';
 import { catalogs } from '../../app/features.js';
 import { createTranslator } from '../../src/i18n/translator.js';
+import { orgModels } from '../../src/infrastructure/organizations.js';
 import { membershipId } from '../../src/org/organizations.js';
 import { auditRows, duplicatedTransitions } from '../support/reliability-checks.js';
 import { startCluster, type Cluster } from '../support/reliability-cluster.js';
@@ -93,8 +94,9 @@ describeReliability('database outage', () => {
       partnerId: '1234567',
       createdAt: new Date(),
     });
-    await db.collection('memberships').insertOne({
-      _id: membershipId(orgId, admin.actorKey) as never,
+    // Through the model: a membership is filed under its actor before it is inserted (src/infrastructure/organizations.ts).
+    await orgModels(db).Membership.create({
+      _id: membershipId(orgId, admin.actorKey),
       orgId,
       actorKey: admin.actorKey,
       roles: ['global-admin'],

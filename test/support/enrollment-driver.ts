@@ -44,9 +44,20 @@ export const TW_ANSWERS: Array<[field: string, text: string]> = [
 
 export const operator = persona('operator');
 
-/** The US answers with another primary contact email, so each test's verification mail is its own. */
-export const usAnswersFor = (email: string) =>
-  US_ANSWERS.map(([field, text]): [string, string] => [field, field === 'contactEmail' ? email : text]);
+let applicants = 0;
+
+/**
+ * The US answers with another primary contact email, so each test's verification mail is its own, and a tenant and
+ * PartnerID of their own (one tenant or PartnerID enrolls one reseller): `contoso<n>.onmicrosoft.com`, `30000<n>`.
+ */
+export function usAnswersFor(email: string): Array<[field: string, text: string]> {
+  const n = ++applicants;
+  const own: Record<string, string> = { contactEmail: email, tenant: `contoso${n}.onmicrosoft.com`, partnerId: String(3_000_000 + n) };
+  return US_ANSWERS.map(([field, text]) => [field, own[field] ?? text]);
+}
+
+/** An answer of a list of answers. */
+export const answerOf = (answers: Array<[field: string, text: string]>, field: string): string => answers.find(([id]) => id === field)![1];
 
 export const say = (h: Harness, who: Actor, text: string) => h.send(who, { kind: 'message', text });
 
@@ -92,11 +103,11 @@ export async function enrollThroughSummary(
   return replies;
 }
 
-/** The token of the latest verification mail sent to `email` (from the outbox mailer). */
-export async function verificationToken(h: Harness, email: string): Promise<string> {
+/** The token of the latest verification mail sent to `email` (from the outbox mailer); `tag` says which kind of mail. */
+export async function verificationToken(h: Harness, email: string, tag = 'enrollment.verify'): Promise<string> {
   const mails = await h.database.connection
     .collection('outbox')
-    .find({ to: email, tag: 'enrollment.verify' })
+    .find({ to: email, tag })
     .sort({ sentAt: -1 })
     .toArray();
   const match = /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(String(mails[0]?.text ?? ''));
@@ -113,7 +124,7 @@ export function openVerificationPage(h: Harness, who: Actor, token: string) {
 export async function openVerification(h: Harness, who: Actor, token: string) {
   const page = await openVerificationPage(h, who, token);
   if (page.status !== 200) return page;
-  const confirm = buttons(page.replies).find((button) => button.actionId === 'verify-email.confirm');
+  const confirm = buttons(page.replies).find((button) => button.actionId.startsWith('verify-email.confirm'));
   if (!confirm) throw new Error(`no Confirm button on the verification page: ${JSON.stringify(page.replies)}`);
   return h.core.engine.actOnLink('verify-email', token, {
     id: `test:${randomUUID()}`,

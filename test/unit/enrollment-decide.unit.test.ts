@@ -35,6 +35,35 @@ describe('the enrollment decider', () => {
     });
   });
 
+  it('changes an unverified primary contact at once, with a first link to the new address (no cool-down); never after verification', () => {
+    const values = { contactEmail: 'new@contoso.com' };
+    const change = {
+      type: 'change-contact' as const,
+      values,
+      previousEmail: 'old@contoso.com',
+      tokenHash: 'h2',
+      expiresAt: later(169),
+      at: later(1),
+    };
+    const decision = given(submitted, sent).when(change);
+    expect(decision).toEqual({
+      ok: true,
+      event: [
+        { type: 'contact-changed', values, previousEmail: 'old@contoso.com', at: later(1) },
+        { type: 'verification-sent', tokenHash: 'h2', expiresAt: later(169), resend: false, at: later(1) },
+      ],
+    });
+    const after = given(submitted, sent, ...(decision.ok ? decision.event : []));
+    expect(after.when({ type: 'verify-email', tokenHash: 'h1', at: later(2) })).toMatchObject({
+      refusal: { code: 'ENROLLMENT.LINK_USED' },
+    });
+    expect(after.when({ type: 'verify-email', tokenHash: 'h2', at: later(2) })).toMatchObject({ ok: true });
+    expect(given(submitted, sent, verified).when(change)).toMatchObject({
+      ok: false,
+      refusal: { code: 'ENROLLMENT.NOT_PENDING_VERIFICATION' },
+    });
+  });
+
   it('allows a resend only after the cool-down, or at once when the link expired', () => {
     const resend = (hours: number) =>
       given(submitted, sent).when({ type: 'send-verification', tokenHash: 'h2', expiresAt: later(hours + 168), at: later(hours) });

@@ -78,13 +78,15 @@ describe('the turn queue', () => {
     expect(queue.submit('a', running.work)).toBeDefined();
     expect(queue.submit('b', waiting.work)).toBeDefined();
     expect(queue.submit('c', refused.work)).toBeUndefined();
-    expect(queue.stats()).toEqual({ running: 1, waiting: 1, refused: 1, limit: 1, concurrency: 1, capacity: 1 });
+    expect(queue.stats()).toEqual({ running: 1, waiting: 1, refused: 1, finished: 0, limit: 1, concurrency: 1, capacity: 1 });
     running.open();
     waiting.open();
     refused.open();
     await queue.drain();
     expect(refused.started).toBe(false);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b']);
+    // The two that ran are counted as finished (the benchmark's turns per second), the refused one is not.
+    expect(queue.stats()).toMatchObject({ running: 0, waiting: 0, refused: 1, finished: 2 });
     // Room again once the queue has drained.
     expect(await queue.submit('c', async () => 'again')).toBe('again');
   });
