@@ -24,3 +24,4 @@ export type { RefusalLog } from './org/refusals.js';
 export { insertOnce } from './infrastructure/claims.js';
 export { createTranslator, defineMessages, type Translate } from './i18n/translator.js';
 export { findPersona, personaActor, personaConversationId, PERSONAS, type Persona } from './demo/personas.js';
+export { modelOf } from './infrastructure/model-of.js';

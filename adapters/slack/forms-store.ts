@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { types } from '@slack/bolt';
 import { Schema, type Connection } from 'mongoose';
-import { redactLinkTokensIn, type FormBlock } from '../../src/public.js';
+import { modelOf, redactLinkTokensIn, type FormBlock } from '../../src/public.js';
 
 /**
  * Forms shown in a DM behind an "open form" button. The button value is only this key
@@ -39,7 +39,7 @@ export interface FormStore {
 }
 
 export function createFormStore(connection: Connection, now: () => Date = () => new Date()): FormStore {
-  const model = connection.models.SlackForm ?? connection.model<StoredForm>('SlackForm', schema, 'slack_forms');
+  const model = modelOf<StoredForm>(connection, 'SlackForm', schema, 'slack_forms');
   let prunedAt = -Infinity;
   return {
     newKey: () => `f_${randomBytes(12).toString('base64url')}`,

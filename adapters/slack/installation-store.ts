@@ -1,6 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { Schema, type Connection } from 'mongoose';
-import type { SecretBox } from '../../src/public.js';
+import { modelOf, type SecretBox } from '../../src/public.js';
 
 /**
  * One Slack workspace (or Enterprise Grid org) that installed the app through OAuth. The installation (its bot
@@ -41,8 +41,7 @@ export interface SlackInstallations extends InstallationStore {
  * one read with a rotated-out key re-seals the installation with the current one.
  */
 export function createInstallationStore(connection: Connection, secrets: SecretBox): SlackInstallations {
-  const model =
-    connection.models.SlackInstallation ?? connection.model<InstallationDoc>('SlackInstallation', schema, 'slack_installations');
+  const model = modelOf<InstallationDoc>(connection, 'SlackInstallation', schema, 'slack_installations');
   const queryKey = (query: InstallationQuery<boolean>) => keyOf(query.isEnterpriseInstall, query.enterpriseId, query.teamId);
   // Re-installs replace the old token: last write wins is right for a credential refresh.
   const write = (_id: string, installation: Installation) =>

@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { redactLinkTokensIn, type Message } from '../../src/public.js';
+import { modelOf, redactLinkTokensIn, type Message } from '../../src/public.js';
 
 /**
  * The neutral message behind every card the bot has sent, by conversation and activity id, so a
@@ -31,7 +31,7 @@ export interface CardStore {
 }
 
 export function createCardStore(connection: Connection): CardStore {
-  const model = connection.models.TeamsCard ?? connection.model<SentCardDoc>('TeamsCard', schema, 'teams_cards');
+  const model = modelOf<SentCardDoc>(connection, 'TeamsCard', schema, 'teams_cards');
   const key = (conversationId: string, activityId: string) => `${conversationId}|${activityId}`;
   return {
     async save(conversationId, activityId, card, now) {

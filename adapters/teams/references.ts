@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import { createRecentWrites } from '../../src/public.js';
+import { createRecentWrites, modelOf } from '../../src/public.js';
 import type { ConversationReference } from 'botbuilder';
 
 /**
@@ -51,7 +51,7 @@ export interface ReferenceStore {
 }
 
 export function createReferenceStore(connection: Connection): ReferenceStore {
-  const model = connection.models.TeamsReference ?? connection.model<ReferenceDoc>('TeamsReference', schema, 'teams_references');
+  const model = modelOf<ReferenceDoc>(connection, 'TeamsReference', schema, 'teams_references');
   // Every activity carries the same reference for a user's chat: rewrite it only when it changed.
   const recent = createRecentWrites({ trustMs: 10 * 60_000, limit: 10_000 });
   return {

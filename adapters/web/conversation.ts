@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { insertOnce, type Message } from '../../src/public.js';
+import { insertOnce, modelOf, type Message } from '../../src/public.js';
 
 /**
  * One line of a persona's playground conversation, kept in MongoDB so it survives restarts: what the
@@ -56,7 +56,7 @@ let counter = 0;
 const nextRev = (): number => Date.now() * 1000 + (counter = (counter + 1) % 1000);
 
 export function webConversations(connection: Connection): WebConversations {
-  const model: Model<WebEntry> = connection.models.WebEntry ?? connection.model<WebEntry>('WebEntry', entrySchema, 'web_conversations');
+  const model: Model<WebEntry> = modelOf<WebEntry>(connection, 'WebEntry', entrySchema, 'web_conversations');
   return {
     async add(entry) {
       const rev = nextRev();

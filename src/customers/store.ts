@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { modelOf } from '../infrastructure/model-of.js';
 import type { RelationshipState, RequestState } from './states.js';
 
 /** A reseller's relationship request to a customer (two-tier when `providerOrgId` is set). Only the token hash is stored. */
@@ -94,11 +95,13 @@ export interface CustomerStore {
 }
 
 export function createCustomerStore(connection: Connection): CustomerStore {
-  const Requests: Model<CustomerRequest> =
-    connection.models.CustomerRequest ?? connection.model<CustomerRequest>('CustomerRequest', requestSchema, 'customer_requests');
-  const Relationships: Model<CustomerRelationship> =
-    connection.models.CustomerRelationship ??
-    connection.model<CustomerRelationship>('CustomerRelationship', relationshipSchema, 'customer_relationships');
+  const Requests: Model<CustomerRequest> = modelOf<CustomerRequest>(connection, 'CustomerRequest', requestSchema, 'customer_requests');
+  const Relationships: Model<CustomerRelationship> = modelOf<CustomerRelationship>(
+    connection,
+    'CustomerRelationship',
+    relationshipSchema,
+    'customer_relationships',
+  );
   return {
     async request(id) {
       return (await Requests.findById(id).lean<CustomerRequest>()) ?? undefined;

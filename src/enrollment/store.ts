@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { modelOf } from '../infrastructure/model-of.js';
 import { insertOnce } from '../infrastructure/claims.js';
 import type { Contact } from '../org/organizations.js';
 import type { Application } from './application.js';
@@ -138,17 +139,16 @@ const contactChangeSchema = new Schema<ContactChange>(
 );
 
 export function createEnrollmentStore(connection: Connection): EnrollmentStore {
-  const applications: Model<Application> =
-    connection.models.Application ?? connection.model<Application>('Application', applicationSchema, 'applications');
-  const transitions: Model<Transition> =
-    connection.models.ApplicationTransition ??
-    connection.model<Transition>('ApplicationTransition', transitionSchema, 'application_transitions');
-  const links: Model<VerificationLink> =
-    connection.models.VerificationLink ?? connection.model<VerificationLink>('VerificationLink', linkSchema, 'verification_links');
-  const contactChanges: Model<ContactChange> =
-    connection.models.ContactChange ?? connection.model<ContactChange>('ContactChange', contactChangeSchema, 'contact_changes');
-  const holds: Model<IdentifierHold> =
-    connection.models.IdentifierHold ?? connection.model<IdentifierHold>('IdentifierHold', holdSchema, 'enrollment_identifiers');
+  const applications: Model<Application> = modelOf<Application>(connection, 'Application', applicationSchema, 'applications');
+  const transitions: Model<Transition> = modelOf<Transition>(
+    connection,
+    'ApplicationTransition',
+    transitionSchema,
+    'application_transitions',
+  );
+  const links: Model<VerificationLink> = modelOf<VerificationLink>(connection, 'VerificationLink', linkSchema, 'verification_links');
+  const contactChanges: Model<ContactChange> = modelOf<ContactChange>(connection, 'ContactChange', contactChangeSchema, 'contact_changes');
+  const holds: Model<IdentifierHold> = modelOf<IdentifierHold>(connection, 'IdentifierHold', holdSchema, 'enrollment_identifiers');
   return {
     async application(id) {
       return (await applications.findById(id).lean<Application>()) ?? undefined;

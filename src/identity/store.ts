@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { modelOf } from '../infrastructure/model-of.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -31,7 +32,7 @@ export interface EmailCodes {
 }
 
 export function emailCodes(connection: Connection): EmailCodes {
-  const model: Model<EmailCode> = connection.models.EmailCode ?? connection.model<EmailCode>('EmailCode', codeSchema, 'email_codes');
+  const model: Model<EmailCode> = modelOf<EmailCode>(connection, 'EmailCode', codeSchema, 'email_codes');
   return {
     async insert(code) {
       await model.create(code);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { modelOf } from './model-of.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AuditEntry, AuditListener, AuditLog } from '../core/ports.js';
 import type { Logger } from '../logger.js';
@@ -21,7 +22,7 @@ const auditSchema = new Schema<AuditEntry>(
 );
 
 export function createAuditLog(connection: Connection, logger: Logger): AuditLog {
-  const model: Model<AuditEntry> = connection.models.AuditEntry ?? connection.model<AuditEntry>('AuditEntry', auditSchema, 'audit');
+  const model: Model<AuditEntry> = modelOf<AuditEntry>(connection, 'AuditEntry', auditSchema, 'audit');
   const listeners: AuditListener[] = [];
   return {
     subscribe(listener) {

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { modelOf } from './model-of.js';
 import type { Claims } from '../core/ports.js';
 
 /**
@@ -35,7 +36,7 @@ export async function insertOnce(insert: () => Promise<unknown>): Promise<boolea
 }
 
 export function createClaims(connection: Connection, now: () => Date = () => new Date()): Claims {
-  const model: Model<ClaimDoc> = connection.models.Claim ?? connection.model<ClaimDoc>('Claim', claimSchema, 'claims');
+  const model: Model<ClaimDoc> = modelOf<ClaimDoc>(connection, 'Claim', claimSchema, 'claims');
   return {
     claim(key) {
       // The driver's insert, not model.create: every turn claims, and a mongoose document per claim

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { modelOf } from './model-of.js';
 import { z } from 'zod';
 import { insertOnce } from './claims.js';
 import { AppError } from '../core/errors.js';
@@ -49,7 +50,7 @@ const HEADS_MIGRATED = '#heads-migrated';
 /** The hot path uses the driver's collections (no mongoose query or document); the model declares the indexes. */
 const dialogs = (connection: Connection) => connection.collection<DialogDoc>('dialogs');
 const heads = (connection: Connection) => connection.collection<DialogHead>('dialog_heads');
-const dialogModel = (connection: Connection) => connection.models.Dialog ?? connection.model<DialogDoc>('Dialog', dialogSchema, 'dialogs');
+const dialogModel = (connection: Connection) => modelOf<DialogDoc>(connection, 'Dialog', dialogSchema, 'dialogs');
 
 /** The newest version of a dialog (also for the dialog sweep and tests): the head, then any newer version, by `_id`. */
 export async function latestDialog(connection: Connection, key: string): Promise<DialogDoc | undefined> {

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { modelOf } from './model-of.js';
 import type { Mailboxes } from '../core/ports.js';
 import { insertOnce } from './claims.js';
 
@@ -13,7 +14,7 @@ interface MailboxProof {
 const proofSchema = new Schema<MailboxProof>({ _id: String, actorKey: String, email: String, at: Date }, { versionKey: false });
 
 export function createMailboxes(connection: Connection): Mailboxes {
-  const model = connection.models.MailboxProof ?? connection.model<MailboxProof>('MailboxProof', proofSchema, 'mailbox_proofs');
+  const model = modelOf<MailboxProof>(connection, 'MailboxProof', proofSchema, 'mailbox_proofs');
   const id = (actorKey: string, email: string) => `${actorKey}|${email.toLowerCase()}`;
   return {
     async proven(actorKey, email) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { modelOf } from './model-of.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Organizations } from '../core/ports.js';
 import { insertOnce } from './claims.js';
@@ -77,8 +78,8 @@ export interface OrgModels {
 
 export function orgModels(connection: Connection): OrgModels {
   return {
-    Organization: connection.models.Organization ?? connection.model<Organization>('Organization', organizationSchema, 'organizations'),
-    Membership: connection.models.Membership ?? connection.model<Membership>('Membership', membershipSchema, 'memberships'),
+    Organization: modelOf<Organization>(connection, 'Organization', organizationSchema, 'organizations'),
+    Membership: modelOf<Membership>(connection, 'Membership', membershipSchema, 'memberships'),
   };
 }
 

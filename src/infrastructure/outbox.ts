@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { modelOf } from './model-of.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Clock, Mail, Mailer } from '../core/ports.js';
 import { redactLinkTokens } from '../core/tokens.js';
@@ -24,7 +25,7 @@ const outboxSchema = new Schema<OutboxMail>(
 );
 
 export function outboxModel(connection: Connection): Model<OutboxMail> {
-  return connection.models.OutboxMail ?? connection.model<OutboxMail>('OutboxMail', outboxSchema, 'outbox');
+  return modelOf<OutboxMail>(connection, 'OutboxMail', outboxSchema, 'outbox');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { modelOf } from './model-of.js';
 import { actorKey } from '../core/events.js';
 import type { People, Person } from '../core/ports.js';
 import { createRecentWrites } from '../core/recent-writes.js';
@@ -20,7 +21,7 @@ const personSchema = new Schema<Person>(
 );
 
 export function createPeople(connection: Connection): People {
-  const model = connection.models.Person ?? connection.model<Person>('Person', personSchema, 'people');
+  const model = modelOf<Person>(connection, 'Person', personSchema, 'people');
   // Most turns come from someone whose profile did not change: skipping their write saves a round trip.
   const recent = createRecentWrites({ trustMs: 10 * 60_000, limit: 10_000 });
 

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { modelOf } from '../infrastructure/model-of.js';
 import { membershipOwnsEmail } from '../org/mailbox.js';
 import type { CoreServices } from '../core/services.js';
 import type { Organization } from '../org/organizations.js';
@@ -88,11 +89,13 @@ export interface PartnershipStore {
 }
 
 export function createPartnershipStore(connection: Connection): PartnershipStore {
-  const Invitation: Model<PartnershipInvitation> =
-    connection.models.PartnershipInvitation ??
-    connection.model<PartnershipInvitation>('PartnershipInvitation', invitationSchema, 'partnership_invitations');
-  const Partnerships: Model<Partnership> =
-    connection.models.Partnership ?? connection.model<Partnership>('Partnership', partnershipSchema, 'partnerships');
+  const Invitation: Model<PartnershipInvitation> = modelOf<PartnershipInvitation>(
+    connection,
+    'PartnershipInvitation',
+    invitationSchema,
+    'partnership_invitations',
+  );
+  const Partnerships: Model<Partnership> = modelOf<Partnership>(connection, 'Partnership', partnershipSchema, 'partnerships');
   const one = async (found: Promise<PartnershipInvitation | null>) => (await found) ?? undefined;
   return {
     invitation: (id) => one(Invitation.findById(id).lean<PartnershipInvitation>().exec()),

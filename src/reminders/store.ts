@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { modelOf } from '../infrastructure/model-of.js';
 import type { Claims } from '../core/ports.js';
 import { insertOnce } from '../infrastructure/claims.js';
 import { cancelledKey, claimKey, type Reminder } from './reminder.js';
@@ -73,7 +74,7 @@ export interface DueReminders {
 }
 
 export function createDueReminders(connection: Connection, claims: Pick<Claims, 'claimAll'>): DueReminders {
-  const model: Model<DueDoc> = connection.models.DueReminder ?? connection.model<DueDoc>('DueReminder', dueSchema, 'due_reminders');
+  const model: Model<DueDoc> = modelOf<DueDoc>(connection, 'DueReminder', dueSchema, 'due_reminders');
   const filing = (dueAt: Date, now: Date) => {
     // Never into a bucket ending within FILING_MARGIN_MS: its sweep may already have read it (and will delete it).
     const bucket = Math.max(bucketOf(dueAt.getTime()), bucketOf(now.getTime() + FILING_MARGIN_MS));
