@@ -7,13 +7,15 @@ import { MongoClient } from 'mongodb';
 import type { Logger } from '../logger.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
+/** scripts/build-ferretdb.sh's build: the version with its one patch (`_id` lookups use the `_id` index on SQLite). */
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-idx`;
 
 /** Where scripts/build-ferretdb.sh caches the binary (overridable with FERRETDB_BIN). */
 export function ferretdbBinary(): string {
   const explicit = process.env.FERRETDB_BIN;
   if (explicit) return explicit;
   const cache = process.env.CSP_CACHE_DIR ?? join(homedir(), '.cache', 'csp-partner-bot');
-  return join(cache, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  return join(cache, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
 }
 
 /** Asks the kernel for a free loopback port. */
@@ -73,7 +75,8 @@ export async function startEmbeddedFerretDB(options: EmbeddedOptions): Promise<E
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
       `--state-dir=${dataDir}`,
-      '--debug-addr=-',
+      // FERRETDB_DEBUG_ADDR (e.g. 127.0.0.1:8088) serves FerretDB's pprof and Prometheus metrics for profiling.
+      `--debug-addr=${process.env.FERRETDB_DEBUG_ADDR ?? '-'}`,
       '--log-level=warn',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },

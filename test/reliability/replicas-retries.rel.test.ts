@@ -75,7 +75,7 @@ describeReliability('replicas and retries', () => {
     const outcomes = await enrollmentOutcomes(cluster, users, rows, REMINDER_KINDS);
     const duplicated = duplicatedTransitions(rows);
     const duplicatedReminders = Object.keys(duplicated).filter((key) => key.includes('reminder.sent')).length;
-    const messageDuplicates = users.map((user) => ({ user: user.name, count: duplicatedMessages(user) })).filter((u) => u.count > 0);
+    const messageDuplicates = users.map((user) => ({ user: user.name, repeated: duplicatedMessages(user) })).filter((u) => u.repeated.length > 0);
     // Mails (verification links, reminders) by recipient and kind: each is sent once.
     const mails = await cluster.db.connection.collection('outbox').find({}).toArray();
     const mailCounts = new Map<string, number>();
@@ -93,12 +93,12 @@ describeReliability('replicas and retries', () => {
       lost: lost.reduce((sum, outcome) => sum + outcome.missing.length, 0),
       'duplicated transitions': Object.keys(duplicated).length - duplicatedReminders,
       'duplicated reminders': duplicatedReminders,
-      'duplicated messages': messageDuplicates.reduce((sum, u) => sum + u.count, 0),
+      'duplicated messages': messageDuplicates.reduce((sum, u) => sum + u.repeated.length, 0),
       'duplicated mails': duplicatedMails.length,
     });
 
     const failed = results.filter((result) => !result.completed);
-    if (failed.length) writeFileSync(LOG_FILE, cluster.logs());
+    if (failed.length || messageDuplicates.length) writeFileSync(LOG_FILE, cluster.logs());
     expect(failed.map((result) => result.error)).toEqual([]);
     expect([...statuses.keys()]).toEqual([200]);
     expect(lost).toEqual([]);

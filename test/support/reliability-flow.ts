@@ -193,14 +193,14 @@ async function waitForMore(user: FlowUser, before: number, timeoutMs: number): P
   while (user.botMessages() <= before && Date.now() < deadline) await sleep(50);
 }
 
-/** Messages a person received twice in a row-independent sense: the same content posted more than once. */
-export function duplicatedMessages(user: FlowUser): number {
+/** The messages a person received more than once: the same content posted again (each repeat listed). */
+export function duplicatedMessages(user: FlowUser): string[] {
   const seen = new Set<string>();
-  let duplicates = 0;
+  const repeats: string[] = [];
   // Form buttons carry a fresh random key per rendering: the same reply rendered twice differs only there.
   for (const text of user.texts().map((json) => json.replace(/f_[A-Za-z0-9_-]{16}/g, 'f_*'))) {
-    if (seen.has(text)) duplicates++;
+    if (seen.has(text)) repeats.push(text.slice(0, 300));
     seen.add(text);
   }
-  return duplicates;
+  return repeats;
 }
