@@ -226,8 +226,10 @@ export function createEngine(deps: EngineDeps): Engine {
   return {
     async handle(event) {
       try {
-        // A re-delivery holds the inbox's lease instead: this claim was taken by the attempt that was cut short.
-        if (!event.redelivered && !(await deps.claims.claim(`event:${event.id}`))) {
+        // A re-delivery (the inbox's lease ran out) claims the event too, so that the process it was taken from, if it is
+        // alive and only slow (its queue), cannot start it afterwards; when the claim is taken already, the attempt cut
+        // short started it, and the re-delivery runs it with replayOf deciding from the saved dialog.
+        if (!(await deps.claims.claim(`event:${event.id}`)) && !event.redelivered) {
           logger.info({ eventId: event.id }, 'duplicate delivery ignored');
           return [];
         }

@@ -45,6 +45,19 @@ describe('a re-delivered event', () => {
     expect((await dialog())?.version).toBe(Number(before?.version) + 1);
   });
 
+  it('runs once when it was taken from a process that was only slow: that process, starting it later, does nothing', async () => {
+    const saved = await dialog();
+    const answer = event('slack:EvRe4', { kind: 'message', text: 'contoso.onmicrosoft.com' });
+    // Nobody started it within the lease (it waited in a busy process's queue): the re-delivery runs it...
+    const taken = await harness.core.engine.handle({ ...answer, redelivered: { recordedAt: harness.clock.now() } });
+    expect(readable(taken)).toMatch(/Step 2 of/);
+    const moved = await dialog();
+    expect(moved?.version).toBe(Number(saved?.version) + 1);
+    // ...and the slow process's turn, when it finally starts, neither answers nor moves the dialog again.
+    expect(await harness.core.engine.handle(answer)).toEqual([]);
+    expect(await dialog()).toEqual(moved);
+  });
+
   it('is not applied again when the person has gone on since it was recorded (they sent it again)', async () => {
     const saved = await dialog();
     const answer = event('slack:EvRe3', { kind: 'message', text: 'contoso.onmicrosoft.com' });
