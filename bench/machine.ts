@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FERRETDB_VERSION } from '../src/infrastructure/embedded-ferretdb.js';
+import { FERRETDB_BUILD } from '../src/infrastructure/embedded-ferretdb.js';
 
 export interface MachineInfo {
   date: string;
@@ -37,7 +37,7 @@ export function describeMachine(): MachineInfo {
     cpuModel: model.trim(),
     versions: {
       node: process.version,
-      FerretDB: FERRETDB_VERSION,
+      FerretDB: FERRETDB_BUILD,
       PostgreSQL: postgresVersion(),
       mongoose: versionOf('mongoose'),
       '@slack/bolt': versionOf('@slack/bolt'),

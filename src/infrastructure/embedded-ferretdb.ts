@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { Logger } from '../logger.js';
 
-export const FERRETDB_VERSION = 'v1.24.2';
+const FERRETDB_VERSION = 'v1.24.2';
 /** scripts/build-ferretdb.sh's build: the version with its one patch (`_id` lookups use the `_id` index on SQLite). */
 export const FERRETDB_BUILD = `${FERRETDB_VERSION}-idx`;
 

@@ -25,8 +25,8 @@ import { nextWorkingTime, type WorkingHours } from './working-hours.js';
  * A reminder is at least once, and once in effect: its delivery claim is the record that a delivery began, its
  * `reminder.sent` audit entry (fixed id `sentId`, recorded the moment the message went out) the record that it
  * ended. A process killed in between leaves the document and the claim without the entry: a later catch-up (or a
- * restarted process's first read) finds the claim taken, nothing sent, nothing cancelled (`cancelledKey`), and once
- * the claim is a lease (`leaseMs`, INBOX_LEASE_MS) old, takes it over, one process per lease (`<claim>:attempt:<k>`,
+ * restarted process's first read) finds the claim taken, nothing sent, nothing cancelled (`cancelledKey`), holds it
+ * until the claim is a lease (`leaseMs`, INBOX_LEASE_MS) old, and then takes it over, one process per lease (`<claim>:attempt:<k>`,
  * src/core/leases.ts; given up after five), re-checked like any other. What can still repeat is a message the platform took just before
  * the kill, before its entry was written: the one insert between them. A bucket whose winner died before claiming
  * its deliveries is picked up by the periodic catch-up, without turn claims.
@@ -78,6 +78,8 @@ interface Held {
   doc: DueDoc;
   /** Found by a catch-up read: the slot's turn may be held by a stopped replica, so no turn claim. */
   late: boolean;
+  /** A delivery another attempt claimed less than a lease ago: looked at again when that lease ends. */
+  retryAt?: number;
 }
 
 export function createReminderSweep(
@@ -157,7 +159,7 @@ export function createReminderSweep(
    * A reminder whose delivery claim was taken: finished (sent, or cancelled), to deliver (the claim is a lease
    * old and nothing was sent: its process died mid-way, and this one won the next attempt), or left for later.
    */
-  async function leftOver(doc: DueDoc, now: Date): Promise<'finished' | 'deliver' | 'later'> {
+  async function leftOver(doc: DueDoc, now: Date): Promise<'finished' | 'deliver' | { laterAt: number }> {
     const key = claimKey(doc.reminder);
     const [claimedAt, cancelled, sent] = await Promise.all([
       services.claims.claimedAt(key),
@@ -170,15 +172,22 @@ export function createReminderSweep(
       logger.error({ ...doc.reminder, attempts: MAX_ATTEMPTS }, 'reminder given up after its deliveries failed');
       return 'finished';
     }
-    if (attempt === 'wait') return 'later';
+    // Being delivered by a live process, or by one that died: looked at again when its lease ends rather than at the
+    // next catch-up (a minute or more); a quarter lease on when a later attempt (another process's takeover) holds it.
+    const leaseEnd = (claimedAt ?? now).getTime() + options.leaseMs;
+    if (attempt === 'wait') return { laterAt: Math.max(leaseEnd, now.getTime() + options.leaseMs / 4) };
     logger.warn({ ...doc.reminder, attempt }, 'taking over a reminder delivery left unfinished');
     return 'deliver';
   }
 
   /** Re-checks, claims and delivers; returns how many were delivered and which are finished (to delete). */
-  async function fire(batch: DueDoc[], now: Date): Promise<{ delivered: number; finished: Set<string>; deferred: Set<string> }> {
+  async function fire(
+    batch: DueDoc[],
+    now: Date,
+  ): Promise<{ delivered: number; finished: Set<string>; deferred: Set<string>; later: Held[] }> {
     const finished = new Set<string>();
     const deferred = new Set<string>();
+    const later: Held[] = [];
     const ready: DueDoc[] = [];
     await eachLimited(
       batch,
@@ -204,6 +213,7 @@ export function createReminderSweep(
           // Cancelled, being delivered by another process, delivered, or left half-done by one that died.
           const verdict = await leftOver(doc, now);
           if (verdict === 'finished') finished.add(doc._id);
+          else if (verdict !== 'deliver') later.push({ doc, late: true, retryAt: verdict.laterAt });
           if (verdict !== 'deliver') return;
         }
         await delivery.deliver(doc.reminder, kinds.get(doc.kind) as ReminderKind);
@@ -212,7 +222,7 @@ export function createReminderSweep(
       },
       (error) => logger.error({ err: error }, 'reminder delivery failed; taken over once its lease has passed'),
     );
-    return { delivered, finished, deferred };
+    return { delivered, finished, deferred, later };
   }
 
   /**
@@ -269,7 +279,8 @@ export function createReminderSweep(
     const late: DueDoc[] = [];
     const onTime: DueDoc[] = [];
     for (const [key, item] of held) {
-      if (item.late ? item.doc.dueAt > now : bucketEnd(item.doc.bucket) > now.getTime()) continue;
+      const dueAt = item.retryAt ?? (item.late ? item.doc.dueAt.getTime() : bucketEnd(item.doc.bucket));
+      if (dueAt > now.getTime()) continue;
       held.delete(key);
       (item.late ? late : onTime).push(item.doc);
     }
@@ -278,6 +289,7 @@ export function createReminderSweep(
       const batch = [...late, ...(await takeTurns(onTime, now))];
       const fired = await fire(batch, now);
       forget(batch, new Set(late), fired);
+      for (const item of fired.later) held.set(keyOf(item.doc), item);
       delivered = fired.delivered;
       const oldestMs = now.getTime() - Math.min(...batch.map((doc) => doc.dueAt.getTime()));
       if (batch.length > 0)

@@ -124,6 +124,19 @@ describe('the reminder sweep (due-slot documents, a controlled clock)', () => {
       expect(await bot.reminders.scheduledFor('org_1')).toEqual([]);
     });
 
+    it('is delivered when its lease ends, not at the next catch-up, by a process restarted within the lease', async () => {
+      const dead = await start();
+      await leftHalfDone(dead, 'T-soon');
+      const restarted = await start(); // its first read finds the claim a moment old
+      expect(await restarted.reminders.sweep()).toBe(0);
+      clock.advance(31_000); // the lease (30 s) is over; the next catch-up is a minute after the first read
+      expect(await restarted.reminders.sweep()).toBe(1);
+      clock.advance(5_000);
+      expect(await restarted.reminders.sweep()).toBe(0);
+      expect((await mailsTagged(database, TAG)).map((mail) => mail.to)).toEqual(['t-soon@contoso.com']);
+      expect(await sentCount(restarted, 'org_1')).toBe(1);
+    });
+
     it('is left alone when a cancellation marked it first', async () => {
       const bot = await start();
       const key = await leftHalfDone(bot, 'T-gone');
