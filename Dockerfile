@@ -4,7 +4,7 @@
 
 # FerretDB, built by the same script as on a developer's machine and in CI (same Go as this machine: 1.26).
 FROM golang:1.26 AS ferretdb
-COPY scripts/build-ferretdb.sh /build/build-ferretdb.sh
+COPY scripts/build-ferretdb.sh scripts/ferretdb-id-index.patch /build/
 RUN bin=$(CSP_CACHE_DIR=/build/cache bash /build/build-ferretdb.sh) && cp "$bin" /usr/local/bin/ferretdb
 
 # The compiled build: the same commands as CI (npm ci, npm run build).

@@ -7,8 +7,8 @@ import { MongoClient } from 'mongodb';
 import type { Logger } from '../logger.js';
 
 const FERRETDB_VERSION = 'v1.24.2';
-/** scripts/build-ferretdb.sh's build: the version with its one patch (`_id` lookups use the `_id` index on SQLite). */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-idx`;
+/** scripts/build-ferretdb.sh's build: the version with scripts/ferretdb-id-index.patch (`_id` look-ups use the `_id` index). */
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-idx2`;
 
 /** Where scripts/build-ferretdb.sh caches the binary (overridable with FERRETDB_BIN). */
 export function ferretdbBinary(): string {

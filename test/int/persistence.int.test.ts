@@ -26,6 +26,15 @@ describe('the database', () => {
     expect(await Tenant.countDocuments()).toBe(1);
   });
 
+  it('looks a document up by _id through the _id index (scripts/ferretdb-id-index.patch), not by reading the table', async () => {
+    const collection = database.connection.db!.collection<{ _id: string }>('id_lookups');
+    await collection.insertMany(Array.from({ length: 50 }, (_, n) => ({ _id: `dialog:${n}` })));
+    const explained = await database.connection.db!.command({ explain: { find: 'id_lookups', filter: { _id: 'dialog:7' } } });
+    // FerretDB answers with its backend's plan (SQLite: `SEARCH … USING INDEX`, a scan says `SCAN`); MongoDB with IDHACK or an index scan.
+    expect(JSON.stringify(explained.queryPlanner)).toMatch(/USING INDEX|Index Scan|IDHACK|IXSCAN/);
+    expect(await collection.findOne({ _id: 'dialog:7' })).toEqual({ _id: 'dialog:7' });
+  });
+
   it('lets exactly one of many concurrent claims win', async () => {
     const claims = createClaims(database.connection);
     const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim('invitation:42:accept')));

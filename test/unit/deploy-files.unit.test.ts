@@ -35,7 +35,7 @@ describe('Dockerfile', () => {
 
   it('builds with the project’s own commands: the FerretDB script, npm ci, npm run build', () => {
     expect(JSON.parse(read('package.json')).scripts.build).toBe('bash scripts/build.sh');
-    expect(argsOf(stages[0], 'COPY').join(' ')).toContain('scripts/build-ferretdb.sh');
+    expect(argsOf(stages[0], 'COPY').join(' ')).toContain('scripts/build-ferretdb.sh scripts/ferretdb-id-index.patch');
     expect(runs.some((run) => run.includes('build-ferretdb.sh'))).toBe(true);
     expect(runs).toContain('npm run build');
     expect(runs.some((run) => run.startsWith('npm ci --omit=dev'))).toBe(true);
