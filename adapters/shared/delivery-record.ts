@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Inbox, Logger } from '../../src/public.js';
+import type { InboundEvent, Inbox, Logger } from '../../src/public.js';
 import type { TurnQueue } from './turn-queue.js';
 
 /**
@@ -21,8 +21,11 @@ export interface DeliveryRecord {
   takeOver(dispatch: (body: Record<string, unknown>) => Promise<void>): Promise<number>;
   /** Takes over at once, then every quarter lease, until the returned function is called. */
   watch(dispatch: (body: Record<string, unknown>) => Promise<void>): () => void;
-  /** When the delivery `id` was recorded, if it is being delivered again (the engine then neither refuses nor repeats it). */
-  redelivered(id: string): Date | undefined;
+  /**
+   * What the engine is told of the delivery `id` while its turns run: when it was recorded (`receivedAt`), and
+   * whether it is being delivered again from the inbox (`redelivered`: then neither refused nor repeated).
+   */
+  arrival(id: string): Pick<InboundEvent, 'receivedAt' | 'redelivered'>;
 }
 
 /** The turns a request queued; `full`: it came while the queue was full, so each of its turns is refused. */
@@ -33,7 +36,7 @@ interface Delivery {
 
 export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Logger, platform: 'slack' | 'teams'): DeliveryRecord {
   const queued = new AsyncLocalStorage<Delivery>();
-  const redelivering = new Map<string, Date>();
+  const arrivals = new Map<string, Pick<InboundEvent, 'receivedAt' | 'redelivered'>>();
 
   async function run(id: string, dispatch: () => Promise<void>): Promise<void> {
     const turns: Array<Promise<unknown>> = [];
@@ -44,7 +47,7 @@ export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Log
       void Promise.allSettled(turns)
         .then(() => inbox.finish(id))
         .catch((error: unknown) => logger.warn({ err: error, id }, 'finished delivery not removed from the inbox'))
-        .finally(() => redelivering.delete(id));
+        .finally(() => arrivals.delete(id));
     }
   }
 
@@ -73,7 +76,9 @@ export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Log
         await queued.run({ turns: [], full: true }, dispatch);
         return true;
       }
+      const receivedAt = new Date();
       if ((await inbox.record(platform, id, body)) === 'known') return false;
+      arrivals.set(id, { receivedAt });
       await run(id, dispatch);
       return true;
     },
@@ -81,7 +86,7 @@ export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Log
       const due = await inbox.overdue(platform);
       for (const { id, payload, attempt, recordedAt } of due) {
         logger.warn({ id, attempt }, 'taking over a delivery left unfinished');
-        redelivering.set(id, recordedAt);
+        arrivals.set(id, { receivedAt: recordedAt, redelivered: { recordedAt } });
         void run(id, () => dispatch(payload)).catch((error: unknown) => logger.error({ err: error, id }, 'delivery taken over failed'));
       }
       return due.length;
@@ -94,7 +99,7 @@ export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Log
       timer.unref();
       return () => clearInterval(timer);
     },
-    redelivered: (id) => redelivering.get(id),
+    arrival: (id) => arrivals.get(id) ?? {},
   };
   return record;
 }

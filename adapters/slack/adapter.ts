@@ -53,7 +53,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, context: AdapterC
   // Over HTTP, deliveries go through the inbox; Socket Mode acknowledges over its socket, outside the receiver.
   const record = context.inbox && !socketMode ? createDeliveryRecord(context.inbox, sharedQueue, logger, 'slack') : undefined;
   const queue = record?.queue ?? sharedQueue;
-  const turns = createTurns({ engine, outbound, profiles: busy.watch(createProfiles(logger)), logger, redelivered: record?.redelivered });
+  const turns = createTurns({ engine, outbound, profiles: busy.watch(createProfiles(logger)), logger, arrival: record?.arrival });
   const tokenClient = config.botToken ? new webApi.WebClient(config.botToken, options) : undefined;
   const authorize = config.botToken && tokenClient ? singleWorkspace(config.botToken, tokenClient) : undefined;
 

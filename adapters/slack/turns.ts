@@ -1,4 +1,5 @@
 import type { Actor, Engine, Input, Locale, Logger, Reply } from '../../src/public.js';
+import type { DeliveryRecord } from '../shared/delivery-record.js';
 import { encodeConversationId, type SlackConversation } from './ids.js';
 import type { Outbound } from './outbound.js';
 import type { Profiles } from './profiles.js';
@@ -26,8 +27,8 @@ export function createTurns(deps: {
   outbound: Outbound;
   profiles: Profiles;
   logger: Logger;
-  /** When an event id being delivered again from the inbox was recorded (adapters/shared/delivery-record.ts). */
-  redelivered?: (eventId: string) => Date | undefined;
+  /** When the event reached the bot, and whether it is delivered again from the inbox (adapters/shared/delivery-record.ts). */
+  arrival?: DeliveryRecord['arrival'];
 }): Turns {
   const dms = new Map<string, string>();
   const turns: Turns = {
@@ -42,9 +43,8 @@ export function createTurns(deps: {
     },
     actor: (client, teamId, userId) => deps.profiles.actor(client, teamId, userId),
     handle(actor, conversation, eventId, input) {
-      const recordedAt = deps.redelivered?.(eventId);
-      const redelivered = recordedAt ? { redelivered: { recordedAt } } : {};
-      return deps.engine.handle({ id: eventId, actor, conversationId: encodeConversationId(conversation), input, ...redelivered });
+      const arrival = deps.arrival?.(eventId);
+      return deps.engine.handle({ id: eventId, actor, conversationId: encodeConversationId(conversation), input, ...arrival });
     },
     async deliver(client, conversation, replies, locale) {
       try {

@@ -22,6 +22,7 @@ import {
   type Message,
 } from '../../src/public.js';
 import type { TurnQueue } from '../shared/turn-queue.js';
+import type { DeliveryRecord } from '../shared/delivery-record.js';
 import { actorOf, conversationOf, invokeInput, isShared, messageInput, tenantOf } from './activity-input.js';
 import { REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore } from './card-store.js';
@@ -49,8 +50,8 @@ export interface TeamsBotDeps {
   personalChats: PersonalChats;
   /** Exactly once per key (an insert against a unique index): the install welcome. */
   claim(key: string): Promise<boolean>;
-  /** When an activity being delivered again from the inbox was recorded (by its delivery id, delivery-id.ts). */
-  redelivered?: (deliveryId: string) => Date | undefined;
+  /** When an activity reached the bot, and whether it is delivered again from the inbox (by its delivery id, delivery-id.ts). */
+  arrival?: DeliveryRecord['arrival'];
   logger: Logger;
 }
 
@@ -136,7 +137,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const audience = audienceOf(activity);
     const reference = TurnContext.getConversationReference(activity);
     // Taken over from the inbox: no one reads this invoke's response, so everything goes through the Bot Connector.
-    const replayed = this.recordedAt(activity) !== undefined;
+    const replayed = this.arrival(activity).redelivered !== undefined;
     const load = () => (messageId ? this.deps.cards.get(activity.conversation.id, messageId) : Promise.resolve(undefined));
     let loaded: ReturnType<typeof load> | undefined;
     const answer = submitAnswered(this.deps.queue, turnKey(activity), {
@@ -205,14 +206,13 @@ export class TeamsBot extends TeamsActivityHandler {
   private eventOf(activity: Activity, actor: Actor, input: Input, inConversation?: string): InboundEvent {
     // Teams repeats the activity id when it re-sends; the engine handles an event id once.
     const conversationId = inConversation ? encodeConversationId(tenantOf(activity), inConversation) : conversationOf(activity);
-    const recordedAt = this.recordedAt(activity);
-    return { id: `teams:${activity.id}`, actor, conversationId, input, ...(recordedAt ? { redelivered: { recordedAt } } : {}) };
+    return { id: `teams:${activity.id}`, actor, conversationId, input, ...this.arrival(activity) };
   }
 
-  /** When the activity was recorded in the inbox, if it is being delivered again from there. */
-  private recordedAt(activity: Activity): Date | undefined {
+  /** When the activity reached the bot, and whether it is delivered again from the inbox. */
+  private arrival(activity: Activity): Pick<InboundEvent, 'receivedAt' | 'redelivered'> {
     const id = teamsDeliveryId(activity);
-    return id ? this.deps.redelivered?.(id) : undefined;
+    return (id && this.deps.arrival?.(id)) || {};
   }
 
   /** The person's 1:1 chat with the bot; undefined when it cannot be opened (then everything stays in the thread). */

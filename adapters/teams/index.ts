@@ -65,7 +65,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, context: AdapterC
     invokeDeadlineMs: config.invokeDeadlineMs ?? 8_000,
     personalChats,
     claim: (key) => core.services.claims.claim(key),
-    redelivered: record?.redelivered,
+    arrival: record?.arrival,
     logger,
   });
 

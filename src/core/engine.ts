@@ -117,7 +117,17 @@ export function createEngine(deps: EngineDeps): Engine {
     return (command.fits ? command.fits(parsed) : fitsUsage(command.usage, parsed)) ? parsed : undefined;
   }
 
-  async function route(ctx: TurnContext): Promise<Reply[]> {
+  /** Hands the event to the waiting dialog as an answer, unless it arrived late (InboundEvent.receivedAt): then it changes nothing. */
+  async function answer(ctx: TurnContext, stored: StoredDialog, dialog: DialogFlow): Promise<Reply[]> {
+    const savedBy = stored.origin?.receivedAt;
+    if (ctx.event.receivedAt && savedBy !== undefined && savedBy > ctx.event.receivedAt.getTime()) {
+      logger.info({ eventId: ctx.event.id, savedBy: stored.origin?.eventId }, 'late answer not applied: the dialog went on since');
+      return [];
+    }
+    return dialog.onInput(ctx, ctx.event.input);
+  }
+
+  async function route(ctx: TurnContext, stored: StoredDialog): Promise<Reply[]> {
     const input = ctx.event.input;
     switch (input.kind) {
       case 'command': {
@@ -130,14 +140,14 @@ export function createEngine(deps: EngineDeps): Engine {
         const handler = actions.get(id.split('.')[0]);
         if (handler) return handler(ctx, input);
         const dialog = waitingDialog(ctx);
-        if (dialog) return dialog.onInput(ctx, input);
+        if (dialog) return answer(ctx, stored, dialog);
         throw new AppError('ACTION.STALE', `no handler for ${id}`);
       }
       case 'message': {
         const command = typedCommand(ctx, input.text);
         if (command) return runCommand(ctx, command);
         const dialog = waitingDialog(ctx);
-        if (dialog) return dialog.onInput(ctx, input);
+        if (dialog) return answer(ctx, stored, dialog);
         for (const module of deps.modules) {
           const replies = await module.onUnmatchedText?.(ctx, input.text);
           if (replies) return replies;
@@ -155,7 +165,7 @@ export function createEngine(deps: EngineDeps): Engine {
    */
   async function turn<T>(
     event: InboundEvent,
-    work: (ctx: TurnContext) => Promise<T>,
+    work: (ctx: TurnContext, stored: StoredDialog) => Promise<T>,
     replay?: (stored: StoredDialog) => T | undefined,
   ): Promise<T> {
     const t = deps.translator(event.actor.locale);
@@ -182,11 +192,12 @@ export function createEngine(deps: EngineDeps): Engine {
         },
       },
     };
-    const result = await work(ctx);
+    const result = await work(ctx, stored);
     // A turn that leaves the dialog as it found it (help, status, a stale press) writes nothing: it can
     // neither collide with a concurrent turn of the same user nor cost the two round trips of a save.
     if (changed && JSON.stringify(next ?? null) !== JSON.stringify(stored.state ?? null)) {
-      await deps.dialogs.save(key, stored, next, now, replay ? { eventId: event.id, outcome: result } : undefined);
+      const receivedAt = event.receivedAt ? { receivedAt: event.receivedAt.getTime() } : {};
+      await deps.dialogs.save(key, stored, next, now, replay ? { eventId: event.id, outcome: result, ...receivedAt } : undefined);
     }
     return result;
   }
@@ -291,11 +302,16 @@ function describeError(error: unknown, t: Translate, logger: Logger, event: Inbo
   return t('error.generic');
 }
 
-/** The driver's errors for an unreachable server (names are stable across mongodb 6 and 7). */
+/**
+ * The driver's errors for an unreachable server (names are stable across mongodb 6 and 7): among them the pool's,
+ * which an operation waiting for a connection gets when the connection pool is cleared after a network error.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
   return (
-    /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(name) || name === 'MongooseServerSelectionError'
+    /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|ServerClosed|PoolCleared|PoolClosed|WaitQueueTimeout)Error$/.test(name) ||
+    name === 'PoolClearedOnNetworkError' ||
+    name === 'MongooseServerSelectionError'
   );
 }
 

@@ -61,6 +61,12 @@ export interface InboundEvent {
    * the person has gone past since it was recorded (they sent it again) is not applied a second time.
    */
   redelivered?: { recordedAt: Date };
+  /**
+   * When the delivery reached the bot (its inbox record's time). An answer to a dialog that arrived before the one
+   * the dialog was last saved by is late (it waited in a slow process's queue, or for a lease, while the person
+   * went on, e.g. typed it again): it is not applied to the question asked since.
+   */
+  receivedAt?: Date;
 }
 
 /**

@@ -104,6 +104,8 @@ export interface StoredDialog {
 export interface DialogOrigin {
   eventId: string;
   outcome: unknown;
+  /** That delivery's `receivedAt` (epoch ms), when it had one. */
+  receivedAt?: number;
 }
 
 /**

@@ -66,3 +66,32 @@ describe('a re-delivered event', () => {
     expect(await dialog()).toEqual(saved);
   });
 });
+
+describe('an answer that arrived late', () => {
+  // A conversation of its own: the dialog's versions here are saved by events that carry their arrival time.
+  const conversationId = 'web:web:dm-ana-late';
+  const at = (id: string, input: InboundEvent['input'], secondsAgo: number): InboundEvent => ({
+    ...event(id, input),
+    conversationId,
+    receivedAt: new Date(harness.clock.now().getTime() - secondsAgo * 1_000),
+  });
+  const lateDialog = () => latestDialog(harness.database.connection, `web:web:ana|${conversationId}`);
+  const tenant = { kind: 'message', text: 'contoso.onmicrosoft.com' } as const;
+
+  it('is not applied to the question asked since: the person typed it again, and that was answered first', async () => {
+    await harness.core.engine.handle(at('slack:EvLate0', { kind: 'command', name: 'enroll', args: '' }, 60));
+    await harness.core.engine.handle(at('slack:EvLate1', { kind: 'action', actionId: 'enrollment.start', value: 'welcome' }, 50));
+    // The tenant, sent 30 s ago, waited in a slow process's queue; the person sent it again and that was answered.
+    expect(readable(await harness.core.engine.handle(at('slack:EvLate3', tenant, 5)))).toMatch(/Step 2 of/);
+    const moved = await lateDialog();
+    // The first one starts now: the tenant must not become the legal name.
+    expect(await harness.core.engine.handle(at('slack:EvLate2', tenant, 30))).toEqual([]);
+    expect(await lateDialog()).toEqual(moved);
+  });
+
+  it('is applied when it arrived after the answer the dialog was saved with (answers in the order sent)', async () => {
+    const before = await lateDialog();
+    expect(readable(await harness.core.engine.handle(at('slack:EvLate4', { kind: 'message', text: 'Contoso Ltd.' }, 1)))).toMatch(/Step 3 of/);
+    expect((await lateDialog())?.version).toBe(Number(before?.version) + 1);
+  });
+});

@@ -130,6 +130,7 @@ describeReliability('crash', () => {
       duplicated: Object.keys(duplicated).length,
     });
 
+    if (incomplete.length || lost.length || Object.keys(duplicated).length) cluster.keepLogs('crash');
     expect([...reasons]).toEqual([]);
     expect(kills.length).toBeGreaterThan(0);
     // Every flow completes: a person stuck anywhere (a claim without its write included) fails the scenario.

@@ -169,7 +169,11 @@ describeReliability('database outage', () => {
     await sleep(OUTAGE_MS);
     cluster.proxy?.restore();
     const restoredAt = Date.now();
-    const ready = await until(() => readiness.find((probe) => probe.at > restoredAt && probe.status === 200), 30_000, 'readyz 200', 100);
+    const ready = await until(() => readiness.find((probe) => probe.at > restoredAt && probe.status === 200), 30_000, 'readyz 200', 100).catch(
+      (error: Error) => {
+        throw new Error(`${error.message} (the bot's log: ${cluster.keepLogs('outage')})`);
+      },
+    );
     await sleep(5_000);
     loading = false;
     await Promise.all([...load, probe]);
@@ -243,6 +247,7 @@ describeReliability('database outage', () => {
       duplicated,
     });
 
+    if (late.length || generic.length || unanswered.length || answeredTwice.length || lost || duplicated) cluster.keepLogs('outage');
     expect(late).toEqual([]);
     expect(writesDuring.length).toBeGreaterThan(0);
     expect(toldToRetry.length).toBeGreaterThan(0);

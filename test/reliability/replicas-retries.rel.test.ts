@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { auditRows, duplicatedTransitions, enrollmentOutcomes, pool } from '../support/reliability-checks.js';
 import { startCluster, type Cluster } from '../support/reliability-cluster.js';
 import {
@@ -19,7 +17,6 @@ import { describeReliability, printSummary, scaleName, sizes, sleep, until } fro
  * event_id; Teams: the same activity id). Nothing may be lost and nothing may happen twice:
  * audited transitions, reminders, messages.
  */
-const LOG_FILE = fileURLToPath(new URL('../../test-artifacts/reliability-replicas-bots.log', import.meta.url));
 const REMINDER_KINDS = ['verify-resend', 'verify-tell-enroller'];
 
 describeReliability('replicas and retries', () => {
@@ -98,7 +95,7 @@ describeReliability('replicas and retries', () => {
     });
 
     const failed = results.filter((result) => !result.completed);
-    if (failed.length || messageDuplicates.length) writeFileSync(LOG_FILE, cluster.logs());
+    if (failed.length || messageDuplicates.length) cluster.keepLogs('replicas');
     expect(failed.map((result) => result.error)).toEqual([]);
     expect([...statuses.keys()]).toEqual([200]);
     expect(lost).toEqual([]);

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startBotProcess, type BotProcess } from './bot-process.js';
 import { TEST_SECRETS_KEY } from './secrets.js';
 import { closeTestDatabase, silentLogger, testDatabaseUri } from './database.js';
@@ -31,6 +34,8 @@ export interface Cluster {
   start(i: number): Promise<BotProcess>;
   /** What the processes printed (LOG_LEVEL error by default), newest last; killed processes included. */
   logs(): string;
+  /** Writes `logs()` to test-artifacts/reliability-<name>-bots.log (a failed scenario's evidence); returns the path. */
+  keepLogs(name: string): string;
   /** SIGKILL: no shutdown hook runs, work in flight is lost mid-way. */
   kill9(i: number): Promise<void>;
   stop(): Promise<void>;
@@ -102,6 +107,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       return bot;
     },
     logs: () => everyBot.map((bot, n) => `--- bot process ${n} (${bot.url})\n${bot.output()}`).join('\n'),
+    keepLogs(name) {
+      const path = fileURLToPath(new URL(`../../test-artifacts/reliability-${name}-bots.log`, import.meta.url));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, cluster.logs());
+      return path;
+    },
     async kill9(i) {
       const bot = bots[i];
       bots[i] = undefined;
