@@ -117,10 +117,9 @@ export function createEngine(deps: EngineDeps): Engine {
     return (command.fits ? command.fits(parsed) : fitsUsage(command.usage, parsed)) ? parsed : undefined;
   }
 
-  /** Hands the event to the waiting dialog as an answer, unless it arrived late (InboundEvent.receivedAt): then it changes nothing. */
+  /** Hands the event to the waiting dialog as an answer, unless it came late (`isLate`): then it changes nothing. */
   async function answer(ctx: TurnContext, stored: StoredDialog, dialog: DialogFlow): Promise<Reply[]> {
-    const savedBy = stored.origin?.receivedAt;
-    if (ctx.event.receivedAt && savedBy !== undefined && savedBy > ctx.event.receivedAt.getTime()) {
+    if (isLate(ctx.event, stored)) {
       logger.info({ eventId: ctx.event.id, savedBy: stored.origin?.eventId }, 'late answer not applied: the dialog went on since');
       return [];
     }
@@ -279,14 +278,22 @@ export function createEngine(deps: EngineDeps): Engine {
 }
 
 /**
- * What a re-delivered event is answered without its turn running: the answer its turn saved with the dialog
- * (the process died before sending it), or nothing when the person has gone on since it was recorded (they
- * sent it again: applying it now would apply it twice). Undefined: run the turn.
+ * What a re-delivered event is answered without its turn running: the answer its turn saved with the dialog (the
+ * process died before sending it). Undefined: run the turn.
  */
 function replayOf(event: InboundEvent, stored: StoredDialog): Reply[] | undefined {
-  if (!event.redelivered) return undefined;
-  if (stored.origin?.eventId === event.id) return stored.origin.outcome as Reply[];
-  return stored.updatedAt && stored.updatedAt > event.redelivered.recordedAt ? [] : undefined;
+  return event.redelivered && stored.origin?.eventId === event.id ? (stored.origin.outcome as Reply[]) : undefined;
+}
+
+/**
+ * Whether an answer came after the person went on: it arrived before the delivery the dialog was last saved by (it
+ * waited in a slow process's queue, or for a lease, while the person typed it again). For a version saved by a turn
+ * that recorded no arrival, a re-delivered answer is late when the dialog changed after it was recorded.
+ */
+function isLate(event: InboundEvent, stored: StoredDialog): boolean {
+  const savedBy = stored.origin?.receivedAt;
+  if (event.receivedAt && savedBy !== undefined) return savedBy > event.receivedAt.getTime();
+  return !!event.redelivered && !!stored.updatedAt && stored.updatedAt > event.redelivered.recordedAt;
 }
 
 function describeError(error: unknown, t: Translate, logger: Logger, event: InboundEvent): string {

@@ -57,8 +57,8 @@ export interface InboundEvent {
   input: Input;
   /**
    * Taken over from the inbox after the process that acknowledged it died (its lease is the claim): not
-   * refused as a duplicate; a turn that had saved its dialog is answered as it was, not run again; and one
-   * the person has gone past since it was recorded (they sent it again) is not applied a second time.
+   * refused as a duplicate; a turn that had saved its dialog is answered as it was, not run again; and an
+   * answer the person has gone past since it was recorded (they sent it again) is not applied a second time.
    */
   redelivered?: { recordedAt: Date };
   /**

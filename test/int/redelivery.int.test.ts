@@ -58,6 +58,14 @@ describe('a re-delivered event', () => {
     expect(await dialog()).toEqual(moved);
   });
 
+  it('runs when it is a command, although the person has gone on since it was recorded (a command answers no question)', async () => {
+    const saved = await dialog();
+    const help = event('slack:EvRe5', { kind: 'command', name: 'help', args: '' });
+    await harness.core.services.claims.claim('event:slack:EvRe5'); // the dead attempt got this far
+    expect(readable(await harness.core.engine.handle(again(help)))).toMatch(/help/i);
+    expect(await dialog()).toEqual(saved);
+  });
+
   it('is not applied again when the person has gone on since it was recorded (they sent it again)', async () => {
     const saved = await dialog();
     const answer = event('slack:EvRe3', { kind: 'message', text: 'contoso.onmicrosoft.com' });
