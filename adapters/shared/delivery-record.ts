@@ -86,7 +86,7 @@ export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Log
       const due = await inbox.overdue(platform);
       for (const { id, payload, attempt, recordedAt } of due) {
         logger.warn({ id, attempt }, 'taking over a delivery left unfinished');
-        arrivals.set(id, { receivedAt: recordedAt, redelivered: { recordedAt } });
+        arrivals.set(id, { receivedAt: recordedAt, redelivered: true });
         void run(id, () => dispatch(payload)).catch((error: unknown) => logger.error({ err: error, id }, 'delivery taken over failed'));
       }
       return due.length;

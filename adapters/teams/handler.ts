@@ -137,7 +137,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const audience = audienceOf(activity);
     const reference = TurnContext.getConversationReference(activity);
     // Taken over from the inbox: no one reads this invoke's response, so everything goes through the Bot Connector.
-    const replayed = this.arrival(activity).redelivered !== undefined;
+    const replayed = this.arrival(activity).redelivered === true;
     const load = () => (messageId ? this.deps.cards.get(activity.conversation.id, messageId) : Promise.resolve(undefined));
     let loaded: ReturnType<typeof load> | undefined;
     const answer = submitAnswered(this.deps.queue, turnKey(activity), {

@@ -293,7 +293,7 @@ function replayOf(event: InboundEvent, stored: StoredDialog): Reply[] | undefine
 function isLate(event: InboundEvent, stored: StoredDialog): boolean {
   const savedBy = stored.origin?.receivedAt;
   if (event.receivedAt && savedBy !== undefined) return savedBy > event.receivedAt.getTime();
-  return !!event.redelivered && !!stored.updatedAt && stored.updatedAt > event.redelivered.recordedAt;
+  return !!event.redelivered && !!event.receivedAt && !!stored.updatedAt && stored.updatedAt > event.receivedAt;
 }
 
 function describeError(error: unknown, t: Translate, logger: Logger, event: InboundEvent): string {

@@ -59,8 +59,9 @@ export interface InboundEvent {
    * Taken over from the inbox after the process that acknowledged it died (its lease is the claim): not
    * refused as a duplicate; a turn that had saved its dialog is answered as it was, not run again; and an
    * answer the person has gone past since it was recorded (they sent it again) is not applied a second time.
+   * Its `receivedAt` is when it was recorded.
    */
-  redelivered?: { recordedAt: Date };
+  redelivered?: true;
   /**
    * When the delivery reached the bot (its inbox record's time). An answer to a dialog that arrived before the one
    * the dialog was last saved by is late (it waited in a slow process's queue, or for a lease, while the person
