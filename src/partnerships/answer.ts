@@ -1,15 +1,13 @@
 import { accept, applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
-import { actorKey } from '../core/events.js';
 import type { ActionInput, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { newToken } from '../core/tokens.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
 import { answererKey, ownsMailbox, unprovenAddress } from '../org/mailbox.js';
-import { deliverInvitation, providerAdminOf, recordInvitation } from './invite.js';
+import { providerAdminOf, recordInvitation, sendNewLink } from './invite.js';
 import { partnershipId, resellerOfEmail, type Partnership, type PartnershipInvitation, type PartnershipStore } from './store.js';
 import { isoDate } from '../shared/dates.js';
 import { decideInvitation, evolveInvitation, PARTNERSHIP_AUDIT, type InvitationCommand } from './states.js';
@@ -172,32 +170,11 @@ async function decline(
   return [answerReply(input, ctx.t('partnership.declined', { provider: provider.legalName }))];
 }
 
-/** A new link for a pending invitation (only hashes are stored, so the old link cannot be re-sent; it answers 410). */
+/** "Resend the invitation": a new link (the old one answers 410). */
 async function resend(services: CoreServices, models: PartnershipStore, ctx: TurnContext, invitationId: string): Promise<Reply[]> {
-  const loaded = await load(services, models, ctx, invitationId);
-  const { invitation, provider } = loaded;
+  const { invitation, provider } = await load(services, models, ctx, invitationId);
   const admin = await providerAdminOf(services, ctx);
-  const decision = decideInvitation(
-    { type: 'resend', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfProvider: admin?._id === provider._id },
-    invitation.state,
-    facts(loaded),
-  );
-  const event = orThrow(decision);
-  if (event.type !== 'resent') throw new AppError('ACTION.STALE');
-  const { token, hash } = newToken();
-  const replaced = { tokenHash: hash, replacedTokenHashes: [...invitation.replacedTokenHashes, invitation.tokenHash] };
-  await applyChange(services.claims, {
-    decision: accept(event),
-    claim: `invitation:${invitation._id}:token:${event.tokenGeneration}`,
-    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
-    evolve: (event) => evolveInvitation(invitation.state, event),
-    write: (state) => models.updateInvitation(invitation._id, { state, ...replaced }),
-    record: (state) =>
-      recordInvitation(services, ctx, { ...invitation, state, ...replaced }, PARTNERSHIP_AUDIT.resent, {
-        tokenGeneration: event.tokenGeneration,
-      }),
-    notify: (state) => deliverInvitation(services, { ...invitation, state, ...replaced }, provider, token),
-  });
+  await sendNewLink(services, models, ctx, invitation, provider, admin?._id === provider._id);
   return [post(text(ctx.t('partnership.resent', { email: invitation.inviteeEmail, expires: isoDate(invitation.expiresAt) })))];
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { accept, applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
@@ -11,10 +12,9 @@ import { isAdmin } from '../org/roles.js';
 import { normalizeEmail } from '../shared/email.js';
 import { invitationBlocks, invitationLink } from './invitation-view.js';
 import { partnershipId, resellerOfEmail, type PartnershipInvitation, type PartnershipStore } from './store.js';
-import { newId } from '../shared/ids.js';
 import { day, isoDate } from '../shared/dates.js';
 import { renderMail } from '../shared/mail-layout.js';
-import { decideInvite, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
+import { decideInvitation, decideInvite, evolveInvitation, INVITATION_LIFETIME_DAYS, PARTNERSHIP_AUDIT } from './states.js';
 
 /** `invite-reseller <email> [message]`: a provider admin asks a reseller to authorize them ("Request a partnership"). */
 export function inviteResellerCommand(services: CoreServices, models: PartnershipStore): CommandSpec {
@@ -62,12 +62,19 @@ async function inviteReseller(
     alreadyPartners: partnership?.state.status === 'active',
     pendingInvitationId: pending?._id,
   });
-  if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.PENDING' && pending) return [pendingReply(ctx, pending)];
-  const event = orThrow(decision);
+  if (!decision.ok && decision.refusal.code === 'PARTNERSHIP.PENDING' && pending && provider) {
+    // Its mail never went (the turn that wrote it failed or died first): the inviter sending it again, as they were
+    // told to, gets it sent, with a new link since the first one's token was never stored.
+    if (!pending.undelivered || pending.inviterActorKey !== actorKey(ctx.actor)) return [pendingReply(ctx, pending)];
+    return [sentReply(ctx, pending, await sendNewLink(services, models, ctx, pending, provider, true))];
+  }
+  orThrow(decision);
   if (!provider || !email) throw new AppError('PROVIDER.NOT_ADMIN'); // already refused by decideInvite; narrows the types
   const { token, hash } = newToken();
   const invitation: PartnershipInvitation = {
-    _id: newId('pinv'),
+    // Numbering the invitations to one address makes two simultaneous sends produce one invitation: the insert of
+    // its id is the claim, so no claim can be left without its invitation.
+    _id: invitationId(provider._id, email, previous.length),
     providerOrgId: provider._id,
     inviteeEmail: email,
     resellerOrgId: reseller?._id,
@@ -79,20 +86,61 @@ async function inviteReseller(
     state: { status: 'pending', tokenGeneration: 1 },
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + INVITATION_LIFETIME_DAYS * day),
+    undelivered: true,
   };
+  if (!(await models.addInvitation(invitation))) throw new AppError('PARTNERSHIP.PENDING', undefined, { email });
+  await recordInvitation(services, ctx, invitation, PARTNERSHIP_AUDIT.invited);
+  return [sentReply(ctx, invitation, await deliverInvitation(services, models, invitation, provider, token))];
+}
+
+/** An invitation's id: the provider's `n`-th invitation to one address (hashed: ids travel in buttons and logs). */
+function invitationId(providerOrgId: string, email: string, n: number): string {
+  return `pinv_${createHash('sha256').update(`${providerOrgId}\n${email}\n${n}`).digest('hex').slice(0, 16)}`;
+}
+
+/** The reply says how the invitee was reached. */
+function sentReply(ctx: TurnContext, invitation: PartnershipInvitation, reached: { chat: boolean }): Reply {
+  const how = ctx.t(reached.chat ? 'partnership.invite.sentChatAndEmail' : 'partnership.invite.sentEmail');
+  return post(text(ctx.t('partnership.invite.sent', { email: invitation.inviteeEmail, how, expires: isoDate(invitation.expiresAt) })));
+}
+
+/**
+ * A new link for a pending invitation, sent: a provider admin's "Resend", or the inviter's repeat of an invitation
+ * whose mail never went. Only hashes are stored, so no link can be sent twice; the replaced one answers 410.
+ */
+export async function sendNewLink(
+  services: CoreServices,
+  models: PartnershipStore,
+  ctx: TurnContext,
+  invitation: PartnershipInvitation,
+  provider: Organization,
+  actorAdminOfProvider: boolean,
+): Promise<{ chat: boolean; email: boolean }> {
+  const event = orThrow(
+    decideInvitation({ type: 'resend', by: actorKey(ctx.actor), at: ctx.now, actorAdminOfProvider }, invitation.state, {
+      expiresAt: invitation.expiresAt,
+      providerCountry: provider.country,
+    }),
+  );
+  if (event.type !== 'resent') throw new AppError('ACTION.STALE');
+  const { token, hash } = newToken();
+  const replaced = { tokenHash: hash, replacedTokenHashes: [...invitation.replacedTokenHashes, invitation.tokenHash] };
+  let reached = { chat: false, email: false };
   await applyChange(services.claims, {
     decision: accept(event),
-    // Numbering the invitations to one address makes two simultaneous sends produce one invitation.
-    claim: `invite:${provider._id}:${email}:${previous.length}`,
-    lost: { code: 'PARTNERSHIP.PENDING', params: { email } },
-    evolve: () => invitation,
-    write: () => models.addInvitation(invitation),
-    record: () => recordInvitation(services, ctx, invitation, PARTNERSHIP_AUDIT.invited),
+    claim: `invitation:${invitation._id}:token:${event.tokenGeneration}`,
+    lost: 'INVITATION.ANSWERED_CONCURRENTLY',
+    evolve: (event) => evolveInvitation(invitation.state, event),
+    write: (state) => models.updateInvitation(invitation._id, { state, ...replaced, undelivered: true }),
+    record: (state) =>
+      recordInvitation(services, ctx, { ...invitation, state, ...replaced }, PARTNERSHIP_AUDIT.resent, {
+        tokenGeneration: event.tokenGeneration,
+      }),
+    notify: async (state) => {
+      reached = await deliverInvitation(services, models, { ...invitation, state, ...replaced }, provider, token);
+    },
   });
-  // Told after the change, not in it: the reply says how the invitee was reached.
-  const reached = await deliverInvitation(services, invitation, provider, token);
-  const how = ctx.t(reached.chat ? 'partnership.invite.sentChatAndEmail' : 'partnership.invite.sentEmail');
-  return [post(text(ctx.t('partnership.invite.sent', { email: email, how, expires: isoDate(invitation.expiresAt) })))];
+  return reached;
 }
 
 function pendingReply(ctx: TurnContext, pending: PartnershipInvitation): Reply {
@@ -130,9 +178,15 @@ export async function recordInvitation(
 }
 
 /** Email with the personal link, and a chat message with the consent form when the invitee is known. */
-export async function deliverInvitation(services: CoreServices, invitation: PartnershipInvitation, provider: Organization, token: string) {
+async function deliverInvitation(
+  services: CoreServices,
+  models: PartnershipStore,
+  invitation: PartnershipInvitation,
+  provider: Organization,
+  token: string,
+): Promise<{ chat: boolean; email: boolean }> {
   const link = invitationLink(services.publicUrl, token);
-  return services.notifier.notify(
+  const reached = await services.notifier.notify(
     { email: invitation.inviteeEmail },
     (locale) => {
       const t = services.translatorFor(locale);
@@ -157,4 +211,9 @@ export async function deliverInvitation(services: CoreServices, invitation: Part
     },
     { alsoEmail: true },
   );
+  // Sent, so the reply says so even if this mark is lost (a repeat of the command would then send a new link).
+  await models
+    .markDelivered(invitation._id, invitation.tokenHash)
+    .catch((error: unknown) => services.logger.warn({ err: error, invitationId: invitation._id }, 'invitation sent, not marked as sent'));
+  return reached;
 }

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { insertOnce } from '../infrastructure/claims.js';
 import { modelOf } from '../infrastructure/model-of.js';
 import { membershipOwnsEmail } from '../org/mailbox.js';
 import type { CoreServices } from '../core/services.js';
@@ -21,6 +22,11 @@ export interface PartnershipInvitation {
   state: InvitationState;
   createdAt: Date;
   expiresAt: Date;
+  /**
+   * Set until the current link is handed to the mailer: a turn that failed (the database stopped answering) or died
+   * in between leaves it, and the inviter sending the invitation again gets a new link sent (src/partnerships/invite.ts).
+   */
+  undelivered?: boolean;
 }
 
 /** An authorized provider ↔ reseller pair; `_id` is `<providerOrgId>|<resellerOrgId>`. */
@@ -48,6 +54,7 @@ const invitationSchema = new Schema<PartnershipInvitation>(
     state: Schema.Types.Mixed,
     createdAt: Date,
     expiresAt: Date,
+    undelivered: Boolean,
   },
   { versionKey: false },
 );
@@ -78,7 +85,10 @@ export interface PartnershipStore {
   pendingInvitationsOf(providerOrgId: string): Promise<PartnershipInvitation[]>;
   /** Pending invitations not lapsed at `now`, to any of these (an email or a reseller organization). */
   openInvitationsTo(to: Array<{ inviteeEmail: string } | { resellerOrgId: string }>, now: Date): Promise<PartnershipInvitation[]>;
-  addInvitation(invitation: PartnershipInvitation): Promise<void>;
+  /** False when an invitation with its `_id` exists already (the insert is the claim). */
+  addInvitation(invitation: PartnershipInvitation): Promise<boolean>;
+  /** Clears `undelivered`, unless a newer link replaced the one with this token hash since. */
+  markDelivered(id: string, tokenHash: string): Promise<void>;
   updateInvitation(id: string, fields: Partial<Omit<PartnershipInvitation, '_id'>>): Promise<void>;
   partnership(id: string): Promise<Partnership | undefined>;
   /** Writes the partnership whole (an authorization after an earlier removal replaces it). */
@@ -108,8 +118,9 @@ export function createPartnershipStore(connection: Connection): PartnershipStore
       Invitation.find({ 'state.status': 'pending', expiresAt: { $gt: now }, $or: to })
         .lean<PartnershipInvitation[]>()
         .exec(),
-    async addInvitation(invitation) {
-      await Invitation.create(invitation);
+    addInvitation: (invitation) => insertOnce(() => Invitation.create(invitation)),
+    async markDelivered(id, tokenHash) {
+      await Invitation.updateOne({ _id: id, tokenHash }, { $unset: { undelivered: 1 } });
     },
     async updateInvitation(id, fields) {
       await Invitation.updateOne({ _id: id }, { $set: fields });

@@ -35,10 +35,7 @@ interface Exchange {
   answers?: string[];
 }
 
-/**
- * A person working through a list of writes in order (their enrollment answers, or invitations to
- * new addresses); `applied` reads the database to tell whether write `i` took effect.
- */
+/** A person working through a list of writes in order (their enrollment answers, or invitations to new addresses). */
 interface Person {
   user: FlowUser;
   writes: string[];
@@ -46,7 +43,12 @@ interface Person {
   done: number;
   /** Whether the last write was answered "retry" (it is checked, then sent again). */
   toldRetry: boolean;
-  applied(i: number): Promise<boolean>;
+  /**
+   * Whether write `i` was saved, as the person sees it before sending again a write they were told to retry: the
+   * enrollment's question shows it. Whether an invitation went out an admin cannot see: they send it again, and
+   * the bot says whether it was sent before or sends it now.
+   */
+  seesSaved?(i: number): Promise<boolean>;
   exchanges: Exchange[];
 }
 
@@ -73,7 +75,7 @@ describeReliability('database outage', () => {
         done: 0,
         toldRetry: false,
         exchanges: [],
-        applied: async (n) => {
+        seesSaved: async (n) => {
           const step = ((await latestDialog(db, user.dialogKey))?.state as { step?: string } | undefined)?.step;
           const at = steps.findIndex((candidate) => candidate.after === step);
           return at >= n;
@@ -110,7 +112,6 @@ describeReliability('database outage', () => {
       done: 0,
       toldRetry: false,
       exchanges: [],
-      applied: async (n) => (await invitationsTo(invitee(n))) > 0,
     };
     const people = [...enrolling, inviting];
     const versionsBefore = new Map(
@@ -124,7 +125,7 @@ describeReliability('database outage', () => {
     async function exchange(person: Person, kind: Exchange['kind']): Promise<void> {
       if (kind === 'write' && person.toldRetry) {
         // Told "retry": the person looks where they are before sending it again (it may have been saved after all).
-        if (await person.applied(person.done)) {
+        if (await person.seesSaved?.(person.done)) {
           person.done++;
           savedThoughToldRetry++;
         }
@@ -169,11 +170,14 @@ describeReliability('database outage', () => {
     await sleep(OUTAGE_MS);
     cluster.proxy?.restore();
     const restoredAt = Date.now();
-    const ready = await until(() => readiness.find((probe) => probe.at > restoredAt && probe.status === 200), 30_000, 'readyz 200', 100).catch(
-      (error: Error) => {
-        throw new Error(`${error.message} (the bot's log: ${cluster.keepLogs('outage')})`);
-      },
-    );
+    const ready = await until(
+      () => readiness.find((probe) => probe.at > restoredAt && probe.status === 200),
+      30_000,
+      'readyz 200',
+      100,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message} (the bot's log: ${cluster.keepLogs('outage')})`);
+    });
     await sleep(5_000);
     loading = false;
     await Promise.all([...load, probe]);
@@ -208,7 +212,7 @@ describeReliability('database outage', () => {
     let duplicated = 0;
     for (const person of enrolling) {
       let effective = 0;
-      while (effective < person.writes.length && (await person.applied(effective))) effective++;
+      while (effective < person.writes.length && (await person.seesSaved?.(effective))) effective++;
       lost += Math.max(0, person.done - effective);
       const versions = await db.collection('dialogs').countDocuments({ key: person.user.dialogKey });
       const saved = (await latestDialog(db, person.user.dialogKey))?.version ?? 0;
