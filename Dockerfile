@@ -11,6 +11,8 @@ RUN bin=$(CSP_CACHE_DIR=/build/cache bash /build/build-ferretdb.sh) && cp "$bin"
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The install applies the dependency patches (patches/README.md).
+COPY patches patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/build.sh scripts/
@@ -26,6 +28,8 @@ RUN apt-get update \
 ENV NODE_ENV=production PORT=3978 DATA_DIR=/data FERRETDB_BIN=/usr/local/bin/ferretdb
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The install applies the dependency patches (patches/README.md).
+COPY patches patches
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=ferretdb /usr/local/bin/ferretdb /usr/local/bin/ferretdb
 COPY --from=build /app/dist dist

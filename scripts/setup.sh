@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the bot needs, cached so that a second run (or a fresh clone on the same machine)
-# takes seconds: npm packages (skipped while package-lock.json is unchanged) and FerretDB (built
-# once per version under ~/.cache/csp-partner-bot). With --browser, also Debian's Chromium and
-# CJK fonts for the browser tests.
+# takes seconds: npm packages (skipped while package-lock.json and patches/ are unchanged; the install applies
+# the patches) and FerretDB (built once per version under ~/.cache/csp-partner-bot). With --browser, also
+# Debian's Chromium and CJK fonts for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +12,7 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+lock_hash=$(cat package-lock.json patches/*.patch | sha256sum | cut -d' ' -f1)
 if [ "$(cat node_modules/.csp-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   echo "Installing npm packages..."
   # --include=dev: NODE_ENV=production would otherwise omit the compiler that `npm run build` needs.
