@@ -2,6 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InboundEvent, Inbox, Logger } from '../../src/public.js';
 import type { TurnQueue } from './turn-queue.js';
 
+/** What the engine is told of a delivery while its turns run (`InboundEvent.receivedAt`, `redelivered`). */
+export type Arrival = Pick<InboundEvent, 'receivedAt' | 'redelivered'>;
+
 /**
  * A platform's deliveries through the inbox (src/infrastructure/inbox.ts), the same for Slack and Teams:
  * each request that may queue a turn is recorded before the platform's handling of it (so before it is
@@ -25,7 +28,7 @@ export interface DeliveryRecord {
    * What the engine is told of the delivery `id` while its turns run: when it was recorded (`receivedAt`), and
    * whether it is being delivered again from the inbox (`redelivered`: then neither refused nor repeated).
    */
-  arrival(id: string): Pick<InboundEvent, 'receivedAt' | 'redelivered'>;
+  arrival(id: string): Arrival;
 }
 
 /** The turns a request queued; `full`: it came while the queue was full, so each of its turns is refused. */
@@ -36,7 +39,7 @@ interface Delivery {
 
 export function createDeliveryRecord(inbox: Inbox, queue: TurnQueue, logger: Logger, platform: 'slack' | 'teams'): DeliveryRecord {
   const queued = new AsyncLocalStorage<Delivery>();
-  const arrivals = new Map<string, Pick<InboundEvent, 'receivedAt' | 'redelivered'>>();
+  const arrivals = new Map<string, Arrival>();
 
   async function run(id: string, dispatch: () => Promise<void>): Promise<void> {
     const turns: Array<Promise<unknown>> = [];

@@ -22,7 +22,7 @@ import {
   type Message,
 } from '../../src/public.js';
 import type { TurnQueue } from '../shared/turn-queue.js';
-import type { DeliveryRecord } from '../shared/delivery-record.js';
+import type { Arrival, DeliveryRecord } from '../shared/delivery-record.js';
 import { actorOf, conversationOf, invokeInput, isShared, messageInput, tenantOf } from './activity-input.js';
 import { REFRESH_VERB, type AdaptiveCard } from '../shared/adaptive-card.js';
 import type { CardStore } from './card-store.js';
@@ -210,7 +210,7 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   /** When the activity reached the bot, and whether it is delivered again from the inbox. */
-  private arrival(activity: Activity): Pick<InboundEvent, 'receivedAt' | 'redelivered'> {
+  private arrival(activity: Activity): Arrival {
     const id = teamsDeliveryId(activity);
     return (id && this.deps.arrival?.(id)) || {};
   }

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { accept, applyChange, orThrow } from '../core/decider.js';
 import { AppError } from '../core/errors.js';
 import { actorKey } from '../core/events.js';
 import type { CommandSpec, TurnContext } from '../core/module.js';
 import { post, text, type Reply } from '../core/replies.js';
 import type { CoreServices } from '../core/services.js';
-import { newToken } from '../core/tokens.js';
+import { hashToken, newToken } from '../core/tokens.js';
 import { orgOf } from '../org/access.js';
 import type { Organization } from '../org/organizations.js';
 import { isAdmin } from '../org/roles.js';
@@ -95,7 +94,7 @@ async function inviteReseller(
 
 /** An invitation's id: the provider's `n`-th invitation to one address (hashed: ids travel in buttons and logs). */
 function invitationId(providerOrgId: string, email: string, n: number): string {
-  return `pinv_${createHash('sha256').update(`${providerOrgId}\n${email}\n${n}`).digest('hex').slice(0, 16)}`;
+  return `pinv_${hashToken(`${providerOrgId}\n${email}\n${n}`).slice(0, 16)}`;
 }
 
 /** The reply says how the invitee was reached. */
